@@ -1,0 +1,200 @@
+package calendar
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrBadMonth is wrapped by every error ParseMonth and Month.UnmarshalText
+// return for text that is not a month.
+var ErrBadMonth = errors.New("bad month")
+
+// Month is one calendar month in a location: the half-open span from the
+// first instant of its first day to the first instant of the next month, as
+// the location's clocks read them. Its length is real elapsed time, so a
+// month in which a location's clocks go forward is an hour short.
+//
+// The zero Month is January of year 0 in UTC, as time.Date reads it; IsZero
+// reports it. Month is a comparable value: two Months are == when they have
+// the same year, month and *time.Location pointer. It is safe for concurrent
+// use.
+type Month struct {
+	year  int
+	month time.Month
+	loc   *time.Location // nil means UTC
+}
+
+// NewMonth returns month m of year in loc; a nil loc means UTC. A month
+// outside January..December is normalised as time.Date does: month 13 of
+// 2024 is January 2025.
+func NewMonth(year int, m time.Month, loc *time.Location) Month {
+	if loc == nil {
+		loc = time.UTC
+	}
+	t := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
+	return Month{year: t.Year(), month: t.Month(), loc: loc}
+}
+
+// MonthOf returns the month that holds t, in t's location.
+func MonthOf(t time.Time) Month {
+	return NewMonth(t.Year(), t.Month(), t.Location())
+}
+
+// ParseMonth parses "YYYY-MM" (four-digit year 0001 to 9999, two-digit month
+// 01 to 12), as Month.String writes it, and returns that month in loc; a nil
+// loc means UTC. Errors wrap ErrBadMonth and quote the input.
+func ParseMonth(s string, loc *time.Location) (Month, error) {
+	bad := func(why string) (Month, error) {
+		return Month{}, fmt.Errorf("%w %q: %s", ErrBadMonth, s, why)
+	}
+	if len(s) != 7 || s[4] != '-' {
+		return bad(`want "YYYY-MM"`)
+	}
+	year, ok := digits(s[:4])
+	if !ok {
+		return bad("year is not four digits")
+	}
+	mon, ok := digits(s[5:])
+	if !ok {
+		return bad("month is not two digits")
+	}
+	if year == 0 {
+		return bad("year 0000 is out of range")
+	}
+	if mon < 1 || mon > 12 {
+		return bad("month is not in 01..12")
+	}
+	return NewMonth(year, time.Month(mon), loc), nil
+}
+
+// digits returns the value of the decimal digits in s, and false if s holds
+// anything else.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, len(s) > 0
+}
+
+// Year returns the month's year.
+func (m Month) Year() int { return m.year }
+
+// Month returns the month of the year.
+func (m Month) Month() time.Month {
+	if m.month == 0 {
+		return time.January
+	}
+	return m.month
+}
+
+// Location returns the month's location, UTC for the zero Month.
+func (m Month) Location() *time.Location {
+	if m.loc == nil {
+		return time.UTC
+	}
+	return m.loc
+}
+
+// IsZero reports whether m is the zero Month.
+func (m Month) IsZero() bool { return m == Month{} }
+
+// Start returns the first instant of the month: midnight starting its first
+// day, in its location.
+func (m Month) Start() time.Time {
+	return time.Date(m.year, m.Month(), 1, 0, 0, 0, 0, m.Location())
+}
+
+// End returns the first instant after the month: midnight starting the first
+// day of the next month, in the month's location.
+func (m Month) End() time.Time {
+	return time.Date(m.year, m.Month()+1, 1, 0, 0, 0, 0, m.Location())
+}
+
+// Span returns the month as the half-open span [Start, End).
+func (m Month) Span() Span { return Span{Start: m.Start(), End: m.End()} }
+
+// Duration returns the month's real elapsed length: 41,760 minutes for
+// February 2024 in UTC, 44,580 minutes for March 2024 in America/New_York,
+// where the clocks skip an hour.
+func (m Month) Duration() time.Duration { return m.End().Sub(m.Start()) }
+
+// Contains reports whether t lies inside the month: Start <= t < End.
+func (m Month) Contains(t time.Time) bool { return m.Span().Contains(t) }
+
+// Next returns the following month, in the same location.
+func (m Month) Next() Month { return NewMonth(m.year, m.Month()+1, m.Location()) }
+
+// Prev returns the preceding month, in the same location.
+func (m Month) Prev() Month { return NewMonth(m.year, m.Month()-1, m.Location()) }
+
+// In returns the same year and month in loc; a nil loc means UTC.
+func (m Month) In(loc *time.Location) Month { return NewMonth(m.year, m.Month(), loc) }
+
+// Before reports whether m starts before o, as instants.
+func (m Month) Before(o Month) bool { return m.Start().Before(o.Start()) }
+
+// String returns the month as "YYYY-MM", for example "2024-02". Years
+// outside 0..9999 are written as fmt writes the number.
+func (m Month) String() string {
+	if m.year >= 0 && m.year <= 9999 {
+		return fmt.Sprintf("%04d-%02d", m.year, int(m.Month()))
+	}
+	return fmt.Sprintf("%d-%02d", m.year, int(m.Month()))
+}
+
+// MarshalText implements encoding.TextMarshaler, writing String. The
+// location is not written.
+func (m Month) MarshalText() ([]byte, error) {
+	if m.year < 1 || m.year > 9999 {
+		return nil, fmt.Errorf("%w: year %d of month %s cannot be written as YYYY-MM", ErrBadMonth, m.year, m)
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading "YYYY-MM" as
+// ParseMonth does. The result keeps m's location when m already has one and
+// is UTC otherwise, so set the location before decoding to read months in a
+// local calendar.
+func (m *Month) UnmarshalText(b []byte) error {
+	p, err := ParseMonth(string(b), m.loc)
+	if err != nil {
+		return err
+	}
+	*m = p
+	return nil
+}
+
+// MonthPart is the part of a span that falls inside one calendar month.
+type MonthPart struct {
+	Month Month // the calendar month
+	Span  Span  // the part of the split span inside Month, never empty
+}
+
+// SplitByMonth splits s at month boundaries in loc (nil means UTC) and
+// returns the non-empty parts in order; their durations add up to
+// s.Duration(). An empty s gives no parts. It returns an error wrapping
+// ErrReversed when s.End is before s.Start.
+func SplitByMonth(s Span, loc *time.Location) ([]MonthPart, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if s.IsEmpty() {
+		return nil, nil
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	var parts []MonthPart
+	for m := MonthOf(s.Start.In(loc)); m.Start().Before(s.End); m = m.Next() {
+		if part, ok := s.Intersect(m.Span()); ok {
+			parts = append(parts, MonthPart{Month: m, Span: part})
+		}
+	}
+	return parts, nil
+}
