@@ -1,0 +1,37 @@
+// Package maintenance models the maintenance side of an online service's
+// policy: the daily maintenance window each region publishes, the built-in
+// region table, and announced maintenance (notices).
+//
+// # Scheduled Downtime
+//
+// The SLA (seed 004, definition 11) excludes Scheduled Downtime from
+// Downtime: "published maintenance windows or times where Microsoft
+// notifies Customer of periods of Downtime ... at least 24-hours prior to
+// the commencement of such Downtime". This package supplies both halves:
+//
+//   - Window: a published window, recurring every day at fixed UTC times
+//     with minute precision, as in the seed's table ("7:30PM to 1AM" UTC).
+//     Occurrences are half-open; a window whose end is before its start
+//     crosses midnight and belongs to the UTC day it opens on. Overlap says
+//     how much of any span falls in the window in constant time, however
+//     long the span; Intersect and Subtract split a calendar.SpanSet of
+//     outages into window time and the rest.
+//   - Notice: maintenance announced at a given instant; Meets(24*time.Hour)
+//     tells whether it was announced early enough (exactly 24 hours counts).
+//
+// The package sla decides what counts; this package only measures.
+//
+// # Regions
+//
+// Regions returns the seed's table (000, "Maintenance timeline") in the
+// seed's order; Lookup and LookupHost find entries by code or host. Each
+// Region names its default holiday calendar from rickar/cal for
+// business-day rules.
+//
+// # Time
+//
+// The package never reads the clock: every instant comes from the caller.
+// Instants in any location are judged in UTC; spans it returns are in UTC
+// unless a method says otherwise. All exported types are immutable values,
+// safe for concurrent use.
+package maintenance
