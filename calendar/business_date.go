@@ -1,0 +1,155 @@
+package calendar
+
+import "time"
+
+// Civil-date helpers for BusinessDays. A day is named by its year and its
+// zero-based day of the year (doy, 0..365); the year range BusinessDays
+// covers is minYear..maxYear.
+
+const (
+	minYear = 1
+	maxYear = 9999
+	// maxYearDays bounds any business-day count inside minYear..maxYear, so
+	// an |n| above it can be rejected at once.
+	maxYearDays = 366 * (maxYear - minYear + 1)
+)
+
+// daysBefore[m] is the number of days before month m+1 in a common year.
+var daysBefore = [13]int{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365}
+
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+func daysIn(y int) int {
+	if isLeap(y) {
+		return 366
+	}
+	return 365
+}
+
+// dayOfYear returns the zero-based day of the year of (y, m, d); m and d
+// must be a valid date, as time.Time.Date returns them.
+func dayOfYear(y int, m time.Month, d int) int {
+	doy := daysBefore[m-1] + d - 1
+	if m > time.February && isLeap(y) {
+		doy++
+	}
+	return doy
+}
+
+// monthDay is the inverse of dayOfYear for doy in 0..daysIn(y)-1.
+func monthDay(y, doy int) (time.Month, int) {
+	leap := 0
+	if isLeap(y) {
+		if doy == 31+28 {
+			return time.February, 29
+		}
+		if doy > 31+28 {
+			leap = 1
+		}
+	}
+	d := doy - leap
+	m := 1
+	for m < 12 && daysBefore[m] <= d {
+		m++
+	}
+	return time.Month(m), d - daysBefore[m-1] + 1
+}
+
+// dateOf returns the year and zero-based day of the year of t's calendar
+// date in loc.
+func dateOf(t time.Time, loc *time.Location) (int, int) {
+	y, m, d := t.In(loc).Date()
+	return y, dayOfYear(y, m, d)
+}
+
+// cmpDate compares t's calendar date (in t's location) with (y, m, d).
+func cmpDate(t time.Time, y int, m time.Month, d int) int {
+	ty, tm, td := t.Date()
+	switch {
+	case ty != y:
+		return cmpInt(ty, y)
+	case tm != m:
+		return cmpInt(int(tm), int(m))
+	default:
+		return cmpInt(td, d)
+	}
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// dayStart returns the first instant whose calendar date in loc is
+// (y, m, d), and true. Usually that is midnight; when the clocks jump over
+// midnight it is the first instant after the jump, and when midnight
+// happens twice it is the earlier one. When no instant has that date (a
+// day skipped by a zone change, as Pacific/Apia skipped 2011-12-30) it
+// returns the first instant of the following days and false.
+//
+// time.Date alone is not enough: for a gap at midnight it may return 23:00
+// of the previous day (America/Havana, 2011-03-20), and for a repeated
+// midnight it does not promise which one it picks.
+func dayStart(y int, m time.Month, d int, loc *time.Location) (time.Time, bool) {
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	if h, mi, s := t.Clock(); h == 0 && mi == 0 && s == 0 && t.Nanosecond() == 0 && cmpDate(t, y, m, d) == 0 {
+		// t is the first instant of the day unless the instant before it
+		// is on the same day, which needs a zone change exactly at t.
+		if start, _ := t.ZoneBounds(); start.IsZero() || start.Before(t) {
+			return t, true
+		}
+	}
+	// Slow path: binary search for the first instant whose date is on or
+	// after (y, m, d). Zone offsets stay well within ±48h of UTC.
+	mid := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	lo, hi := mid.Add(-48*time.Hour), mid.Add(48*time.Hour) // date(lo) < day <= date(hi)
+	for hi.Sub(lo) > 1 {
+		c := lo.Add(hi.Sub(lo) / 2)
+		if cmpDate(c.In(loc), y, m, d) >= 0 {
+			hi = c
+		} else {
+			lo = c
+		}
+	}
+	hi = hi.In(loc)
+	return hi, cmpDate(hi, y, m, d) == 0
+}
+
+// yearDayStart is dayStart for the zero-based day doy of year y.
+func yearDayStart(y, doy int, loc *time.Location) (time.Time, bool) {
+	m, d := monthDay(y, doy)
+	return dayStart(y, m, d, loc)
+}
+
+// skippedDays calls skip(doy) for every day of year y that has no instant in
+// loc (the clocks jumped over the whole day). It walks the zone changes of
+// the year, so it costs a few lookups for an ordinary zone.
+func skippedDays(y int, loc *time.Location, skip func(doy int)) {
+	t := time.Date(y, time.January, 1, 12, 0, 0, 0, time.UTC).Add(-48 * time.Hour)
+	for range 1000 { // far more zone changes than any year has
+		_, end := t.In(loc).ZoneBounds()
+		if end.IsZero() {
+			return
+		}
+		before := end.Add(-1).In(loc)
+		after := end.In(loc)
+		by, bm, bd := before.Date()
+		ay, am, ad := after.Date()
+		if by > y {
+			return
+		}
+		b := time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC)
+		a := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)
+		for g := b.AddDate(0, 0, 1); g.Before(a); g = g.AddDate(0, 0, 1) {
+			if g.Year() == y {
+				skip(g.YearDay() - 1)
+			}
+		}
+		t = end
+	}
+}

@@ -1,0 +1,286 @@
+package calendar
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/rickar/cal/v2"
+)
+
+// ErrNoBusinessDay is wrapped by the error AddChecked returns when the
+// business day asked for does not exist in years 1 to 9999: the count runs
+// past 9999-12-31 or before 0001-01-01, or the calendar has no business
+// days at all (every day a weekend day or a holiday).
+var ErrNoBusinessDay = errors.New("no business day")
+
+// BusinessDays is a business-day calendar in a location: every day that is
+// not a weekend day and not a holiday is a business day. Days are calendar
+// dates as read in the BusinessDays' location, whatever the location of the
+// time.Time handed in: 2022-01-03T03:00Z is Sunday 2 January in
+// America/New_York.
+//
+// Holidays come from github.com/rickar/cal/v2 holiday definitions
+// (NewBusinessDays) or from any HolidaySource (NewBusinessDaysFrom). Both
+// the actual and the observed date of a holiday are days off: US New Year's
+// Day 2022 fell on a Saturday and was observed on Friday 2021-12-31, so
+// that Friday is not a business day (see CalHolidays for how this differs
+// from rickar/cal's BusinessCalendar). A day that the location's clocks
+// skip entirely (Pacific/Apia 2011-12-30) is not a business day either.
+//
+// Only years 1 to 9999 have business days; days outside them are never
+// business days, so every search is bounded and no call can loop forever,
+// even for a calendar without a single business day.
+//
+// Each year is computed once, on first use, into a bitmap of its business
+// days with running counts, and cached; Add and Between then move a year
+// at a time, so ten years cost about ten steps, not 3,650.
+//
+// The zero value is ready to use: UTC, a Saturday and Sunday weekend, no
+// holidays. A nil *BusinessDays behaves like the zero value. A
+// BusinessDays must not be copied after first use (it holds a mutex); use
+// it through a pointer. All methods are safe for concurrent use by many
+// goroutines.
+type BusinessDays struct {
+	loc     *time.Location // nil means UTC
+	src     HolidaySource  // nil means no holidays
+	weekend uint8          // bit d: time.Weekday(d) is a weekend day; 0 means Saturday and Sunday
+
+	mu    sync.Mutex // serialises computing years, and so calls to src
+	cache yearCache
+}
+
+// zeroBusinessDays stands in for a nil *BusinessDays.
+var zeroBusinessDays BusinessDays
+
+const satSun = 1<<time.Saturday | 1<<time.Sunday
+
+// NewBusinessDays returns the business days of loc with a Saturday and
+// Sunday weekend and the given rickar/cal/v2 holidays, e.g.
+// NewBusinessDays(ny, us.Holidays...). A nil loc means UTC. With no
+// holidays every weekday is a business day. The holidays are copied, never
+// modified (see CalHolidays); nil holidays are ignored.
+func NewBusinessDays(loc *time.Location, holidays ...*cal.Holiday) *BusinessDays {
+	var src HolidaySource
+	if len(holidays) > 0 {
+		src = CalHolidays(holidays...)
+	}
+	return NewBusinessDaysFrom(loc, src)
+}
+
+// NewBusinessDaysFrom returns the business days of loc with holidays from
+// src and the given weekend days. A nil loc means UTC; a nil src means no
+// holidays. weekend lists the weekdays that are never business days, e.g.
+// time.Friday, time.Saturday; when it names no weekday in Sunday..Saturday
+// (values outside that range are ignored) the weekend is Saturday and
+// Sunday. Use CalHolidays to combine rickar/cal holidays with another
+// weekend.
+//
+// src is consulted lazily, a year at a time, under the BusinessDays' lock
+// (see HolidaySource); a src that panics makes the calling method panic.
+func NewBusinessDaysFrom(loc *time.Location, src HolidaySource, weekend ...time.Weekday) *BusinessDays {
+	if loc == nil {
+		loc = time.UTC
+	}
+	var mask uint8
+	for _, d := range weekend {
+		if d >= time.Sunday && d <= time.Saturday {
+			mask |= 1 << d
+		}
+	}
+	return &BusinessDays{loc: loc, src: src, weekend: mask}
+}
+
+func (b *BusinessDays) self() *BusinessDays {
+	if b == nil {
+		return &zeroBusinessDays
+	}
+	return b
+}
+
+// Location returns the location in which b reads calendar dates; never nil
+// (UTC for the zero value).
+func (b *BusinessDays) Location() *time.Location {
+	return b.self().location()
+}
+
+func (b *BusinessDays) location() *time.Location {
+	if b.loc == nil {
+		return time.UTC
+	}
+	return b.loc
+}
+
+func (b *BusinessDays) weekendMask() uint8 {
+	if b.weekend == 0 {
+		return satSun
+	}
+	return b.weekend
+}
+
+// IsBusinessDay reports whether t's calendar date, read in b's location,
+// is a business day: not a weekend day, not the actual or observed date of
+// a holiday, and in years 1 to 9999.
+func (b *BusinessDays) IsBusinessDay(t time.Time) bool {
+	b = b.self()
+	y, doy := dateOf(t, b.location())
+	if y < minYear || y > maxYear {
+		return false
+	}
+	return b.year(y).isSet(doy)
+}
+
+// Add returns the first instant (midnight, in b's location) of the nth
+// business day after t's calendar date in b's location. Days are counted
+// strictly after t's day: from Thursday 2021-12-30 in the US calendar, n = 1
+// is Monday 2022-01-03 (Friday 31 December is the observed New Year's Day).
+// n < 0 counts back the same way: -1 is the last business day before t's
+// day. n == 0 returns t's day if it is a business day, else the next
+// business day (Saturday → Monday). So Add(t, n) is always a business day.
+//
+// "Midnight" is the first instant of the day: where the clocks jump over
+// midnight it is the first instant after the jump, and where midnight
+// happens twice it is the earlier one. The result is in b's location.
+//
+// When no such day exists in years 1 to 9999 (see ErrNoBusinessDay) Add
+// returns the zero time.Time; AddChecked returns an error instead. Add
+// never walks day by day: it costs a bitmap lookup plus one step per
+// year crossed, at most 9,999 steps.
+func (b *BusinessDays) Add(t time.Time, n int) time.Time {
+	r, _ := b.AddChecked(t, n)
+	return r
+}
+
+// AddChecked is Add, but when the business day asked for does not exist in
+// years 1 to 9999 it returns the zero time.Time and an error wrapping
+// ErrNoBusinessDay that names n, t and the location.
+func (b *BusinessDays) AddChecked(t time.Time, n int) (time.Time, error) {
+	b = b.self()
+	loc := b.location()
+	y, doy := dateOf(t, loc)
+	ry, rdoy, ok := b.add(y, doy, n)
+	if !ok {
+		return time.Time{}, fmt.Errorf("%w: %d business days from %q in %s: outside years 1 to 9999",
+			ErrNoBusinessDay, n, t.Format(time.RFC3339Nano), loc)
+	}
+	start, _ := yearDayStart(ry, rdoy, loc) // a business day always has instants
+	return start, nil
+}
+
+// add finds the day of Add for the day (y, doy): y may be any year, doy is
+// a valid day of it.
+func (b *BusinessDays) add(y, doy, n int) (int, int, bool) {
+	if n > maxYearDays || n < -maxYearDays {
+		return 0, 0, false // more business days than years 1..9999 hold
+	}
+	if n == 0 {
+		if y >= minYear && y <= maxYear && b.year(y).isSet(doy) {
+			return y, doy, true
+		}
+		n = 1
+	}
+	// k is the position, counted from the start of year y, of the business
+	// day wanted (1 = the year's first business day).
+	var k int
+	if n > 0 {
+		switch {
+		case y > maxYear:
+			return 0, 0, false
+		case y < minYear:
+			y, k = minYear, n
+		default:
+			k = b.year(y).rank(doy+1) + n // business days up to and including t's day, plus n
+		}
+		for {
+			yd := b.year(y)
+			if k <= yd.total() {
+				return y, yd.nth(k), true
+			}
+			k -= yd.total()
+			if y++; y > maxYear {
+				return 0, 0, false
+			}
+		}
+	}
+	switch {
+	case y < minYear:
+		return 0, 0, false
+	case y > maxYear:
+		y = maxYear
+		k = b.year(y).total() + n + 1
+	default:
+		k = b.year(y).rank(doy) + n + 1 // business days before t's day, minus |n|, plus 1
+	}
+	for k < 1 {
+		if y--; y < minYear {
+			return 0, 0, false
+		}
+		k += b.year(y).total()
+	}
+	return y, b.year(y).nth(k), true
+}
+
+// Between returns the number of business days in the half-open range of
+// calendar dates [a's day, end's day), both read in the BusinessDays'
+// location: a's day counts if it is a business day, end's day never does.
+// The time of day is ignored. When end's day is before a's day the result
+// is the negated count of [end's day, a's day), like a difference, so
+// Between(a, c) == Between(a, e) + Between(e, c) for any a, e and c, and
+// Between(a, a) == 0.
+//
+// Between(a, Add(a, n)) == n when n <= 0, or when a's day is a business
+// day; for n > 0 and a's day not a business day it is n-1.
+//
+// Days outside years 1 to 9999 are not business days. Between never walks
+// day by day: it costs two bitmap lookups plus one step per year between.
+func (b *BusinessDays) Between(a, end time.Time) int {
+	bd := b.self()
+	loc := bd.location()
+	ya, da := dateOf(a, loc)
+	yb, db := dateOf(end, loc)
+	if ya > yb || (ya == yb && da > db) {
+		return -bd.count(yb, db, ya, da)
+	}
+	return bd.count(ya, da, yb, db)
+}
+
+// count returns the business days in [(ya, da), (yb, db)), for ordered
+// positions in any years.
+func (b *BusinessDays) count(ya, da, yb, db int) int {
+	if ya < minYear {
+		ya, da = minYear, 0
+	}
+	if yb > maxYear {
+		yb, db = maxYear, 366
+	}
+	if ya > yb {
+		return 0 // the range lies wholly outside years 1..9999
+	}
+	first := b.year(ya)
+	if ya == yb {
+		return first.rank(db) - first.rank(da)
+	}
+	n := first.total() - first.rank(da)
+	for y := ya + 1; y < yb; y++ {
+		n += b.year(y).total()
+	}
+	return n + b.year(yb).rank(db)
+}
+
+// EndOfDay returns the first instant after t's calendar day in b's location:
+// the first instant of the next day that has one. It is the deadline for
+// "by the end of the day", as the End of a half-open span: a claim due
+// "within five business days" of an incident restored at r is late from
+// b.EndOfDay(b.Add(r, 5)) on. EndOfDay returns the zero time.Time for the
+// zero time.Time, so it passes Add's "no such day" through.
+func (b *BusinessDays) EndOfDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	loc := b.self().location()
+	y, m, d := t.In(loc).Date()
+	y, m, d = time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC).Date()
+	start, _ := dayStart(y, m, d, loc)
+	return start
+}
