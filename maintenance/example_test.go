@@ -1,0 +1,136 @@
+package maintenance_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
+)
+
+// The built-in region table, as the provider publishes it (UTC).
+func ExampleRegions() {
+	for _, r := range maintenance.Regions() {
+		fmt.Printf("%s %-24s %-16s %v\n", r.Code, r.Host, r.Window, r.Window.Duration())
+	}
+	// Output:
+	// NAM crm.dynamics.com         2 AM to 11 AM    9h0m0s
+	// DEU crm.microsoftdynamics.de 5 PM to 2 AM     9h0m0s
+	// SAM crm2.dynamics.com        12 AM to 10 AM   10h0m0s
+	// CAN crm3.dynamics.com        1 AM to 10 AM    9h0m0s
+	// EUR crm4.dynamics.com        6 PM to 3 AM     9h0m0s
+	// FRA crm4.dynamics.com        6 PM to 3 AM     9h0m0s
+	// APJ crm5.dynamics.com        3 PM to 8 PM     5h0m0s
+	// OCE crm6.dynamics.com        11 AM to 9 PM    10h0m0s
+	// JPN crm7.dynamics.com        10 AM to 7 PM    9h0m0s
+	// IND crm8.dynamics.com        7:30 PM to 1 AM  5h30m0s
+	// GCC crm9.dynamics.com        2 AM to 11 AM    9h0m0s
+	// GBR crm11.dynamics.com       6 PM to 3 AM     9h0m0s
+}
+
+// Find a customer's region by its code or by the host of its environment.
+func ExampleLookup() {
+	r, ok := maintenance.Lookup("ind")
+	fmt.Println(r.Code, r.Window, ok)
+	_, ok = maintenance.Lookup("XYZ")
+	fmt.Println(ok)
+	for _, r := range maintenance.LookupHost("contoso.crm4.dynamics.com") {
+		fmt.Println(r.Code, r.Window, r.HolidayCalendar())
+	}
+	// Output:
+	// IND 7:30 PM to 1 AM true
+	// false
+	// EUR 6 PM to 3 AM ecb.Holidays
+	// FRA 6 PM to 3 AM fr.Holidays
+}
+
+// Windows are read as published, or in 24-hour form.
+func ExampleParseWindow() {
+	for _, s := range []string{"7:30PM to 1AM", "19:30-01:00", "3 PM to 12 AM", "2 AM to 2 AM", "13 PM to 2 AM"} {
+		w, err := maintenance.ParseWindow(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%q: %s, %v, crosses midnight: %v\n", s, w, w.Duration(), w.CrossesMidnight())
+	}
+	// Output:
+	// "7:30PM to 1AM": 7:30 PM to 1 AM, 5h30m0s, crosses midnight: true
+	// "19:30-01:00": 7:30 PM to 1 AM, 5h30m0s, crosses midnight: true
+	// "3 PM to 12 AM": 3 PM to 12 AM, 9h0m0s, crosses midnight: false
+	// maintenance: bad window "2 AM to 2 AM": end equals start (a window is never 24 hours)
+	// maintenance: bad window "13 PM to 2 AM": start hour 13 over 12 with AM/PM
+}
+
+// How much of a month, or of an outage, falls inside a region's window.
+func ExampleWindow_Overlap() {
+	ind, _ := maintenance.Lookup("IND")
+	april := calendar.NewMonth(2024, time.April, nil).Span()
+	fmt.Println("IND window time in April 2024:", ind.Window.Overlap(april))
+
+	// An outage from 18:00 to 21:00 UTC: the last 1h30m is in the window.
+	outage, err := calendar.NewSpan(
+		time.Date(2024, 4, 10, 18, 0, 0, 0, time.UTC),
+		time.Date(2024, 4, 10, 21, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("outage inside the window:", ind.Window.Overlap(outage))
+	// Output:
+	// IND window time in April 2024: 165h0m0s
+	// outage inside the window: 1h30m0s
+}
+
+// Occurrences are whole (not clipped) and include the one that started the
+// day before.
+func ExampleWindow_Occurrences() {
+	deu, _ := maintenance.Lookup("DEU")
+	day, _ := calendar.NewSpan(
+		time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, 4, 2, 0, 0, 0, 0, time.UTC))
+	for occ := range deu.Window.Occurrences(day) {
+		fmt.Println(occ)
+	}
+	// Output:
+	// [2024-03-31T17:00:00Z, 2024-04-01T02:00:00Z)
+	// [2024-04-01T17:00:00Z, 2024-04-02T02:00:00Z)
+}
+
+// Split outages into window time and the rest, as an SLA assessment does.
+func ExampleWindow_Subtract() {
+	nam, _ := maintenance.Lookup("NAM")
+	outages, err := calendar.NewSpanSet(
+		calendar.Span{
+			Start: time.Date(2024, 4, 3, 10, 0, 0, 0, time.UTC),
+			End:   time.Date(2024, 4, 3, 12, 30, 0, 0, time.UTC)},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("in window:", nam.Window.Intersect(outages))
+	fmt.Println("counted:  ", nam.Window.Subtract(outages))
+	// Output:
+	// in window: {[2024-04-03T10:00:00Z, 2024-04-03T11:00:00Z)}
+	// counted:   {[2024-04-03T11:00:00Z, 2024-04-03T12:30:00Z)}
+}
+
+// A notice counts when published at least 24 hours before the work began.
+func ExampleNotice() {
+	work, _ := calendar.NewSpan(
+		time.Date(2024, 4, 10, 2, 0, 0, 0, time.UTC),
+		time.Date(2024, 4, 10, 6, 0, 0, 0, time.UTC))
+	n, err := maintenance.NewNotice(work, time.Date(2024, 4, 9, 2, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(n.Lead(), n.Meets(24*time.Hour))
+
+	_, err = maintenance.NewNotice(work, time.Date(2024, 4, 10, 3, 0, 0, 0, time.UTC))
+	fmt.Println(err)
+	// Output:
+	// 24h0m0s true
+	// maintenance: bad notice: announced 2024-04-10T03:00:00Z is after span start 2024-04-10T02:00:00Z: announced after the maintenance began
+}
