@@ -24,9 +24,14 @@
 // # Regions
 //
 // Regions returns the seed's table (000, "Maintenance timeline") in the
-// seed's order; Lookup and LookupHost find entries by code or host. Each
-// Region names its default holiday calendar from rickar/cal for
-// business-day rules.
+// seed's order; Lookup and LookupHost find entries by code or host (EUR and
+// FRA share crm4.dynamics.com). Each Region names its default holiday
+// calendar from rickar/cal (HolidayCalendar, Holidays) and builds its
+// default calendar.BusinessDays for the claim and report deadlines; IND and
+// APJ, which rickar/cal does not cover, default to weekends only.
+//
+// Communication duties (recipients, planned and unplanned maintenance,
+// overruns) live in their own files of this package.
 //
 // # Time
 //

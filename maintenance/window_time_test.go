@@ -137,41 +137,45 @@ func TestOccurrences(t *testing.T) {
 	assert.Equal(t, 2, n)
 }
 
+// aprilUTC is April 2024 in UTC.
+var aprilUTC = spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 5, 1, 0, 0))
+
+var overlapCases = []struct {
+	name   string
+	window string
+	span   calendar.Span
+	want   time.Duration
+}{
+	// IND 7:30 PM to 1 AM is 5h30m a day. April 2024 (UTC) holds the 1h
+	// from the occurrence that opened on March 31 (00:00–01:00 on April 1),
+	// the 30 occurrences opening April 1..30, of which the last is cut at
+	// May 1 00:00 (4h30m inside): 1h + 29 × 5h30m + 4h30m = 165h, exactly
+	// 30 days × 5h30m.
+	{"IND over April 2024", "7:30PM to 1AM", aprilUTC, 165 * time.Hour},
+	// NAM 2 AM to 11 AM: 9 hours a day.
+	{"NAM one day", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 4, 2, 0, 0)), 9 * time.Hour},
+	{"NAM April", "2 AM to 11 AM", aprilUTC, 30 * 9 * time.Hour},
+	// DEU 5 PM to 2 AM: 9h a day, split 7h + 2h across midnight. 12:00
+	// to 12:00 next day takes 17:00–02:00 whole.
+	{"DEU noon to noon", "5 PM to 2 AM", spanOf(utc(2024, 4, 1, 12, 0), utc(2024, 4, 2, 12, 0)), 9 * time.Hour},
+	// 23:00 to 01:00 is all inside DEU's window.
+	{"DEU across midnight", "5 PM to 2 AM", spanOf(utc(2024, 4, 1, 23, 0), utc(2024, 4, 2, 1, 0)), 2 * time.Hour},
+	// "3 PM to 12 AM" ends at midnight: a whole day holds 9 hours, and
+	// nothing after midnight.
+	{"ends at midnight, whole day", "3 PM to 12 AM", spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 4, 2, 0, 0)), 9 * time.Hour},
+	{"ends at midnight, after midnight", "3 PM to 12 AM", spanOf(utc(2024, 4, 2, 0, 0), utc(2024, 4, 2, 15, 0)), 0},
+	// SAM includes midnight: 23:00 to 01:00 holds the hour after midnight.
+	{"SAM around midnight", "12 AM to 10 AM", spanOf(utc(2024, 4, 1, 23, 0), utc(2024, 4, 2, 1, 0)), time.Hour},
+	// Mid-window start and end, nanosecond ends: 02:00:00.5 to 10:59:59.25.
+	{"nanosecond ends", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 2, 0).Add(500*time.Millisecond), utc(2024, 4, 1, 11, 0).Add(-750*time.Millisecond)), 9*time.Hour - 1250*time.Millisecond},
+	{"empty span", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 3, 0), utc(2024, 4, 1, 3, 0)), 0},
+	{"reversed span is 0", "2 AM to 11 AM", spanOf(utc(2024, 4, 2, 0, 0), utc(2024, 4, 1, 0, 0)), 0},
+	// February 2024 has 29 days: IND 29 × 5h30m = 159h30m.
+	{"IND February 2024", "19:30-01:00", spanOf(utc(2024, 2, 1, 0, 0), utc(2024, 3, 1, 0, 0)), 159*time.Hour + 30*time.Minute},
+}
+
 func TestOverlapHandWorked(t *testing.T) {
-	april := spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 5, 1, 0, 0))
-	cases := []struct {
-		name   string
-		window string
-		span   calendar.Span
-		want   time.Duration
-	}{
-		// IND 7:30 PM to 1 AM is 5h30m a day. April 2024 (UTC) holds the 1h
-		// from the occurrence that opened on March 31 (00:00–01:00 on April 1),
-		// the 30 occurrences opening April 1..30, of which the last is cut at
-		// May 1 00:00 (4h30m inside): 1h + 29 × 5h30m + 4h30m = 165h, exactly
-		// 30 days × 5h30m.
-		{"IND over April 2024", "7:30PM to 1AM", april, 165 * time.Hour},
-		// NAM 2 AM to 11 AM: 9 hours a day.
-		{"NAM one day", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 4, 2, 0, 0)), 9 * time.Hour},
-		{"NAM April", "2 AM to 11 AM", april, 30 * 9 * time.Hour},
-		// DEU 5 PM to 2 AM: 9h a day, split 7h + 2h across midnight. 12:00
-		// to 12:00 next day takes 17:00–02:00 whole.
-		{"DEU noon to noon", "5 PM to 2 AM", spanOf(utc(2024, 4, 1, 12, 0), utc(2024, 4, 2, 12, 0)), 9 * time.Hour},
-		// 23:00 to 01:00 is all inside DEU's window.
-		{"DEU across midnight", "5 PM to 2 AM", spanOf(utc(2024, 4, 1, 23, 0), utc(2024, 4, 2, 1, 0)), 2 * time.Hour},
-		// "3 PM to 12 AM" ends at midnight: a whole day holds 9 hours, and
-		// nothing after midnight.
-		{"ends at midnight, whole day", "3 PM to 12 AM", spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 4, 2, 0, 0)), 9 * time.Hour},
-		{"ends at midnight, after midnight", "3 PM to 12 AM", spanOf(utc(2024, 4, 2, 0, 0), utc(2024, 4, 2, 15, 0)), 0},
-		// SAM includes midnight: 23:00 to 01:00 holds the hour after midnight.
-		{"SAM around midnight", "12 AM to 10 AM", spanOf(utc(2024, 4, 1, 23, 0), utc(2024, 4, 2, 1, 0)), time.Hour},
-		// Mid-window start and end, nanosecond ends: 02:00:00.5 to 10:59:59.25.
-		{"nanosecond ends", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 2, 0).Add(500*time.Millisecond), utc(2024, 4, 1, 11, 0).Add(-750*time.Millisecond)), 9*time.Hour - 1250*time.Millisecond},
-		{"empty span", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 3, 0), utc(2024, 4, 1, 3, 0)), 0},
-		{"reversed span is 0", "2 AM to 11 AM", spanOf(utc(2024, 4, 2, 0, 0), utc(2024, 4, 1, 0, 0)), 0},
-		// February 2024 has 29 days: IND 29 × 5h30m = 159h30m.
-		{"IND February 2024", "19:30-01:00", spanOf(utc(2024, 2, 1, 0, 0), utc(2024, 3, 1, 0, 0)), 159*time.Hour + 30*time.Minute},
-	}
+	cases := overlapCases
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			w := mustWindow(t, tc.window)
@@ -304,7 +308,15 @@ func TestOverlapProperty(t *testing.T) {
 }
 
 func FuzzOverlap(f *testing.F) {
-	f.Add(uint16(1170), uint16(60), int64(1711929600), int64(0), int64(30*24*3600), int64(0))
+	for _, tc := range overlapCases {
+		w, err := ParseWindow(tc.window)
+		if err != nil {
+			f.Fatal(err)
+		}
+		d := tc.span.End.Sub(tc.span.Start)
+		f.Add(uint16(w.start), uint16(w.End()/time.Minute), tc.span.Start.Unix(), int64(tc.span.Start.Nanosecond()),
+			int64(d/time.Second), int64(d%time.Second))
+	}
 	f.Add(uint16(1020), uint16(120), int64(-86400*400), int64(123), int64(86400*3), int64(999999999))
 	f.Fuzz(func(t *testing.T, startMin, endMin uint16, sec, nsec, lenSec, lenNsec int64) {
 		w, err := windowFromMinutes(int(startMin%minutesADay), int(endMin%minutesADay), "")
@@ -328,4 +340,28 @@ func FuzzOverlap(f *testing.F) {
 			t.Fatalf("window %v span %v: Overlap %v, brute force %v", w, s, got, want)
 		}
 	})
+}
+
+func TestNextContainsProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 30))
+	base := utc(2024, 1, 1, 0, 0)
+	for i := range 3000 {
+		w := randomWindow(r)
+		at := base.Add(time.Duration(r.Int64N(int64(400*24*time.Hour))) - 200*24*time.Hour)
+		next := w.Next(at)
+		require.Equal(t, w.Duration(), next.Duration(), "case %d", i)
+		require.True(t, next.End.After(at), "case %d: Next ends after t", i)
+		require.Equal(t, w.Contains(at), next.Contains(at), "case %d: window %v at %v next %v", i, w, at, next)
+		require.True(t, w.Contains(next.Start), "case %d: opening instant inside", i)
+		require.False(t, w.Contains(next.End), "case %d: closing instant outside", i)
+		require.False(t, w.Contains(next.Start.Add(-1)), "case %d: instant before opening outside", i)
+		// Occurrences over a span starting at t begin with Next(t) when t is
+		// inside an occurrence, and every occurrence is a Next.
+		var prevEnd time.Time
+		for occ := range w.Occurrences(spanOf(at, at.Add(3*24*time.Hour))) {
+			require.True(t, occ.Equal(w.Next(occ.Start)), "case %d", i)
+			require.True(t, occ.Start.After(prevEnd), "case %d: in order, disjoint, not touching", i)
+			prevEnd = occ.End
+		}
+	}
 }
