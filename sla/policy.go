@@ -1,0 +1,239 @@
+package sla
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// ErrInvalidPolicy is wrapped by every error that reports a bad Policy:
+// each problem Validate finds, and each problem UnmarshalJSON and
+// ParsePolicy find in a policy's JSON form. Test for it with errors.Is.
+var ErrInvalidPolicy = errors.New("sla: invalid policy")
+
+// Tier is one row of a credit table: a month whose uptime percentage is
+// below Below (strictly: an uptime of exactly Below does not match) earns
+// Credit percent of that month's fee. Both are percentages, so 99.9 means
+// 99.9 %. The zero Tier is invalid (Below must be above 0). Tier is a value
+// type, safe for concurrent use.
+type Tier struct {
+	Below  decimal.Decimal // uptime % strictly below this matches, in (0, 100]
+	Credit decimal.Decimal // percent of the month's fee, in [0, 100]
+}
+
+// Policy is an SLA held as data: the service level, the credit tiers and
+// every rule that decides which outage time counts as Downtime. Other
+// providers' SLAs, or other versions of this one, are other Policy values
+// (see DynamicsCRMOnline for the seed's, and the JSON form written by
+// MarshalJSON for configuration files).
+//
+// The fields are exported so that a policy is plain data. Treat a Policy as
+// read-only once it is shared: its slices are not copied by the methods,
+// and a Policy that is not modified is safe for concurrent use. The zero
+// Policy is invalid (no level, no tiers, no credit cap); every method that
+// computes with a policy validates it first or documents what it does with
+// an invalid one.
+type Policy struct {
+	// Level is the service level in percent, in (0, 100]: 99.9 for the
+	// seed. A month meets it when its uptime percentage is at least Level.
+	Level decimal.Decimal
+	// Tiers is the credit table, ordered with Below strictly decreasing and
+	// Credit strictly increasing. Of the tiers a month's uptime is below,
+	// the one with the smallest Below (the last matching one) applies.
+	Tiers []Tier
+	// NoticeLead is the minimum time between a notice's announcement and
+	// the start of its maintenance that makes the announced time Scheduled
+	// Downtime; a lead of exactly NoticeLead counts (24h for the seed).
+	NoticeLead time.Duration
+	// IntermittentLimit is the longest contiguous period of otherwise
+	// counted downtime that is excluded as intermittent. The limit is
+	// inclusive: a period of exactly IntermittentLimit is excluded, one a
+	// nanosecond longer counts whole (10m for the seed). 0 turns the rule
+	// off.
+	IntermittentLimit time.Duration
+	// ExcludedCauses lists the outage causes that never count, in the
+	// order used to attribute a moment that several of them cover. Every
+	// entry must be one of Causes, at most once.
+	ExcludedCauses []Cause
+	// Resolution, when above 0, rounds each counted downtime period up to a
+	// whole multiple of it (1m: whole minutes, as the seed's formula counts
+	// minutes). 0, the default, measures downtime exactly to the
+	// nanosecond.
+	Resolution time.Duration
+	// WindowNeedsNotice, when true, makes time inside the published
+	// maintenance window Scheduled Downtime only while a notice that meets
+	// NoticeLead also covers it. False, the default, is the seed's literal
+	// reading: window time is always Scheduled Downtime.
+	WindowNeedsNotice bool
+	// CreditCap is the most a month's credit can be, in percent of that
+	// month's fee, in (0, 100]: 100 for the seed ("shall not ... exceed
+	// Customer's monthly Subscription Fee").
+	CreditCap decimal.Decimal
+	// CurrencyPlaces is the number of decimal places a credit amount is
+	// rounded to, half away from zero, in 0..18 (2 for the seed's
+	// currencies).
+	CurrencyPlaces int
+}
+
+// Limits on a policy's numbers. Decimals with more places than maxPlaces are
+// refused so that no comparison or rounding ever works on huge numbers.
+const (
+	maxPlaces         = 18
+	maxCurrencyPlaces = 18
+)
+
+// DynamicsCRMOnline returns the Microsoft Dynamics CRM Online policy of seed
+// 004: service level 99.9 %; credits of 25 % of the month's fee below
+// 99.9 %, 50 % below 99 % and 100 % below 95 % (the seed's copy lost the
+// percentages; these are the published Dynamics CRM Online figures);
+// announced maintenance is Scheduled Downtime when announced at least 24
+// hours ahead; intermittent periods of 10 minutes or less are excluded;
+// every section D cause is excluded, in the seed's order; downtime is
+// measured exactly; window time is always scheduled; credits are capped at
+// 100 % of the fee and rounded to 2 places. Each call returns new slices.
+func DynamicsCRMOnline() Policy {
+	return Policy{
+		Level: decimal.New(999, -1),
+		Tiers: []Tier{
+			{Below: decimal.New(999, -1), Credit: decimal.New(25, 0)},
+			{Below: decimal.New(99, 0), Credit: decimal.New(50, 0)},
+			{Below: decimal.New(95, 0), Credit: decimal.New(100, 0)},
+		},
+		NoticeLead:        24 * time.Hour,
+		IntermittentLimit: 10 * time.Minute,
+		ExcludedCauses:    Causes(),
+		Resolution:        0,
+		WindowNeedsNotice: false,
+		CreditCap:         decimal.New(100, 0),
+		CurrencyPlaces:    2,
+	}
+}
+
+var (
+	hundred = decimal.New(100, 0)
+	zero    = decimal.Decimal{}
+)
+
+// Validate reports every problem with p at once (errors.Join), each
+// wrapping ErrInvalidPolicy and naming the field and its value, or nil for
+// a valid policy. A valid policy has:
+//   - a Level in (0, 100];
+//   - at least one tier; each Below in (0, 100] and each Credit in
+//     [0, 100]; Below strictly decreasing and Credit strictly increasing
+//     from one tier to the next; Level at least the first tier's Below;
+//   - decimals with at most 18 decimal places;
+//   - NoticeLead, IntermittentLimit and Resolution not negative;
+//   - a CreditCap in (0, 100], so that a configuration file that leaves it
+//     out fails instead of crediting nothing;
+//   - CurrencyPlaces in 0..18;
+//   - ExcludedCauses naming only Causes, each at most once; a name such as
+//     "window", "notice" or "intermittent" is refused with its own
+//     message, so a typo never silently turns an exclusion off.
+func (p Policy) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidPolicy}, args...)...))
+	}
+	// percent checks d for field; zeroOK allows 0. It reports whether d is
+	// valid, so that comparisons with other fields are only made (and only
+	// reported) between valid values.
+	percent := func(field string, d decimal.Decimal, zeroOK bool) bool {
+		if d.Exponent() < -maxPlaces {
+			bad("%s %q has more than %d decimal places", field, shortDecimal(d), maxPlaces)
+			return false
+		}
+		if d.Exponent() > maxPlaces {
+			bad("%s %q is out of range", field, shortDecimal(d))
+			return false
+		}
+		lowOK := d.Sign() > 0 || (zeroOK && d.Sign() == 0)
+		if !lowOK || d.Cmp(hundred) > 0 {
+			if zeroOK {
+				bad("%s %q is outside [0, 100]", field, plain(d))
+			} else {
+				bad("%s %q is outside (0, 100]", field, plain(d))
+			}
+			return false
+		}
+		return true
+	}
+
+	levelOK := percent("level", p.Level, false)
+	if len(p.Tiers) == 0 {
+		bad("tiers is empty (a policy needs at least one credit tier)")
+	}
+	prevOK := false
+	for i, t := range p.Tiers {
+		belowOK := percent(fmt.Sprintf("tiers[%d].below", i), t.Below, false)
+		creditOK := percent(fmt.Sprintf("tiers[%d].credit", i), t.Credit, true)
+		if i == 0 && belowOK && levelOK && p.Level.Cmp(t.Below) < 0 {
+			bad("level %q is below tiers[0].below %q", plain(p.Level), plain(t.Below))
+		}
+		if i > 0 && prevOK && belowOK && creditOK {
+			prev := p.Tiers[i-1]
+			if t.Below.Cmp(prev.Below) >= 0 {
+				bad("tiers[%d].below %q is not below tiers[%d].below %q (tiers must be strictly decreasing in below)",
+					i, plain(t.Below), i-1, plain(prev.Below))
+			}
+			if t.Credit.Cmp(prev.Credit) <= 0 {
+				bad("tiers[%d].credit %q is not above tiers[%d].credit %q (credits must be strictly increasing)",
+					i, plain(t.Credit), i-1, plain(prev.Credit))
+			}
+		}
+		prevOK = belowOK && creditOK
+	}
+	for _, d := range []struct {
+		field string
+		v     time.Duration
+	}{{"noticeLead", p.NoticeLead}, {"intermittentLimit", p.IntermittentLimit}, {"resolution", p.Resolution}} {
+		if d.v < 0 {
+			bad("%s %q is negative", d.field, d.v.String())
+		}
+	}
+	percent("creditCap", p.CreditCap, false)
+	if p.CurrencyPlaces < 0 || p.CurrencyPlaces > maxCurrencyPlaces {
+		bad("currencyPlaces %d is outside 0..%d", p.CurrencyPlaces, maxCurrencyPlaces)
+	}
+	seen := make(map[Cause]int, len(p.ExcludedCauses))
+	for i, c := range p.ExcludedCauses {
+		switch {
+		case c == "":
+			bad("excludedCauses[%d] is empty (the service's own fault cannot be excluded)", i)
+		case reserved(c):
+			bad("excludedCauses[%d] %q is the name of a reason, not a cause", i, string(c))
+		case !c.Known():
+			bad("excludedCauses[%d] %q is not a known cause (known: %s)", i, string(c), knownList())
+		default:
+			if j, dup := seen[c]; dup {
+				bad("excludedCauses[%d] %q repeats excludedCauses[%d]", i, string(c), j)
+			} else {
+				seen[c] = i
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// knownList returns the known causes as a comma-separated list.
+func knownList() string {
+	s := ""
+	for i, c := range knownCauses {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(c)
+	}
+	return s
+}
+
+// excludes reports the position of c in p.ExcludedCauses, or -1.
+func (p Policy) excludes(c Cause) int {
+	for i, e := range p.ExcludedCauses {
+		if e == c {
+			return i
+		}
+	}
+	return -1
+}
