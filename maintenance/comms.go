@@ -131,6 +131,13 @@ type CommsRules struct {
 	// notice lead. Default 24h.
 	NoticeLead time.Duration `json:"noticeLead"`
 
+	// WindowNeedsNotice, when true, makes time inside the published window
+	// Scheduled Downtime only when the maintenance was announced at least
+	// NoticeLead ahead, as the SLA policy option of the same name does. It
+	// should equal the SLA policy's. Default false: window time is always
+	// Scheduled Downtime (the seed's literal reading).
+	WindowNeedsNotice bool `json:"windowNeedsNotice"`
+
 	// NotifyLead is how long before planned maintenance that lies wholly
 	// inside the region's window its notification must be sent. The seed
 	// promises "prior notification" without a figure, so the default is 0:
@@ -157,7 +164,8 @@ type CommsRules struct {
 // administrator role "System Administrator"; planned maintenance notified to
 // organization admins, notification addresses and system administrators;
 // unplanned maintenance emailed to system administrators; notice lead 24
-// hours; notification lead 0; dashboard and unplanned grace 0.
+// hours; window time always scheduled; notification lead 0; dashboard and
+// unplanned grace 0.
 func DynamicsCRMOnlineComms() CommsRules {
 	return CommsRules{
 		SystemAdminRole: "System Administrator",
