@@ -1,0 +1,154 @@
+package calendar
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/rickar/cal/v2/us"
+)
+
+// fuzzCalendars are the calendars the fuzz targets pick from by index.
+var fuzzCalendars = func() []*BusinessDays {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		ny = time.UTC
+	}
+	apia, err := time.LoadLocation("Pacific/Apia")
+	if err != nil {
+		apia = time.UTC
+	}
+	return []*BusinessDays{
+		NewBusinessDays(ny, us.Holidays...),
+		NewBusinessDays(nil, us.Holidays...),
+		NewBusinessDaysFrom(apia, HolidayFunc(hashHolidays), time.Sunday),
+		NewBusinessDaysFrom(nil, nil, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday),
+		NewBusinessDaysFrom(nil, nil, time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday),
+	}
+}()
+
+// fuzzSeeds are rows from the hand-worked tables: (unix seconds, n).
+var fuzzSeeds = []struct {
+	sec int64
+	n   int
+}{
+	{time.Date(2021, 12, 30, 21, 45, 0, 0, time.UTC).Unix(), 1}, // Thu before observed New Year
+	{time.Date(2022, 1, 3, 3, 0, 0, 0, time.UTC).Unix(), 0},     // Sunday in New York
+	{time.Date(2024, 11, 27, 20, 30, 0, 0, time.UTC).Unix(), 5}, // Thanksgiving eve
+	{time.Date(2024, 3, 9, 17, 0, 0, 0, time.UTC).Unix(), -1},   // Saturday
+	{time.Date(2011, 12, 29, 22, 0, 0, 0, time.UTC).Unix(), 1},  // Apia's skipped day
+	{time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix(), -1},       // range start
+	{time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC).Unix(), 3},   // range end
+	{0, 2_700_000},
+	{0, -1 << 62},
+}
+
+// FuzzBusinessDaysAdd checks Add's invariants for any instant and offset:
+// the result is a business day, the first instant of its day, on the right
+// side of t's day, and Between(t, result) counts the days Add skipped.
+// When Add finds no day, counting what the year range holds proves it.
+// Any n is bounded: Add needs at most 9,999 cached year steps.
+func FuzzBusinessDaysAdd(f *testing.F) {
+	for i, s := range fuzzSeeds {
+		f.Add(s.sec, s.n, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, sec int64, n int, which uint8) {
+		b := fuzzCalendars[int(which)%len(fuzzCalendars)]
+		loc := b.Location()
+		tt := time.Unix(sec, 0)
+		got, err := b.AddChecked(tt, n)
+		isBiz := b.IsBusinessDay(tt)
+		if err != nil {
+			if !errors.Is(err, ErrNoBusinessDay) || !got.IsZero() {
+				t.Fatalf("Add(%s, %d): %v, %s", tt, n, err, got)
+			}
+			// The range holds fewer business days than asked for.
+			lo, hi := time.Date(1, 1, 1, 0, 0, 0, 0, loc), time.Date(10000, 1, 1, 0, 0, 0, 0, loc)
+			switch {
+			case n > 0:
+				after := b.Between(tt, hi) // [t's day, 10000-01-01)
+				if isBiz {
+					after--
+				}
+				if after >= n {
+					t.Fatalf("Add(%s, %d) failed with %d business days after", tt, n, after)
+				}
+			case n == 0:
+				if isBiz || b.Between(tt, hi) > 0 {
+					t.Fatalf("Add(%s, 0) failed with business days on or after", tt)
+				}
+			default:
+				if before := b.Between(lo, tt); before >= -n {
+					t.Fatalf("Add(%s, %d) failed with %d business days before", tt, n, before)
+				}
+			}
+			return
+		}
+		if !b.IsBusinessDay(got) {
+			t.Fatalf("Add(%s, %d) = %s is not a business day", tt, n, got)
+		}
+		if got.Location() != loc {
+			t.Fatalf("Add(%s, %d) = %s not in %s", tt, n, got, loc)
+		}
+		if sameDate(got.Add(-1).In(loc), got) {
+			t.Fatalf("Add(%s, %d) = %s is not the first instant of its day", tt, n, got)
+		}
+		d := b.Between(tt, got)
+		switch {
+		case n > 0:
+			want := n
+			if !isBiz {
+				want--
+			}
+			if d != want || !got.After(tt) {
+				t.Fatalf("Add(%s, %d) = %s: Between = %d, want %d", tt, n, got, d, want)
+			}
+		case n < 0:
+			if d != n || got.After(tt) {
+				t.Fatalf("Add(%s, %d) = %s: Between = %d", tt, n, got, d)
+			}
+		default:
+			if d != 0 || (isBiz && !sameDate(got, tt.In(loc))) {
+				t.Fatalf("Add(%s, 0) = %s: Between = %d", tt, got, d)
+			}
+		}
+		// Counting back from the result returns to the same business day.
+		if there, err := b.AddChecked(got, -n); n != 0 && err == nil {
+			if back := b.Add(there, n); !back.Equal(got) {
+				t.Fatalf("Add(Add(%s, %d), %d) = %s, want %s", got, -n, n, back, got)
+			}
+		}
+	})
+}
+
+// FuzzBusinessDaysBetween checks that Between is antisymmetric and
+// additive, ignores the time of day, and matches IsBusinessDay on one day.
+func FuzzBusinessDaysBetween(f *testing.F) {
+	for i := 0; i+1 < len(fuzzSeeds); i++ {
+		f.Add(fuzzSeeds[i].sec, fuzzSeeds[i+1].sec, int64(fuzzSeeds[i].n)*86400, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, a, e, mid int64, which uint8) {
+		b := fuzzCalendars[int(which)%len(fuzzCalendars)]
+		ta, te, tm := time.Unix(a, 0), time.Unix(e, 0), time.Unix(mid, 0)
+		ab, ba := b.Between(ta, te), b.Between(te, ta)
+		if ab != -ba {
+			t.Fatalf("Between(%s, %s) = %d, reversed %d", ta, te, ab, ba)
+		}
+		if am, me := b.Between(ta, tm), b.Between(tm, te); am+me != ab {
+			t.Fatalf("Between(%s, %s) = %d, via %s: %d + %d", ta, te, ab, tm, am, me)
+		}
+		one := b.Between(ta, b.EndOfDay(ta))
+		if want := map[bool]int{true: 1, false: 0}[b.IsBusinessDay(ta)]; !ta.IsZero() && one != want {
+			t.Fatalf("Between over %s's day = %d, want %d", ta, one, want)
+		}
+		if s, ok := dayStartOf(ta, b.Location()); ok && b.Between(s, ta) != 0 {
+			t.Fatalf("Between(start of %s's day, it) != 0", ta)
+		}
+	})
+}
+
+// dayStartOf is the first instant of t's day in loc.
+func dayStartOf(t time.Time, loc *time.Location) (time.Time, bool) {
+	y, m, d := t.In(loc).Date()
+	return dayStart(y, m, d, loc)
+}
