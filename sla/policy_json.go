@@ -182,7 +182,7 @@ func decodeValue(field, want string, raw json.RawMessage, dst any) error {
 		return nil
 	}
 	if err := json.Unmarshal(raw, dst); err != nil {
-		return fmt.Errorf("%w: %s %s: want %s", ErrInvalidPolicy, field, clip(raw), want)
+		return fmt.Errorf("%w: %s %s: want %s", ErrInvalidPolicy, field, clipJSON(raw), want)
 	}
 	return nil
 }
@@ -194,7 +194,7 @@ func decodeDecimal(field string, raw json.RawMessage, dst *decimal.Decimal) erro
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return fmt.Errorf("%w: %s %s: want a decimal string such as \"99.9\"", ErrInvalidPolicy, field, clip(raw))
+		return fmt.Errorf("%w: %s %s: want a decimal string such as \"99.9\"", ErrInvalidPolicy, field, clipJSON(raw))
 	}
 	d, err := parseDecimal(s)
 	if err != nil {
@@ -211,7 +211,7 @@ func decodeDuration(field string, raw json.RawMessage, dst *time.Duration) error
 	}
 	var s string
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return fmt.Errorf("%w: %s %s: want a duration string such as \"24h0m0s\"", ErrInvalidPolicy, field, clip(raw))
+		return fmt.Errorf("%w: %s %s: want a duration string such as \"24h0m0s\"", ErrInvalidPolicy, field, clipJSON(raw))
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
@@ -229,7 +229,7 @@ func decodeTiers(raw json.RawMessage, dst *[]Tier) error {
 	}
 	var list []json.RawMessage
 	if err := json.Unmarshal(raw, &list); err != nil {
-		return fmt.Errorf("%w: tiers %s: want a list of {\"below\": ..., \"credit\": ...}", ErrInvalidPolicy, clip(raw))
+		return fmt.Errorf("%w: tiers %s: want a list of {\"below\": ..., \"credit\": ...}", ErrInvalidPolicy, clipJSON(raw))
 	}
 	tiers := make([]Tier, len(list))
 	var errs []error
@@ -292,8 +292,8 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 	return decimal.NewFromString(s)
 }
 
-// clip returns raw JSON for an error message, cut to 40 bytes.
-func clip(raw json.RawMessage) string {
+// clipJSON returns raw JSON for an error message, cut to 40 bytes.
+func clipJSON(raw json.RawMessage) string {
 	if len(raw) > 40 {
 		return string(raw[:40]) + "..."
 	}

@@ -1,0 +1,113 @@
+package sla
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/shopspring/decimal"
+)
+
+// ErrBadFee is wrapped by the error Payout returns for a fee it cannot
+// credit: a negative fee, or one with more than 64 decimal places or an
+// exponent above 64.
+var ErrBadFee = errors.New("sla: bad fee")
+
+// maxFeeExponent bounds a fee's decimal exponent, so that rounding never
+// works on huge numbers.
+const maxFeeExponent = 64
+
+// money is what an Assessment keeps of its policy for credit amounts.
+type money struct {
+	set    bool            // false for an Assessment not made by Assess
+	cap    decimal.Decimal // percent of the fee
+	places int
+}
+
+func (p Policy) money() money {
+	return money{set: true, cap: p.CreditCap, places: p.CurrencyPlaces}
+}
+
+// capPercent and currencyPlaces give the defaults for an Assessment not
+// made by Assess: 100 % and 2 places.
+func (m money) capPercent() decimal.Decimal {
+	if !m.set {
+		return hundred
+	}
+	return m.cap
+}
+
+func (m money) currencyPlaces() int32 {
+	if !m.set {
+		return 2
+	}
+	return int32(m.places)
+}
+
+// CreditAmount returns the credit for a month whose fee is fee, in the
+// fee's currency: fee × Credit / 100, capped at the policy's CreditCap
+// percent of fee (seed 004 B.3: a month's credit never exceeds its fee),
+// unrounded and exact. It returns 0 when Credit is 0 and, since it has no
+// error to report, for a negative fee or one Payout refuses; use Payout to
+// have those reported, and for the amount rounded to currency units.
+func (a Assessment) CreditAmount(fee decimal.Decimal) decimal.Decimal {
+	amount, _, err := a.amount(fee)
+	if err != nil {
+		return zero
+	}
+	return amount
+}
+
+// RoundedCreditAmount returns CreditAmount(fee) rounded to the policy's
+// CurrencyPlaces, half away from zero (12.345 → 12.35 with 2 places). It
+// returns 0 wherever CreditAmount does.
+func (a Assessment) RoundedCreditAmount(fee decimal.Decimal) decimal.Decimal {
+	return a.CreditAmount(fee).Round(a.money.currencyPlaces())
+}
+
+// Payout is the credit for one month's fee, with the figures an invoice
+// line shows. It is a value type, safe for concurrent use.
+type Payout struct {
+	Fee       decimal.Decimal // the month's fee, as given
+	Percent   decimal.Decimal // the tier's credit, in percent of the fee
+	Unrounded decimal.Decimal // Fee × Percent / 100, capped; exact
+	Amount    decimal.Decimal // Unrounded rounded to CurrencyPlaces, half away from zero
+	Capped    bool            // the policy's CreditCap lowered the amount
+}
+
+// Payout returns the credit for fee, unrounded and rounded, as CreditAmount
+// and RoundedCreditAmount compute them. It returns an error wrapping
+// ErrBadFee, quoting the fee, for a negative fee or one whose decimal
+// exponent is outside ±64; it never panics.
+func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
+	amount, capped, err := a.amount(fee)
+	if err != nil {
+		return Payout{}, err
+	}
+	return Payout{
+		Fee:       fee,
+		Percent:   a.Credit,
+		Unrounded: amount,
+		Amount:    amount.Round(a.money.currencyPlaces()),
+		Capped:    capped,
+	}, nil
+}
+
+// amount computes the capped, unrounded credit for fee.
+func (a Assessment) amount(fee decimal.Decimal) (decimal.Decimal, bool, error) {
+	if e := fee.Exponent(); e < -maxFeeExponent || e > maxFeeExponent {
+		return zero, false, fmt.Errorf("%w: fee %s has an exponent outside ±%d", ErrBadFee, shortDecimal(fee), maxFeeExponent)
+	}
+	if fee.Sign() < 0 {
+		return zero, false, fmt.Errorf("%w: fee %q is negative", ErrBadFee, plain(fee))
+	}
+	credit := a.Credit
+	if e := credit.Exponent(); e < -maxFeeExponent || e > maxFeeExponent || credit.Sign() <= 0 {
+		return zero, false, nil
+	}
+	amount := fee.Mul(credit).Shift(-2)
+	limit := fee.Mul(a.money.capPercent()).Shift(-2)
+	if amount.Cmp(limit) > 0 {
+		return limit, true, nil
+	}
+	return amount, false, nil
+}

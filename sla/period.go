@@ -1,0 +1,76 @@
+package sla
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
+)
+
+// ErrInvalidPeriod is wrapped by every error Assess reports about its
+// Period: a zero Month, an outage or notice span that ends before it
+// starts, a notice announced after its maintenance began, an outage cause
+// the library does not know. Test for it with errors.Is.
+var ErrInvalidPeriod = errors.New("sla: invalid period")
+
+// Outage is a period during which the service was down, as reported by
+// monitoring or by the customer, with its Cause: the empty Cause for the
+// service's own fault, or one of Causes. Span is half-open, [Start, End);
+// an outage may cross month boundaries (each month counts its own part) and
+// may overlap other outages (overlapping reports are merged, never counted
+// twice). The zero Outage is an empty outage that adds nothing. Outage is a
+// value type, safe for concurrent use.
+type Outage struct {
+	Span  calendar.Span // when the service was down, [Start, End)
+	Cause Cause         // why; "" is the service's own fault and counts
+}
+
+// Period is what is known of one subscription month: the month, the
+// region's published maintenance window, the maintenance notices the
+// provider sent, and the outages. Notices and outages may come in any
+// order, overlap and cross month boundaries; the parts outside Month are
+// ignored (but must still be valid). The zero Period is invalid: Assess
+// needs a Month. Period holds slices; treat it as read-only while Assess
+// runs, which makes it safe for concurrent use.
+type Period struct {
+	Month   calendar.Month       // the calendar month assessed, in its location
+	Window  maintenance.Window   // the region's published window; zero: none
+	Notices []maintenance.Notice // announced maintenance
+	Outages []Outage             // any order, may overlap, may cross months
+}
+
+// validate reports every problem with per at once, each wrapping
+// ErrInvalidPeriod and naming the item by index.
+func (per Period) validate() error {
+	var errs []error
+	if per.Month.IsZero() {
+		errs = append(errs, fmt.Errorf("%w: month is the zero Month (year 0); set Period.Month", ErrInvalidPeriod))
+	}
+	for i, o := range per.Outages {
+		if o.Span.End.Before(o.Span.Start) {
+			errs = append(errs, fmt.Errorf("%w: outages[%d]: %w", ErrInvalidPeriod, i, o.Span.Validate()))
+		}
+		if o.Cause != "" && !o.Cause.Known() {
+			errs = append(errs, fmt.Errorf("%w: outages[%d]: cause %q is not a known cause (known: %s; empty for the service's own fault)",
+				ErrInvalidPeriod, i, string(o.Cause), knownList()))
+		}
+	}
+	for i, n := range per.Notices {
+		if err := n.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("%w: notices[%d]: %w", ErrInvalidPeriod, i, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// clip returns the part of s inside within, in loc, with any monotonic
+// clock reading stripped, and false when they share no instant.
+func clip(s, within calendar.Span, loc *time.Location) (calendar.Span, bool) {
+	in, ok := s.Intersect(within)
+	if !ok {
+		return calendar.Span{}, false
+	}
+	return in.In(loc), true
+}
