@@ -98,8 +98,8 @@ type Plan struct {
 }
 
 // PlanCheck is a Plan checked against the policy for a given announcement
-// instant (CommsRules.CheckPlan). Every set is a subset of Plan.Span, with
-// ends in Plan.Span.Start's location.
+// instant (CommsRules.CheckPlan). Every set is a subset of Plan.Span;
+// compare their instants with calendar.Span.Equal, as locations may differ.
 //
 // The zero PlanCheck belongs to no plan. PlanCheck is an immutable value,
 // safe for concurrent use.
