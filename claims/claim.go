@@ -1,0 +1,185 @@
+package claims
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/slapolicy/slapolicy/calendar"
+)
+
+// Claim is a customer's claim that the service level was not met in one
+// calendar month, with the details the seed asks for (section C): a
+// detailed description of the incident, its duration (the Incident span),
+// the number of affected users and their locations, the customer's
+// attempts to resolve it, when notice was given, when evidence was
+// supplied, when the claim was submitted, and the customer's attestation
+// that it complies with the acceptable-use policies.
+//
+// A month may be claimed several times (one claim per incident); see
+// TotalCredit for the monthly cap on what they award together.
+//
+// A zero time means "not yet" and a zero count or empty text means "not
+// given": Check reports each as missing. The zero Claim is an empty draft.
+// Claim is a value; Check never modifies it or its slices, so it is safe
+// for concurrent use as long as the caller does not modify the slices.
+type Claim struct {
+	// Month is the calendar month whose service level is claimed; the
+	// incident must overlap it (read in Month's own location).
+	Month calendar.Month
+	// Incident is when service was unavailable: [start, restored). Its
+	// duration is the claim's "duration of the Incident". A reversed or
+	// empty span is invalid.
+	Incident calendar.Span
+	// Description is the detailed description of the incident.
+	Description string
+	// AffectedUsers is the number of affected users; at least 1.
+	AffectedUsers int
+	// UserLocations are the locations of the affected users (e.g. "Seattle,
+	// WA", or a region code); at least one non-blank entry.
+	UserLocations []string
+	// ResolutionAttempts are the customer's attempts to resolve the
+	// incident; at least one non-blank entry (write "none" when there were
+	// none, so that the claim says so).
+	ResolutionAttempts []string
+	// NoticeGiven is when the customer notified support of the incident;
+	// due before Rules.NoticeDeadline. It may be while the incident is
+	// still going on, but not before it started.
+	NoticeGiven time.Time
+	// EvidenceSupplied is when sufficient evidence was supplied; due before
+	// Rules.EvidenceDeadline(Month).
+	EvidenceSupplied time.Time
+	// Submitted is when the claim was submitted to billing support; the
+	// provider's processing is due by Rules.ProcessingDeadline(Submitted).
+	Submitted time.Time
+	// AcceptableUse is the customer's attestation that it complies with the
+	// acceptable-use policies of the Agreement; false makes the claim
+	// ineligible (ErrNotCompliant).
+	AcceptableUse bool
+}
+
+// Check reports every problem with c at once, joined with errors.Join, or
+// nil when the claim is complete, on time and eligible. Each problem is
+// matchable with errors.Is and names the field:
+//
+//   - ErrIncomplete (*MissingError): a zero Month, Incident, NoticeGiven,
+//     EvidenceSupplied or Submitted; a blank Description; AffectedUsers of
+//     0; no non-blank UserLocations or ResolutionAttempts;
+//   - ErrNoticeLate (*LateError): NoticeGiven not before
+//     NoticeDeadlineFor(c.Incident);
+//   - ErrEvidenceLate (*LateError): EvidenceSupplied not before
+//     EvidenceDeadline(c.Month);
+//   - ErrNotCompliant: AcceptableUse is false;
+//   - ErrInvalid: a reversed or empty Incident (also wrapping
+//     calendar.ErrReversed when reversed), an Incident that does not
+//     overlap Month, negative AffectedUsers, NoticeGiven before the
+//     incident started, a deadline outside years 1 to 9999, or rules that
+//     fail Validate.
+//
+// Lateness that depends on a missing or invalid field, or on rules that
+// fail Validate, is not judged.
+// Check never panics, whatever the input.
+func (r Rules) Check(c Claim) error {
+	var errs []error
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	rulesOK := addAll(&errs, r.Validate())
+
+	monthOK := !c.Month.IsZero()
+	if !monthOK {
+		add(&MissingError{Field: "Month", What: "the calendar month claimed"})
+	}
+	incidentOK := false
+	switch {
+	case c.Incident.IsZero():
+		add(&MissingError{Field: "Incident", What: "when the incident started and when service was restored"})
+	default:
+		if err := checkIncident("Incident", c.Incident); err != nil {
+			add(err)
+			break
+		}
+		incidentOK = true
+		if monthOK && !c.Incident.Overlaps(c.Month.Span()) {
+			add(invalid("Incident", "span %s does not overlap the claimed month %s (%s)",
+				c.Incident, c.Month, c.Month.Span()))
+		}
+	}
+	if isBlank(c.Description) {
+		add(&MissingError{Field: "Description", What: "detailed description of the incident"})
+	}
+	switch {
+	case c.AffectedUsers == 0:
+		add(&MissingError{Field: "AffectedUsers", What: "number of affected users"})
+	case c.AffectedUsers < 0:
+		add(invalid("AffectedUsers", "%d is negative", c.AffectedUsers))
+	}
+	if allBlank(c.UserLocations) {
+		add(&MissingError{Field: "UserLocations", What: "locations of the affected users"})
+	}
+	if allBlank(c.ResolutionAttempts) {
+		add(&MissingError{Field: "ResolutionAttempts", What: "attempts made by the customer to resolve the incident"})
+	}
+
+	switch {
+	case c.NoticeGiven.IsZero():
+		add(&MissingError{Field: "NoticeGiven", What: "when the customer notified support"})
+	case incidentOK && c.NoticeGiven.Before(c.Incident.Start):
+		add(invalid("NoticeGiven", "%q is before the incident started at %q",
+			c.NoticeGiven.Format(time.RFC3339Nano), c.Incident.Start.Format(time.RFC3339Nano)))
+	case incidentOK && rulesOK:
+		deadline, err := r.NoticeDeadlineFor(c.Incident)
+		add(err)
+		if err == nil && !c.NoticeGiven.Before(deadline) {
+			add(&LateError{Field: "NoticeGiven", Got: c.NoticeGiven, Deadline: deadline, Err: ErrNoticeLate})
+		}
+	}
+
+	switch {
+	case c.EvidenceSupplied.IsZero():
+		add(&MissingError{Field: "EvidenceSupplied", What: "when evidence supporting the claim was supplied"})
+	case monthOK && rulesOK:
+		deadline := r.EvidenceDeadline(c.Month)
+		if !c.EvidenceSupplied.Before(deadline) {
+			add(&LateError{Field: "EvidenceSupplied", Got: c.EvidenceSupplied, Deadline: deadline, Err: ErrEvidenceLate})
+		}
+	}
+
+	if c.Submitted.IsZero() {
+		add(&MissingError{Field: "Submitted", What: "when the claim was submitted to billing support"})
+	}
+	if !c.AcceptableUse {
+		add(fmt.Errorf("%w: field AcceptableUse is false: the customer must attest compliance with the acceptable-use policies", ErrNotCompliant))
+	}
+	return errors.Join(errs...)
+}
+
+// addAll appends the problems in err (each of a join separately) to errs
+// and reports whether there were none.
+func addAll(errs *[]error, err error) bool {
+	if err == nil {
+		return true
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		*errs = append(*errs, j.Unwrap()...)
+	} else {
+		*errs = append(*errs, err)
+	}
+	return false
+}
+
+// isBlank reports whether s holds nothing but white space.
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// allBlank reports whether every entry of ss is blank (true for none).
+func allBlank(ss []string) bool {
+	for _, s := range ss {
+		if !isBlank(s) {
+			return false
+		}
+	}
+	return true
+}

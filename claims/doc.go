@@ -1,0 +1,90 @@
+// Package claims turns an SLA's claim rules into deadlines and checks:
+// when a customer's notice of an incident is late, when evidence is due,
+// when the provider must have processed a claim, whether a claim holds
+// every detail the SLA asks for, how much several claims on one month may
+// award together, and what a post-incident report must say and by when.
+//
+// # Rules as data
+//
+// Rules holds the claim rules as plain fields over a business calendar
+// (calendar.BusinessDays): DynamicsCRMOnline(days) returns the seed's, and
+// ForRegion(code, loc) returns them over a region's default holiday
+// calendar (NAM: US holidays, and so on; see maintenance.Region.Holidays).
+// Other SLAs change the fields: a notice period counted from the
+// incident's start (NoticeFrom), evidence N calendar days after the month
+// ends (EvidenceMonths 0, EvidenceDays N). A nil calendar is a
+// weekends-only calendar in UTC.
+//
+// # Deadlines
+//
+// Every deadline is the first instant that is late, in the business
+// calendar's location: on time means strictly before it. "By the end of a
+// day" is midnight starting the next calendar day, whatever weekday that
+// is. With the seed's rules and the US calendar:
+//
+//	NoticeDeadline(restored Mon 2024-02-05 …)   = Tue 2024-02-13 00:00
+//	NoticeDeadline(restored Fri 2024-02-02 …)   = Sat 2024-02-10 00:00 (not Monday)
+//	NoticeDeadline(restored Tue 2021-12-28 …)   = Thu 2022-01-06 00:00 (Fri 12-31 is the observed New Year's Day)
+//	EvidenceDeadline(2024-01)                   = 2024-03-01 00:00 (February 2024 has 29 days)
+//	ProcessingDeadline(2024-03-01 09:00 EST)    = 2024-04-15 09:00 EDT (45 calendar days, same wall clock)
+//	PostIncidentReportDue(restored Mon 2024-02-05 …) = Tue 2024-02-13 00:00
+//
+// Days are read in the calendar's location: an incident restored at
+// 2024-03-08T03:00Z was restored on Thursday 7 March in New York, and its
+// notice deadline under a New York calendar is Friday 15 March 00:00 EDT,
+// a day earlier than under a UTC calendar.
+//
+// # Checks
+//
+// Rules.Check reports every problem with a Claim at once (errors.Join):
+// each missing detail as a *MissingError (ErrIncomplete), each missed
+// deadline as a *LateError (ErrNoticeLate, ErrEvidenceLate) naming the
+// field, what happened when and the deadline, a missing acceptable-use
+// attestation as ErrNotCompliant, and impossible values as ErrInvalid.
+// Rules.CheckReport does the same for a PostIncidentReport (ErrReportLate
+// for one published late). Nothing in the package panics on any input.
+//
+// # Credits
+//
+// A month may be claimed several times; SumCredits and TotalCredit add the
+// validated claims' credits for one month and cap the sum at a percentage
+// of that month's fee (100 for the seed), exactly, in decimal.
+//
+// # Incidents
+//
+// Incident holds what the caller knows of a service incident and
+// classifies it (Severity): minor when an organization cannot use the
+// service or a component (page not found, sign-in failing, slow
+// performance, errors), major when several organizations cannot access
+// it, it is significantly degraded or the cloud platform under it is.
+// A major incident owes a post-incident report (NeedsReport, ReportDue).
+//
+// # How the seeds are read
+//
+//   - "Notice … within five business days following an Incident" (SLA E.9)
+//     is counted from the day the incident ended (service restored), that
+//     day not counted: notice is due by the end of the fifth business day
+//     after it. An incident that lasts for days would otherwise leave no
+//     time at all. Both the actual and the observed date of a holiday are
+//     days off (see calendar.BusinessDays).
+//   - "By the end of the month following the month in which the Incident
+//     … occurs" (SLA C.4) is read per claimed month, in the calendar's
+//     location: the seed's own example (incident January 15th, evidence by
+//     February 28th) is EvidenceDeadline(January) = March 1st 00:00.
+//   - "Process Claims within 45-days" (SLA C.6) is 45 calendar days, same
+//     wall-clock time, in the calendar's location.
+//   - The post-incident report "after 5 business days" (communications
+//     policy) is read, as the design says, as due by the end of the fifth
+//     business day after service was restored, counted like notice. The
+//     policy speaks of a major incident "that impacts multiple customers";
+//     the package owes a report for every major incident, as the design
+//     does, and leaves narrowing that to the caller.
+//   - "Any attempts made by Customer to resolve the Incident" (SLA C.3) is
+//     required: a claim with no attempts says so in words ("none").
+//   - "A Service Credit awarded in any calendar month shall not … exceed
+//     Customer's monthly Subscription Fee" (SLA B.3) caps the sum of all
+//     credits for that month, not each one.
+//
+// The package never reads the clock: every instant comes from the caller.
+// All exported types are values or are safe for concurrent use.
+package claims

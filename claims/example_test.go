@@ -1,0 +1,190 @@
+package claims_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/rickar/cal/v2/us"
+	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/claims"
+)
+
+// A claim that fails for two reasons at once: notice came too late, and
+// the customer's attempts to resolve the incident are missing. Check
+// reports both; each is matchable with errors.Is.
+func ExampleRules_Check() {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+	claim := claims.Claim{
+		Month: calendar.NewMonth(2024, time.February, nil),
+		// Restored Friday 2024-02-02: notice is due by the end of Friday
+		// 2024-02-09.
+		Incident: calendar.Span{
+			Start: time.Date(2024, 2, 2, 14, 0, 0, 0, time.UTC),
+			End:   time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC),
+		},
+		Description:      "Sign-in to contoso.crm.dynamics.com failed with HTTP 503.",
+		AffectedUsers:    120,
+		UserLocations:    []string{"Seattle, WA"},
+		NoticeGiven:      time.Date(2024, 2, 12, 9, 0, 0, 0, time.UTC),
+		EvidenceSupplied: time.Date(2024, 2, 12, 9, 0, 0, 0, time.UTC),
+		Submitted:        time.Date(2024, 2, 12, 9, 0, 0, 0, time.UTC),
+		AcceptableUse:    true,
+	}
+	err := rules.Check(claim)
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		fmt.Println(e)
+	}
+	fmt.Println("notice late:", errors.Is(err, claims.ErrNoticeLate))
+	fmt.Println("incomplete:", errors.Is(err, claims.ErrIncomplete))
+	fmt.Println("evidence late:", errors.Is(err, claims.ErrEvidenceLate))
+	// Output:
+	// incomplete: field ResolutionAttempts (attempts made by the customer to resolve the incident) is missing
+	// notice late: field NoticeGiven "2024-02-12T09:00:00Z" is not before the deadline "2024-02-10T00:00:00Z" (first late instant; late by 57h0m0s)
+	// notice late: true
+	// incomplete: true
+	// evidence late: false
+}
+
+// A complete claim, on time: Check returns nil, and the provider should
+// have processed it 45 calendar days after submission.
+func ExampleRules_Check_complete() {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+	claim := claims.Claim{
+		Month: calendar.NewMonth(2024, time.January, nil),
+		Incident: calendar.Span{
+			Start: time.Date(2024, 1, 15, 9, 0, 0, 0, time.UTC),
+			End:   time.Date(2024, 1, 15, 11, 30, 0, 0, time.UTC),
+		},
+		Description:        "All Customer Engagement apps returned errors.",
+		AffectedUsers:      120,
+		UserLocations:      []string{"Seattle, WA", "Dublin"},
+		ResolutionAttempts: []string{"Cleared browser caches", "Tried another network"},
+		NoticeGiven:        time.Date(2024, 1, 20, 10, 0, 0, 0, time.UTC),
+		EvidenceSupplied:   time.Date(2024, 2, 10, 10, 0, 0, 0, time.UTC),
+		Submitted:          time.Date(2024, 2, 10, 10, 0, 0, 0, time.UTC),
+		AcceptableUse:      true,
+	}
+	fmt.Println("problems:", rules.Check(claim))
+	fmt.Println("notice due before:", rules.NoticeDeadline(claim.Incident.End))
+	fmt.Println("evidence due before:", rules.EvidenceDeadline(claim.Month))
+	fmt.Println("processing due by:", rules.ProcessingDeadline(claim.Submitted))
+	// Output:
+	// problems: <nil>
+	// notice due before: 2024-01-23 00:00:00 +0000 UTC
+	// evidence due before: 2024-03-01 00:00:00 +0000 UTC
+	// processing due by: 2024-03-26 10:00:00 +0000 UTC
+}
+
+// Notice is due by the end of the fifth business day after the day service
+// was restored; the deadline returned is the first instant that is late.
+func ExampleRules_NoticeDeadline() {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+
+	// Restored on a Friday: the fifth business day is the next Friday, so
+	// notice is late from Saturday 00:00, not Monday.
+	fmt.Println(rules.NoticeDeadline(time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC)))
+
+	// Restored Tuesday 2021-12-28: New Year's Day 2022 (a Saturday) was
+	// observed on Friday 31, so the fifth business day is Wed 2022-01-05.
+	fmt.Println(rules.NoticeDeadline(time.Date(2021, 12, 28, 16, 30, 0, 0, time.UTC)))
+
+	// Days are read in the calendar's location: 03:00 UTC on 8 March is
+	// still Thursday 7 March in New York.
+	ny, _ := time.LoadLocation("America/New_York")
+	nyRules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(ny, us.Holidays...))
+	fmt.Println(nyRules.NoticeDeadline(time.Date(2024, 3, 8, 3, 0, 0, 0, time.UTC)))
+	// Output:
+	// 2024-02-10 00:00:00 +0000 UTC
+	// 2022-01-06 00:00:00 +0000 UTC
+	// 2024-03-15 00:00:00 -0400 EDT
+}
+
+// Evidence is due by the end of the month following the claimed month;
+// another SLA's "30 days after the end of the month" is the same Rules
+// with other numbers.
+func ExampleRules_EvidenceDeadline() {
+	rules := claims.DynamicsCRMOnline(nil) // weekends only, UTC
+	jan := calendar.NewMonth(2024, time.January, nil)
+	fmt.Println(rules.EvidenceDeadline(jan)) // February 2024 has 29 days
+
+	other := rules
+	other.EvidenceMonths, other.EvidenceDays = 0, 30
+	fmt.Println(other.EvidenceDeadline(jan))
+	// Output:
+	// 2024-03-01 00:00:00 +0000 UTC
+	// 2024-03-02 00:00:00 +0000 UTC
+}
+
+// Several claims on one month: the credits add up, but never above the
+// month's fee (the seed's cap is 100% of the fee).
+func ExampleSumCredits() {
+	fee := decimal.RequireFromString("1000.00")
+	m, err := claims.SumCredits(fee, decimal.NewFromInt(100),
+		decimal.RequireFromString("500.00"),  // a 50% credit
+		decimal.RequireFromString("1000.00"), // a 100% credit for the same month
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("claimed:", m.Claimed, "cap:", m.Cap, "awarded:", m.Awarded.StringFixed(2), "capped:", m.Capped())
+
+	_, err = claims.TotalCredit(fee, decimal.NewFromInt(100), decimal.RequireFromString("-5"))
+	fmt.Println(err)
+	// Output:
+	// claimed: 1500 cap: 1000 awarded: 1000.00 capped: true
+	// invalid: field credits[0]: -5 is negative
+}
+
+// Incidents are classified from what the caller knows; a major one owes a
+// post-incident report, due five business days after restoration.
+func ExampleIncident_Severity() {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+	inc := claims.Incident{
+		Span: calendar.Span{
+			Start: time.Date(2024, 2, 2, 14, 0, 0, 0, time.UTC),
+			End:   time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC),
+		},
+		OrganizationsAffected: 1,
+		Symptoms:              []claims.Symptom{claims.SymptomSignIn},
+	}
+	fmt.Println(inc.Severity(), inc.NeedsReport())
+
+	inc.PlatformDegraded = true // Azure is degraded
+	due, owed, err := rules.ReportDue(inc)
+	fmt.Println(inc.Severity(), owed, due, err)
+	// Output:
+	// minor false
+	// major true 2024-02-10 00:00:00 +0000 UTC <nil>
+}
+
+// A post-incident report with the seed's six parts, checked and rendered.
+func ExamplePostIncidentReport() {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+	pir := claims.PostIncidentReport{
+		Summary:        "Organizations in NAM could not sign in.",
+		UserExperience: "Sign-in returned HTTP 503.",
+		Start:          time.Date(2024, 2, 2, 14, 0, 0, 0, time.UTC),
+		Resolution:     time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC),
+		NextSteps:      "Alert on certificate expiry 30 days ahead.",
+		Published:      time.Date(2024, 2, 12, 9, 0, 0, 0, time.UTC),
+	}
+	fmt.Print(pir)
+	fmt.Println("due before:", rules.PostIncidentReportDue(pir.Resolution))
+	fmt.Println(rules.CheckReport(pir))
+	// Output:
+	// Post-Incident Report
+	// Summary: Organizations in NAM could not sign in.
+	// User Experience: Sign-in returned HTTP 503.
+	// Start date and time: 2024-02-02T14:00:00Z
+	// Resolution date and time: 2024-02-02T16:30:00Z
+	// Root Cause: (missing)
+	// Next steps: Alert on certificate expiry 30 days ahead.
+	// Published: 2024-02-12T09:00:00Z
+	// due before: 2024-02-10 00:00:00 +0000 UTC
+	// incomplete: field RootCause (post-incident report part "Root Cause") is missing
+	// post-incident report late: field Published "2024-02-12T09:00:00Z" is not before the deadline "2024-02-10T00:00:00Z" (first late instant; late by 57h0m0s)
+}

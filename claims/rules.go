@@ -1,0 +1,155 @@
+package claims
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/slapolicy/slapolicy/calendar"
+)
+
+// NoticeFrom says which end of an incident the notice period counts from.
+// The zero value, FromRestored, is the seed's reading.
+type NoticeFrom int
+
+const (
+	// FromRestored counts the notice period from the day service was
+	// restored (the incident's End): the seed's "within five business days
+	// following an Incident".
+	FromRestored NoticeFrom = iota
+	// FromStart counts it from the day the incident started (its Start),
+	// as some other SLAs do.
+	FromStart
+)
+
+// String returns "restored" or "start"; another value is written as
+// "NoticeFrom(n)".
+func (f NoticeFrom) String() string {
+	switch f {
+	case FromRestored:
+		return "restored"
+	case FromStart:
+		return "start"
+	}
+	return fmt.Sprintf("NoticeFrom(%d)", int(f))
+}
+
+// Bounds Validate enforces; the deadline methods clamp into them, so no
+// field value can make them overflow or search for long.
+const (
+	// MaxBusinessDays is the largest notice or report period accepted,
+	// about ten years of business days.
+	MaxBusinessDays = 2600
+	// MaxMonths is the largest EvidenceMonths accepted (ten years).
+	MaxMonths = 120
+	// MaxCalendarDays is the largest EvidenceDays or ProcessingDays
+	// accepted (about ten years).
+	MaxCalendarDays = 3660
+)
+
+// Rules are a service's claim rules as data: which business calendar
+// counts, how many business days a customer has to give notice of an
+// incident, when evidence is due, how long the provider takes to process a
+// claim, and when a post-incident report is due. DynamicsCRMOnline returns
+// the seed's; other SLAs fill the fields in differently, without code.
+//
+// Every deadline a Rules method returns is the first instant that is late,
+// in the calendar's location: something that happens at that instant or
+// after is late, anything before it is on time. "By the end of a day" is
+// midnight starting the next calendar day (whatever day of the week that
+// is), so a deadline whose last day is a Friday is late from Saturday
+// 00:00, not from Monday.
+//
+// A nil Calendar means a weekends-only calendar in UTC (Saturday and
+// Sunday off, no holidays), the zero calendar.BusinessDays. The zero Rules
+// therefore has a UTC weekends-only calendar and every period zero: notice
+// and report due by the end of the day of restoration (the next business
+// day's end when that day is not a business day), evidence by the end of
+// the claimed month, processing at the instant of submission. It is valid
+// but rarely what a caller wants; start from DynamicsCRMOnline.
+//
+// Rules is a small value; copies share the *calendar.BusinessDays, which
+// is safe for concurrent use, so a Rules is safe for concurrent use.
+type Rules struct {
+	// Calendar decides which days are business days and in which location
+	// days are read. Nil: weekends only, UTC.
+	Calendar *calendar.BusinessDays
+
+	// NoticeBusinessDays is the notice period, in business days after the
+	// day NoticeFrom names (that day itself not counted): notice is due by
+	// the end of that many-th business day. 0 means by the end of that day
+	// itself if it is a business day, else by the end of the next business
+	// day. Seed: 5.
+	NoticeBusinessDays int
+
+	// NoticeFrom says whether the notice period counts from the day the
+	// incident ended (FromRestored, the zero value and the seed's reading)
+	// or the day it started (FromStart).
+	NoticeFrom NoticeFrom
+
+	// EvidenceMonths and EvidenceDays set the evidence deadline: evidence
+	// is due by the end of the EvidenceMonths-th month after the claimed
+	// month, plus EvidenceDays calendar days. Seed: 1 and 0 ("by the end
+	// of the month following"). An SLA that wants evidence "within 30
+	// days after the end of the month" sets 0 and 30.
+	EvidenceMonths int
+	EvidenceDays   int
+
+	// ProcessingDays is how long the provider takes to process a claim, in
+	// calendar days after submission, at the same wall-clock time in the
+	// calendar's location. Seed: 45.
+	ProcessingDays int
+
+	// ReportBusinessDays is when a post-incident report is due, in business
+	// days after the day service was restored, counted like
+	// NoticeBusinessDays. Seed: 5.
+	ReportBusinessDays int
+}
+
+// DynamicsCRMOnline returns the claim rules of the Microsoft Dynamics CRM
+// Online SLA (the seed) with days as the business calendar: notice within
+// five business days following the incident, counted from the day service
+// was restored; evidence by the end of the month following the claimed
+// month; processing within 45 calendar days of submission; a post-incident
+// report for a major incident due five business days after restoration.
+//
+// A nil days means a weekends-only calendar in UTC; for a region's
+// holidays use ForRegion or calendar.NewBusinessDays(loc, us.Holidays...).
+func DynamicsCRMOnline(days *calendar.BusinessDays) Rules {
+	return Rules{
+		Calendar:           days,
+		NoticeBusinessDays: 5,
+		NoticeFrom:         FromRestored,
+		EvidenceMonths:     1,
+		EvidenceDays:       0,
+		ProcessingDays:     45,
+		ReportBusinessDays: 5,
+	}
+}
+
+// Validate reports every field outside its range at once (errors.Join),
+// each wrapping ErrInvalid and naming the field and its value: business-day
+// counts must be in 0..MaxBusinessDays, EvidenceMonths in 0..MaxMonths,
+// calendar-day counts in 0..MaxCalendarDays, and NoticeFrom FromRestored
+// or FromStart. It returns nil for valid rules.
+func (r Rules) Validate() error {
+	var errs []error
+	check := func(field string, v, maxV int) {
+		if v < 0 || v > maxV {
+			errs = append(errs, invalid(field, "%d is outside 0..%d", v, maxV))
+		}
+	}
+	check("NoticeBusinessDays", r.NoticeBusinessDays, MaxBusinessDays)
+	if r.NoticeFrom != FromRestored && r.NoticeFrom != FromStart {
+		errs = append(errs, invalid("NoticeFrom", "%d is neither FromRestored (0) nor FromStart (1)", int(r.NoticeFrom)))
+	}
+	check("EvidenceMonths", r.EvidenceMonths, MaxMonths)
+	check("EvidenceDays", r.EvidenceDays, MaxCalendarDays)
+	check("ProcessingDays", r.ProcessingDays, MaxCalendarDays)
+	check("ReportBusinessDays", r.ReportBusinessDays, MaxBusinessDays)
+	return errors.Join(errs...)
+}
+
+// clamp returns v limited to 0..maxV.
+func clamp(v, maxV int) int {
+	return min(max(v, 0), maxV)
+}
