@@ -12,6 +12,29 @@ import (
 // found while building a recipient list. Test for it with errors.Is.
 var ErrBadAddress = errors.New("malformed email address")
 
+// AddressError reports a malformed email address in an instance's settings:
+// Field is its position ("notificationEmails[2]", "users[4].email",
+// prefixed by `instances[1] "fabrikam": ` when several instances are read),
+// Value the entry as written and Err the reason (net/mail's error, or
+// "empty"). errors.Is(e, ErrBadAddress) holds.
+//
+// A *AddressError is not modified after it is returned and is safe for
+// concurrent use.
+type AddressError struct {
+	Field string
+	Value string
+	Err   error
+}
+
+// Error reads `notificationEmails[2]: malformed email address "bob@": ` and
+// the reason.
+func (e *AddressError) Error() string {
+	return fmt.Sprintf("%s: %v %q: %v", e.Field, ErrBadAddress, e.Value, e.Err)
+}
+
+// Unwrap returns ErrBadAddress and the reason, so errors.Is finds both.
+func (e *AddressError) Unwrap() []error { return []error{ErrBadAddress, e.Err} }
+
 // User is a person with access to an instance: their email address and the
 // security roles they hold. The zero User has no address and no roles.
 // User is a plain value; do not modify Roles while another goroutine reads
@@ -73,7 +96,8 @@ func (u User) IsSystemAdmin(role string) bool {
 //
 // Every malformed address of a group in aud is reported with its position,
 // never silently dropped: the error joins (errors.Join) one error per bad
-// entry, each wrapping ErrBadAddress and starting with the field, as in
+// entry, each a *AddressError wrapping ErrBadAddress and starting with the
+// field, as in
 // `notificationEmails[2]: malformed email address "bob@": ...` or
 // `users[4].email: ...`. The returned list still holds every well-formed
 // recipient, so a caller may both send to it and fix the settings.
@@ -154,7 +178,7 @@ func (l *recipientList) addInstance(r CommsRules, in Instance, aud Audience, pre
 func (l *recipientList) add(raw, field string) {
 	addr, err := parseAddress(raw)
 	if err != nil {
-		l.errs = append(l.errs, fmt.Errorf("%s: %w %q: %w", field, ErrBadAddress, raw, err))
+		l.errs = append(l.errs, &AddressError{Field: field, Value: raw, Err: err})
 		return
 	}
 	key := foldKey(addr)
