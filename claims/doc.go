@@ -48,7 +48,8 @@
 //
 // A month may be claimed several times; SumCredits and TotalCredit add the
 // validated claims' credits for one month and cap the sum at a percentage
-// of that month's fee (100 for the seed), exactly, in decimal.
+// of that month's fee (100 for the seed), exactly, in decimal; SumAssessed
+// does the same from sla assessments.
 //
 // # Incidents
 //

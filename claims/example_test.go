@@ -188,3 +188,21 @@ func ExamplePostIncidentReport() {
 	// incomplete: field RootCause (post-incident report part "Root Cause") is missing
 	// post-incident report late: field Published "2024-02-12T09:00:00Z" is not before the deadline "2024-02-10T00:00:00Z" (first late instant; late by 57h0m0s)
 }
+
+// A region's default business calendar: NAM counts US holidays, IND has
+// none (weekends only). Unknown codes are an error.
+func ExampleForRegion() {
+	restored := time.Date(2021, 12, 28, 15, 0, 0, 0, time.UTC) // Tuesday
+	for _, code := range []string{"NAM", "IND", "XYZ"} {
+		rules, err := claims.ForRegion(code, nil)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(code, rules.NoticeDeadline(restored))
+	}
+	// Output:
+	// NAM 2022-01-06 00:00:00 +0000 UTC
+	// IND 2022-01-05 00:00:00 +0000 UTC
+	// unknown region "XYZ"
+}
