@@ -10,7 +10,8 @@ import (
 
 // Severity classifies a service incident as the maintenance and
 // communications policy does (the seed's "Minor service incidents" and
-// "Major service incidents"). The zero value is SeverityNone.
+// "Major service incidents"). The zero value is SeverityNone. Severity is
+// an integer value, safe for concurrent use; values order by gravity.
 type Severity int
 
 const (
@@ -44,7 +45,8 @@ func (s Severity) String() string {
 
 // Symptom is what users see during a service incident. The constants are
 // the seed's examples; callers may use other values, and any symptom makes
-// an incident at least minor.
+// an incident at least minor. The zero Symptom "" is still a symptom when
+// listed. Symptom is a string value, safe for concurrent use.
 type Symptom string
 
 // The seed's examples of a service incident.

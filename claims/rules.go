@@ -8,7 +8,8 @@ import (
 )
 
 // NoticeFrom says which end of an incident the notice period counts from.
-// The zero value, FromRestored, is the seed's reading.
+// The zero value, FromRestored, is the seed's reading. NoticeFrom is an
+// integer value, safe for concurrent use.
 type NoticeFrom int
 
 const (
