@@ -128,8 +128,10 @@ type DutyError struct {
 
 // Error reads like `planned-maintenance "MC2": not notified: ana@contoso.com,
 // it-ops@contoso.com (due before 2024-03-08T16:00:00.000000001Z)` or
-// `... notification late: cy@contoso.com at 2024-03-08T17:00:00Z (late by
-// 59m59.999999999s) (due before ...)`.
+// `... notification late: cy@contoso.com, dee@contoso.com at
+// 2024-03-08T17:00:00Z (late by 59m59.999999999s) (due before ...)`:
+// recipients first sent to at the same instant are listed together, and
+// times are shown in UTC.
 func (e *DutyError) Error() string {
 	var parts []string
 	switch {
@@ -138,12 +140,24 @@ func (e *DutyError) Error() string {
 	case errors.Is(e.Err, ErrNotNotified):
 		parts = append(parts, e.To...)
 	default:
+		// Recipients first sent to at the same instant are listed together,
+		// in order of first appearance.
+		var order []time.Time
+		who := make(map[time.Time][]string)
 		for i, t := range e.Sent {
-			who := "posted"
+			t = t.UTC()
+			name := "posted"
 			if i < len(e.To) {
-				who = e.To[i]
+				name = e.To[i]
 			}
-			parts = append(parts, fmt.Sprintf("%s at %s (late by %s)", who, t.Format(time.RFC3339Nano), t.Sub(e.Duty.Due)))
+			if _, ok := who[t]; !ok {
+				order = append(order, t)
+			}
+			who[t] = append(who[t], name)
+		}
+		for _, t := range order {
+			parts = append(parts, fmt.Sprintf("%s at %s (late by %s)", strings.Join(who[t], ", "),
+				t.Format(time.RFC3339Nano), t.Sub(e.Duty.Due)))
 		}
 	}
 	return fmt.Sprintf("%s %q: %v: %s (due before %s)", e.Duty.Kind, e.Duty.Ref, e.Err,

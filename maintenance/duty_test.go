@@ -63,6 +63,8 @@ func TestDutyCheckRecipients(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, []string{"cy@contoso.com", "dee@contoso.com"}, de.To)
 	assert.True(t, de.Sent[1].Equal(at(2024, 3, 20, 0, 0)))
+	assert.Equal(t, `planned-maintenance "MC2": notification late: cy@contoso.com at 2024-03-08T19:00:00Z (late by 2h59m59.999999999s), `+
+		`dee@contoso.com at 2024-03-20T00:00:00Z (late by 271h59m59.999999999s) (due before 2024-03-08T16:00:00.000000001Z)`, err.Error())
 }
 
 func TestDutyCheckPost(t *testing.T) {
