@@ -94,15 +94,13 @@ func cmpInt(a, b int) int {
 //
 // time.Date alone is not enough: for a gap at midnight it may return 23:00
 // of the previous day (America/Havana, 2011-03-20), and for a repeated
-// midnight it does not promise which one it picks.
+// midnight it does not promise which one it picks. BusinessDays itself uses
+// yearDays.start; dayStart serves dates outside years 1..9999 and the tests.
 func dayStart(y int, m time.Month, d int, loc *time.Location) (time.Time, bool) {
 	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
-	if h, mi, s := t.Clock(); h == 0 && mi == 0 && s == 0 && t.Nanosecond() == 0 && cmpDate(t, y, m, d) == 0 {
-		// t is the first instant of the day unless the instant before it
-		// is on the same day, which needs a zone change exactly at t.
-		if start, _ := t.ZoneBounds(); start.IsZero() || start.Before(t) {
-			return t, true
-		}
+	if h, mi, s := t.Clock(); h == 0 && mi == 0 && s == 0 && t.Nanosecond() == 0 && cmpDate(t, y, m, d) == 0 &&
+		cmpDate(t.Add(-1), y, m, d) < 0 {
+		return t, true // midnight, and the instant before is on an earlier day
 	}
 	// Slow path: binary search for the first instant whose date is on or
 	// after (y, m, d). Zone offsets stay well within ±48h of UTC.
@@ -120,36 +118,36 @@ func dayStart(y int, m time.Month, d int, loc *time.Location) (time.Time, bool) 
 	return hi, cmpDate(hi, y, m, d) == 0
 }
 
-// yearDayStart is dayStart for the zero-based day doy of year y.
-func yearDayStart(y, doy int, loc *time.Location) (time.Time, bool) {
-	m, d := monthDay(y, doy)
-	return dayStart(y, m, d, loc)
+// unixDays returns the day number of day doy of year y, counted from
+// 1970-01-01 (day 0), for y >= 1.
+func unixDays(y, doy int) int64 {
+	p := int64(y - 1)
+	return 365*p + p/4 - p/100 + p/400 + int64(doy) - daysFrom1To1970
 }
 
-// skippedDays calls skip(doy) for every day of year y that has no instant in
-// loc (the clocks jumped over the whole day). It walks the zone changes of
-// the year, so it costs a few lookups for an ordinary zone.
-func skippedDays(y int, loc *time.Location, skip func(doy int)) {
-	t := time.Date(y, time.January, 1, 12, 0, 0, 0, time.UTC).Add(-48 * time.Hour)
-	for range 1000 { // far more zone changes than any year has
-		_, end := t.In(loc).ZoneBounds()
-		if end.IsZero() {
-			return
-		}
-		before := end.Add(-1).In(loc)
-		after := end.In(loc)
-		by, bm, bd := before.Date()
-		ay, am, ad := after.Date()
-		if by > y {
-			return
-		}
-		b := time.Date(by, bm, bd, 0, 0, 0, 0, time.UTC)
-		a := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC)
-		for g := b.AddDate(0, 0, 1); g.Before(a); g = g.AddDate(0, 0, 1) {
-			if g.Year() == y {
-				skip(g.YearDay() - 1)
-			}
-		}
-		t = end
+// daysFrom1To1970 is the number of days from 0001-01-01 to 1970-01-01.
+const daysFrom1To1970 = 719162
+
+// civil is the inverse of unixDays: the year and day of the year of day
+// number days (from 1970-01-01), for dates from 0001-01-01 on.
+func civil(days int64) (y, doy int) {
+	d := days + daysFrom1To1970 // days since 0001-01-01
+	n400 := d / 146097          // 400-year cycles
+	d %= 146097
+	n100 := min(d/36524, 3) // centuries in the cycle; the 4th one is a day longer
+	d -= n100 * 36524
+	n4 := d / 1461 // 4-year cycles in the century
+	d %= 1461
+	n1 := min(d/365, 3) // years in the 4-year cycle; the 4th one is leap
+	d -= n1 * 365
+	return int(400*n400+100*n100+4*n4+n1) + 1, int(d)
+}
+
+// floorDiv is a / b rounded toward minus infinity, for b > 0.
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b < 0 {
+		q--
 	}
+	return q
 }

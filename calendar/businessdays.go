@@ -124,7 +124,7 @@ func (b *BusinessDays) weekendMask() uint8 {
 // a holiday, and in years 1 to 9999.
 func (b *BusinessDays) IsBusinessDay(t time.Time) bool {
 	b = b.self()
-	y, doy := dateOf(t, b.location())
+	y, doy := b.dayOf(t)
 	if y < minYear || y > maxYear {
 		return false
 	}
@@ -157,14 +157,13 @@ func (b *BusinessDays) Add(t time.Time, n int) time.Time {
 // ErrNoBusinessDay that names n, t and the location.
 func (b *BusinessDays) AddChecked(t time.Time, n int) (time.Time, error) {
 	b = b.self()
-	loc := b.location()
-	y, doy := dateOf(t, loc)
+	y, doy := b.dayOf(t)
 	ry, rdoy, ok := b.add(y, doy, n)
 	if !ok {
 		return time.Time{}, fmt.Errorf("%w: %d business days from %q in %s: outside years 1 to 9999",
-			ErrNoBusinessDay, n, t.Format(time.RFC3339Nano), loc)
+			ErrNoBusinessDay, n, t.Format(time.RFC3339Nano), b.location())
 	}
-	start, _ := yearDayStart(ry, rdoy, loc) // a business day always has instants
+	start, _ := b.startTime(ry, rdoy) // a business day always has instants
 	return start, nil
 }
 
@@ -236,9 +235,8 @@ func (b *BusinessDays) add(y, doy, n int) (int, int, bool) {
 // day by day: it costs two bitmap lookups plus one step per year between.
 func (b *BusinessDays) Between(a, end time.Time) int {
 	bd := b.self()
-	loc := bd.location()
-	ya, da := dateOf(a, loc)
-	yb, db := dateOf(end, loc)
+	ya, da := bd.dayOf(a)
+	yb, db := bd.dayOf(end)
 	if ya > yb || (ya == yb && da > db) {
 		return -bd.count(yb, db, ya, da)
 	}
@@ -278,9 +276,16 @@ func (b *BusinessDays) EndOfDay(t time.Time) time.Time {
 	if t.IsZero() {
 		return time.Time{}
 	}
-	loc := b.self().location()
-	y, m, d := t.In(loc).Date()
-	y, m, d = time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC).Date()
-	start, _ := dayStart(y, m, d, loc)
+	b = b.self()
+	y, doy := b.dayOf(t)
+	if doy++; doy == daysIn(y) {
+		y, doy = y+1, 0
+	}
+	if y >= minYear && y <= maxYear {
+		start, _ := b.startTime(y, doy)
+		return start
+	}
+	m, d := monthDay(y, doy)
+	start, _ := dayStart(y, m, d, b.location())
 	return start
 }

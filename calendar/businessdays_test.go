@@ -513,3 +513,45 @@ func popcount(x uint64) int {
 	}
 	return n
 }
+
+// TestZoneTable checks the per-year zone tables that replace zone lookups:
+// every day's first instant against dayStart, and instants every 5 hours
+// and around every offset change against time.Time.Date. Years after 2037
+// matter: there the zones follow rules, and time.Time.ZoneBounds reports
+// spurious period ends near the turn of the year (which broke a first
+// version of this code in Sydney).
+func TestZoneTable(t *testing.T) {
+	zones := []string{"UTC", "America/New_York", "Australia/Sydney", "Europe/Berlin", "Pacific/Apia",
+		"America/Havana", "America/Sao_Paulo", "Africa/Casablanca", "Pacific/Chatham", "Australia/Lord_Howe", "Asia/Kolkata"}
+	years := []int{1, 1883, 1970, 2011, 2024, 2040, 2041, 2100, 9999}
+	if testing.Short() {
+		years = []int{2011, 2041}
+	}
+	for _, name := range zones {
+		loc := bdLoc(t, name)
+		b := NewBusinessDaysFrom(loc, nil)
+		for _, y := range years {
+			yd := b.year(y)
+			for doy := range daysIn(y) {
+				m, d := monthDay(y, doy)
+				want, wok := dayStart(y, m, d, loc)
+				u, ok := yd.start(doy)
+				require.Equal(t, wok, ok, "%s %d-%02d-%02d exists", name, y, m, d)
+				require.Equal(t, want.Unix(), u, "%s %d-%02d-%02d start: want %s got %s", name, y, m, d, want, time.Unix(u, 0).In(loc))
+			}
+			var probes []time.Time
+			for u := unixDays(y, 0)*86400 - 86400; u < unixDays(y+1, 0)*86400+86400; u += 5 * 3600 {
+				probes = append(probes, time.Unix(u, 0))
+			}
+			for _, p := range yd.zones[1:] {
+				probes = append(probes, time.Unix(p.from-1, 999_999_999), time.Unix(p.from, 0))
+			}
+			for _, p := range probes {
+				gy, gdoy := b.dayOf(p)
+				wy, wm, wd := p.In(loc).Date()
+				require.Equal(t, wy, gy, "%s %s", name, p.In(loc))
+				require.Equal(t, dayOfYear(wy, wm, wd), gdoy, "%s %s", name, p.In(loc))
+			}
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package calendar
+
+import (
+	"testing"
+	"time"
+
+	"github.com/rickar/cal/v2"
+	"github.com/rickar/cal/v2/us"
+)
+
+// Benchmarks of Add and Between against rickar/cal's BusinessCalendar on
+// the same US holidays in America/New_York, in the same run:
+//
+//	go test -run '^$' -bench 'BusinessDays(Add|Between)' -count 5 ./calendar/
+//
+// Sub-benchmarks: "BusinessDays" (warm: the years are cached, as in a long
+// running billing service), "BusinessDays-cold" (a new BusinessDays each
+// time, so every year touched is computed), "rickar-cached" (one
+// BusinessCalendar with Cacheable set, built outside the loop) and
+// "rickar" (the default, uncached). Each checks before timing that it gives
+// the same answer as BusinessDays.
+
+var (
+	benchSinkTime time.Time
+	benchSinkInt  int
+)
+
+type benchCase struct {
+	name string
+	n    int       // Add: business days
+	end  time.Time // Between: end of the range
+}
+
+func benchSetup(b *testing.B) (*time.Location, time.Time, []benchCase) {
+	ny := bdLoc(b, "America/New_York")
+	from := time.Date(2024, 3, 6, 10, 0, 0, 0, ny) // a Wednesday
+	return ny, from, []benchCase{
+		{"5days", 5, time.Date(2024, 3, 13, 10, 0, 0, 0, ny)},
+		{"10years", 2510, time.Date(2034, 3, 6, 10, 0, 0, 0, ny)},
+	}
+}
+
+func rickarUS(cached bool) *cal.BusinessCalendar {
+	rc := cal.NewBusinessCalendar()
+	rc.AddHoliday(us.Holidays...)
+	rc.Cacheable = cached
+	return rc
+}
+
+func BenchmarkBusinessDaysAdd(b *testing.B) {
+	ny, from, cases := benchSetup(b)
+	for _, c := range cases {
+		bd := NewBusinessDays(ny, us.Holidays...)
+		want := bd.Add(from, c.n)
+		b.Run(c.name+"/BusinessDays", func(b *testing.B) {
+			for range b.N {
+				benchSinkTime = bd.Add(from, c.n)
+			}
+		})
+		b.Run(c.name+"/BusinessDays-cold", func(b *testing.B) {
+			for range b.N {
+				benchSinkTime = NewBusinessDays(ny, us.Holidays...).Add(from, c.n)
+			}
+		})
+		for _, cached := range []bool{true, false} {
+			name := c.name + "/rickar"
+			if cached {
+				name += "-cached"
+			}
+			rc := rickarUS(cached)
+			if got := rc.WorkdaysFrom(from, c.n); !sameDate(got, want) {
+				b.Fatalf("%s: rickar %s, BusinessDays %s", name, got, want)
+			}
+			b.Run(name, func(b *testing.B) {
+				for range b.N {
+					benchSinkTime = rc.WorkdaysFrom(from, c.n)
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkBusinessDaysBetween(b *testing.B) {
+	ny, from, cases := benchSetup(b)
+	for _, c := range cases {
+		bd := NewBusinessDays(ny, us.Holidays...)
+		want := bd.Between(from, c.end)
+		b.Run(c.name+"/BusinessDays", func(b *testing.B) {
+			for range b.N {
+				benchSinkInt = bd.Between(from, c.end)
+			}
+		})
+		b.Run(c.name+"/BusinessDays-cold", func(b *testing.B) {
+			for range b.N {
+				benchSinkInt = NewBusinessDays(ny, us.Holidays...).Between(from, c.end)
+			}
+		})
+		for _, cached := range []bool{true, false} {
+			name := c.name + "/rickar"
+			if cached {
+				name += "-cached"
+			}
+			rc := rickarUS(cached)
+			// WorkdaysInRange includes the end day; Between does not.
+			adj := 0
+			if rc.IsWorkday(c.end) {
+				adj = 1
+			}
+			if got := rc.WorkdaysInRange(from, c.end) - adj; got != want {
+				b.Fatalf("%s: rickar %d, BusinessDays %d", name, got, want)
+			}
+			b.Run(name, func(b *testing.B) {
+				for range b.N {
+					benchSinkInt = rc.WorkdaysInRange(from, c.end) - adj
+				}
+			})
+		}
+	}
+}
