@@ -33,9 +33,12 @@ var ErrNoBusinessDay = errors.New("no business day")
 // business days, so every search is bounded and no call can loop forever,
 // even for a calendar without a single business day.
 //
-// Each year is computed once, on first use, into a bitmap of its business
-// days with running counts, and cached; Add and Between then move a year
-// at a time, so ten years cost about ten steps, not 3,650.
+// Each year is computed once, on first use (tens of microseconds), into a
+// bitmap of its business days with running counts and a table of the
+// location's UTC offsets, and cached; Add and Between then move a year at
+// a time, so ten years cost about ten steps, not 3,650, and need no zone
+// lookups. Unlike rickar/cal's BusinessCalendar.WorkdaysFrom, which loops
+// forever when no day is a workday, every method here returns.
 //
 // The zero value is ready to use: UTC, a Saturday and Sunday weekend, no
 // holidays. A nil *BusinessDays behaves like the zero value. A
@@ -230,6 +233,8 @@ func (b *BusinessDays) add(y, doy, n int) (int, int, bool) {
 //
 // Between(a, Add(a, n)) == n when n <= 0, or when a's day is a business
 // day; for n > 0 and a's day not a business day it is n-1.
+//
+// rickar/cal's WorkdaysInRange, by contrast, counts both ends.
 //
 // Days outside years 1 to 9999 are not business days. Between never walks
 // day by day: it costs two bitmap lookups plus one step per year between.
