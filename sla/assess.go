@@ -2,12 +2,14 @@ package sla
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
 )
 
 // Part is a piece of outage time inside the assessed month with the one
@@ -46,11 +48,10 @@ type Assessment struct {
 	// sorted, disjoint, in the month's location. They are the Parts whose
 	// Reason is ReasonCounted.
 	Periods []calendar.Span
-	// Parts is every outage moment inside the month, sorted by Start, each
-	// attributed to one Reason; adjacent parts may share a Reason when
-	// different rules made them (for example two causes' parts in a row
-	// never merge). Drawing each part colored by its Reason shows the
-	// whole assessment.
+	// Parts is every outage moment inside the month, sorted by Start,
+	// disjoint, each attributed to one Reason, in the month's location.
+	// Parts that touch never share a Reason: each is as long as possible.
+	// Drawing each part colored by its Reason shows the whole assessment.
 	Parts []Part
 	// Rounding is the time Resolution added to Downtime: each counted
 	// period rounded up to a whole multiple of the policy's Resolution,
@@ -118,9 +119,11 @@ func (p Policy) Reasons() []Reason {
 //     exact.
 //
 // Uptime is UptimePercent(Total, Downtime); Credit is the exact tier
-// choice of CreditPercent. Assess never reads the clock. It costs
-// O(n log n) in outages and notices plus O(days in the month) for the
-// window.
+// choice of CreditPercent. Assess never reads the clock. It sorts the
+// outages and the notices once and then sweeps them in one pass, finding
+// window occurrences with Window.Next as it goes: O(n log n) for n outages
+// and notices, plus O(1) per occurrence touched, never a walk over
+// minutes or days.
 func (p Policy) Assess(per Period) (Assessment, error) {
 	if err := errors.Join(p.Validate(), per.validate()); err != nil {
 		return Assessment{}, err
@@ -129,33 +132,26 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	month := per.Month.Span().In(loc)
 	total := month.Duration()
 
-	// Clip the outages to the month; group the excluded causes' outages.
-	all := make([]calendar.Span, 0, len(per.Outages))
-	groups := make([][]calendar.Span, len(p.ExcludedCauses))
+	// Clip the outages to the month and rank each by the policy: the
+	// index of its cause in ExcludedCauses, or len(ExcludedCauses) when
+	// it counts. Sorting them by start is the one O(n log n) step.
+	counts := len(p.ExcludedCauses)
+	items := make([]ranked, 0, len(per.Outages))
 	for _, o := range per.Outages {
 		s, ok := clip(o.Span, month, loc)
 		if !ok {
 			continue
 		}
-		all = append(all, s)
+		rank := counts
 		if o.Cause != "" {
 			if k := p.excludes(o.Cause); k >= 0 {
-				groups[k] = append(groups[k], s)
+				rank = k
 			}
 		}
+		items = append(items, ranked{span: s, rank: rank})
 	}
-	// Spans are valid and clipped, so these constructors cannot fail.
-	outages, _ := calendar.NewSpanSet(all...)
+	slices.SortFunc(items, func(a, b ranked) int { return a.span.Start.Compare(b.span.Start) })
 
-	// Scheduled Downtime: the window's occurrences and the notices that
-	// meet the lead, inside the month.
-	var occs []calendar.Span
-	for occ := range per.Window.Occurrences(month) {
-		if s, ok := clip(occ, month, loc); ok {
-			occs = append(occs, s)
-		}
-	}
-	window, _ := calendar.NewSpanSet(occs...)
 	var announced []calendar.Span
 	for _, n := range per.Notices {
 		if !n.Meets(p.NoticeLead) {
@@ -165,74 +161,56 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 			announced = append(announced, s)
 		}
 	}
-	notices, _ := calendar.NewSpanSet(announced...)
+	notices, _ := calendar.NewSpanSet(announced...) // valid, clipped: cannot fail
 
-	var inWindow, inNotice calendar.SpanSet
-	if p.WindowNeedsNotice {
-		scheduled := outages.Intersect(notices)
-		inWindow = scheduled.Intersect(window)
-		inNotice = scheduled.Subtract(window)
-	} else {
-		inWindow = outages.Intersect(window)
-		inNotice = outages.Subtract(window).Intersect(notices)
+	b := builder{
+		policy:   p,
+		window:   windowCursor{w: per.Window, loc: loc},
+		notices:  spanCursor{spans: notices.Spans()},
+		excluded: make([]time.Duration, counts+3),
+		parts:    make([]Part, 0, len(items)+8),
 	}
-	rest := outages.Subtract(inWindow.Union(inNotice))
+	// Sweep the sorted outages. ends[k] is the latest end of the outages
+	// of rank k seen so far; at instant t the outages of rank k cover t
+	// exactly when ends[k] is after t, because every outage seen starts
+	// at or before t. Between two events (an outage's start, the end of
+	// the top rank) the top rank is constant, so each step hands the
+	// builder one segment.
+	ends := make([]time.Time, counts+1)
+	var t time.Time
+	for i := 0; ; {
+		if top(ends, t) < 0 {
+			if i == len(items) {
+				break
+			}
+			t = items[i].span.Start
+		}
+		for ; i < len(items) && !items[i].span.Start.After(t); i++ {
+			if it := items[i]; it.span.End.After(ends[it.rank]) {
+				ends[it.rank] = it.span.End
+			}
+		}
+		k := top(ends, t)
+		next := ends[k]
+		if i < len(items) && items[i].span.Start.Before(next) {
+			next = items[i].span.Start
+		}
+		b.segment(t, next, k)
+		t = next
+	}
+	b.flush()
 
-	excluded := make(map[Reason]time.Duration)
-	addExcluded := func(r Reason, d time.Duration) {
-		if d > 0 {
-			excluded[r] += d
-		}
-	}
-	addExcluded(ReasonWindow, inWindow.Duration())
-	addExcluded(ReasonNotice, inNotice.Duration())
-
-	parts := make([]Part, 0, outages.Len()+inWindow.Len()+inNotice.Len())
-	appendParts := func(set calendar.SpanSet, r Reason) {
-		for s := range set.All() {
-			parts = append(parts, Part{Span: s, Reason: r})
-		}
-	}
-	appendParts(inWindow, ReasonWindow)
-	appendParts(inNotice, ReasonNotice)
-
-	for k, c := range p.ExcludedCauses {
-		if len(groups[k]) == 0 || rest.IsEmpty() {
-			continue
-		}
-		set, _ := calendar.NewSpanSet(groups[k]...)
-		byCause := rest.Intersect(set)
-		if byCause.IsEmpty() {
-			continue
-		}
-		rest = rest.Subtract(byCause)
-		addExcluded(c.Reason(), byCause.Duration())
-		appendParts(byCause, c.Reason())
-	}
-
-	// The intermittent rule, then resolution, on what is left.
-	up := total - outages.Duration()
-	var periods []calendar.Span
-	var downtime, rounding time.Duration
-	for s := range rest.All() {
-		d := s.Duration()
-		if d <= p.IntermittentLimit {
-			addExcluded(ReasonIntermittent, d)
-			parts = append(parts, Part{Span: s, Reason: ReasonIntermittent})
-			continue
-		}
-		periods = append(periods, s)
-		parts = append(parts, Part{Span: s, Reason: ReasonCounted})
-		downtime += d
-		if p.Resolution > 0 {
-			rounding += min(roundUp(d, p.Resolution)-d, up-rounding)
-		}
-	}
-	downtime += rounding
+	up := total - b.outage
+	rounding := min(b.rounding, up)
+	downtime := b.counted + rounding
 	up -= rounding
 
-	slices.SortFunc(parts, func(a, b Part) int { return a.Span.Start.Compare(b.Span.Start) })
-
+	excluded := make(map[Reason]time.Duration)
+	for kind, d := range b.excluded {
+		if d > 0 {
+			excluded[b.reason(kind)] = d
+		}
+	}
 	return Assessment{
 		Month:    per.Month,
 		Total:    total,
@@ -242,11 +220,211 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		Uptime:   UptimePercent(total, downtime),
 		Credit:   p.creditPercent(total, downtime),
 		Met:      p.meets(total, downtime),
-		Periods:  periods,
-		Parts:    parts,
+		Periods:  b.periods,
+		Parts:    b.parts,
 		Rounding: rounding,
 		money:    p.money(),
 	}, nil
+}
+
+// ranked is an outage clipped to the month with its rank: the index of its
+// cause in the policy's ExcludedCauses, or len(ExcludedCauses) when it
+// counts.
+type ranked struct {
+	span calendar.Span
+	rank int
+}
+
+// top returns the smallest rank whose outages cover t, or -1.
+func top(ends []time.Time, t time.Time) int {
+	for k, e := range ends {
+		if e.After(t) {
+			return k
+		}
+	}
+	return -1
+}
+
+// builder turns the sweep's segments into parts, attributing each instant
+// to the window, a notice, a cause, or the rest, and then applies the
+// intermittent rule and the resolution to each contiguous run of the rest.
+//
+// A piece's kind is kindWindow, kindNotice, a cause's rank
+// (0..len(ExcludedCauses)-1) or the rest (len(ExcludedCauses)).
+type builder struct {
+	policy  Policy
+	window  windowCursor
+	notices spanCursor
+
+	pending     calendar.Span // the piece being extended, when pendingSet
+	pendingKind int
+	pendingSet  bool
+
+	// excluded holds excluded time by slot: the causes' ranks, then
+	// intermittent, window and notice (see reason and slot).
+	excluded []time.Duration
+	outage   time.Duration // all outage time in the month
+	counted  time.Duration // counted downtime, exact
+	rounding time.Duration // what Resolution adds, before the cap at Up
+	parts    []Part
+	periods  []calendar.Span
+}
+
+// Piece kinds besides the cause ranks 0..len(ExcludedCauses)-1.
+const (
+	kindWindow = -2
+	kindNotice = -1
+)
+
+// kindRest is the rank of outages that count, and the kind of pieces that
+// are left after the window, the notices and the causes.
+func (b *builder) kindRest() int { return len(b.policy.ExcludedCauses) }
+
+// reason returns the Reason of slot i of b.excluded: the causes in the
+// policy's order, then intermittent, window and notice.
+func (b *builder) reason(i int) Reason {
+	n := len(b.policy.ExcludedCauses)
+	switch {
+	case i < n:
+		return b.policy.ExcludedCauses[i].Reason()
+	case i == n:
+		return ReasonIntermittent
+	case i == n+1:
+		return ReasonWindow
+	default:
+		return ReasonNotice
+	}
+}
+
+// slot returns the slot of b.excluded for an excluded piece kind; the
+// rest's kind is the intermittent slot.
+func (b *builder) slot(kind int) int {
+	switch kind {
+	case kindWindow:
+		return len(b.policy.ExcludedCauses) + 1
+	case kindNotice:
+		return len(b.policy.ExcludedCauses) + 2
+	}
+	return kind
+}
+
+// segment takes [a, end), covered by outages whose top rank is rank, and
+// splits it where the window or a notice starts or ends.
+func (b *builder) segment(a, end time.Time, rank int) {
+	for a.Before(end) {
+		stop := end
+		inW, nextW, okW := b.window.at(a)
+		if okW && nextW.Before(stop) {
+			stop = nextW
+		}
+		inN, nextN, okN := b.notices.at(a)
+		if okN && nextN.Before(stop) {
+			stop = nextN
+		}
+		kind := rank
+		switch {
+		case inW && (inN || !b.policy.WindowNeedsNotice):
+			kind = kindWindow
+		case inN:
+			kind = kindNotice
+		}
+		b.piece(calendar.Span{Start: a, End: stop}, kind)
+		a = stop
+	}
+}
+
+// piece adds s of kind, joining it to the pending piece when they touch
+// and share a kind.
+func (b *builder) piece(s calendar.Span, kind int) {
+	b.outage += s.Duration()
+	if b.pendingSet && b.pendingKind == kind && b.pending.End.Equal(s.Start) {
+		b.pending.End = s.End
+		return
+	}
+	b.flush()
+	b.pending, b.pendingKind, b.pendingSet = s, kind, true
+}
+
+// flush records the pending piece: excluded time by reason, or for the
+// rest, intermittent or counted by its length.
+func (b *builder) flush() {
+	if !b.pendingSet {
+		return
+	}
+	b.pendingSet = false
+	s, kind := b.pending, b.pendingKind
+	d := s.Duration()
+	if kind == b.kindRest() {
+		if d <= b.policy.IntermittentLimit {
+			b.excluded[b.slot(kind)] += d // the intermittent slot
+			b.parts = append(b.parts, Part{Span: s, Reason: ReasonIntermittent})
+			return
+		}
+		b.counted += d
+		if res := b.policy.Resolution; res > 0 {
+			b.rounding = addSat(b.rounding, roundUp(d, res)-d)
+		}
+		b.periods = append(b.periods, s)
+		b.parts = append(b.parts, Part{Span: s, Reason: ReasonCounted})
+		return
+	}
+	i := b.slot(kind)
+	b.excluded[i] += d
+	b.parts = append(b.parts, Part{Span: s, Reason: b.reason(i)})
+}
+
+// windowCursor answers, for non-decreasing instants, whether an instant is
+// inside an occurrence of w and when that changes, in O(1) each.
+type windowCursor struct {
+	w   maintenance.Window
+	loc *time.Location
+	occ calendar.Span // the occurrence containing or following the last t
+	set bool
+}
+
+// at reports whether t is inside an occurrence and the next instant at
+// which that changes; ok is false when it never changes (no window).
+func (c *windowCursor) at(t time.Time) (in bool, next time.Time, ok bool) {
+	if c.w.IsZero() {
+		return false, time.Time{}, false
+	}
+	if !c.set || !t.Before(c.occ.End) {
+		c.occ, c.set = c.w.Next(t).In(c.loc), true
+	}
+	if c.occ.Start.After(t) {
+		return false, c.occ.Start, true
+	}
+	return true, c.occ.End, true
+}
+
+// spanCursor is windowCursor for sorted, disjoint spans.
+type spanCursor struct {
+	spans []calendar.Span
+	i     int
+}
+
+// at reports whether t is inside one of the spans and the next instant at
+// which that changes; ok is false when it never changes again.
+func (c *spanCursor) at(t time.Time) (in bool, next time.Time, ok bool) {
+	for c.i < len(c.spans) && !c.spans[c.i].End.After(t) {
+		c.i++
+	}
+	if c.i == len(c.spans) {
+		return false, time.Time{}, false
+	}
+	if s := c.spans[c.i]; s.Start.After(t) {
+		return false, s.Start, true
+	}
+	return true, c.spans[c.i].End, true
+}
+
+// addSat returns a+b for non-negative durations, saturating at the largest
+// time.Duration.
+func addSat(a, b time.Duration) time.Duration {
+	if a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
 }
 
 // roundUp returns d rounded up to a whole multiple of res, both above 0,

@@ -17,13 +17,6 @@ func at(d, hh, mm int) time.Time { return time.Date(2024, time.April, d, hh, mm,
 
 func span(a, b time.Time) calendar.Span { return calendar.Span{Start: a, End: b} }
 
-func mustWindow(t testing.TB, s string) maintenance.Window {
-	t.Helper()
-	w, err := maintenance.ParseWindow(s)
-	require.NoError(t, err)
-	return w
-}
-
 // everyExclusion is April 2024 (30 days = 43,200 minutes, UTC) in region
 // NAM, whose published window is 2 AM to 11 AM UTC every day (seed 000's
 // table), with one outage for each rule. The comments give each outage's

@@ -53,13 +53,16 @@ func Causes() []Cause {
 
 // Known reports whether c is one of Causes. The empty Cause is not known:
 // it is the service's own fault, which no policy can exclude.
-func (c Cause) Known() bool {
-	for _, k := range knownCauses {
+func (c Cause) Known() bool { return c.index() >= 0 }
+
+// index returns c's position in knownCauses, or -1.
+func (c Cause) index() int {
+	for i, k := range knownCauses {
 		if c == k {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // Reason returns the Reason under which time excluded for cause c is

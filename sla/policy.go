@@ -139,7 +139,7 @@ func (p Policy) Validate() error {
 	// percent checks d for field; zeroOK allows 0. It reports whether d is
 	// valid, so that comparisons with other fields are only made (and only
 	// reported) between valid values.
-	percent := func(field string, d decimal.Decimal, zeroOK bool) bool {
+	percent := func(field any, d decimal.Decimal, zeroOK bool) bool {
 		if d.Exponent() < -maxPlaces {
 			bad("%s %q has more than %d decimal places", field, shortDecimal(d), maxPlaces)
 			return false
@@ -166,8 +166,8 @@ func (p Policy) Validate() error {
 	}
 	prevOK := false
 	for i, t := range p.Tiers {
-		belowOK := percent(fmt.Sprintf("tiers[%d].below", i), t.Below, false)
-		creditOK := percent(fmt.Sprintf("tiers[%d].credit", i), t.Credit, true)
+		belowOK := percent(tierField(i, "below"), t.Below, false)
+		creditOK := percent(tierField(i, "credit"), t.Credit, true)
 		if i == 0 && belowOK && levelOK && p.Level.Cmp(t.Below) < 0 {
 			bad("level %q is below tiers[0].below %q", plain(p.Level), plain(t.Below))
 		}
@@ -196,7 +196,7 @@ func (p Policy) Validate() error {
 	if p.CurrencyPlaces < 0 || p.CurrencyPlaces > maxCurrencyPlaces {
 		bad("currencyPlaces %d is outside 0..%d", p.CurrencyPlaces, maxCurrencyPlaces)
 	}
-	seen := make(map[Cause]int, len(p.ExcludedCauses))
+	var seen [len(knownCauses)]int // 1 + the index where each known cause was first seen
 	for i, c := range p.ExcludedCauses {
 		switch {
 		case c == "":
@@ -206,15 +206,29 @@ func (p Policy) Validate() error {
 		case !c.Known():
 			bad("excludedCauses[%d] %q is not a known cause (known: %s)", i, string(c), knownList())
 		default:
-			if j, dup := seen[c]; dup {
-				bad("excludedCauses[%d] %q repeats excludedCauses[%d]", i, string(c), j)
+			k := c.index()
+			if seen[k] > 0 {
+				bad("excludedCauses[%d] %q repeats excludedCauses[%d]", i, string(c), seen[k]-1)
 			} else {
-				seen[c] = i
+				seen[k] = i + 1
 			}
 		}
 	}
 	return errors.Join(errs...)
 }
+
+// tierFieldName names field of tiers[i] in an error message, formatted only
+// when an error is reported.
+type tierFieldName struct {
+	i     int
+	field string
+}
+
+// tierField returns the name of field of tiers[i].
+func tierField(i int, field string) tierFieldName { return tierFieldName{i, field} }
+
+// Format writes "tiers[i].field" for %s and %v.
+func (n tierFieldName) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "tiers[%d].%s", n.i, n.field) }
 
 // knownList returns the known causes as a comma-separated list.
 func knownList() string {

@@ -82,6 +82,9 @@ func NewVersions(vs ...Version) (Versions, error) {
 		if v.Effective.IsZero() {
 			bad("versions[%d] %q: effective is the zero time (set the instant the version became current)", i, v.Name)
 		}
+		if y := v.Effective.UTC().Year(); y < 0 || y > 9999 {
+			bad("versions[%d] %q: effective %s is outside years 0000 to 9999 (UTC)", i, v.Name, v.Effective)
+		}
 		for _, e := range splitJoined(v.Policy.Validate()) {
 			errs = append(errs, fmt.Errorf("%w: versions[%d] %q: policy: %w", ErrInvalidVersions, i, v.Name, e))
 		}

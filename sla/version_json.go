@@ -43,7 +43,7 @@ func (vs Versions) MarshalJSON() ([]byte, error) {
 	}
 	out := versionsJSON{Versions: make([]versionJSON, len(vs.list))}
 	for i, v := range vs.list {
-		out.Versions[i] = versionJSON{Name: v.Name, Effective: v.Effective.Format(time.RFC3339Nano), Policy: v.Policy}
+		out.Versions[i] = versionJSON{Name: v.Name, Effective: formatEffective(v.Effective), Policy: v.Policy}
 	}
 	return json.Marshal(out)
 }
@@ -173,3 +173,15 @@ func clipString(s string) string {
 
 // clipRaw returns raw JSON for an error message, cut to 60 bytes.
 func clipRaw(raw json.RawMessage) string { return clipString(string(raw)) }
+
+// formatEffective writes t in RFC 3339 with nanoseconds, in t's own
+// location when that reads back as the same instant, else in UTC (a
+// location whose offset is not a whole minute, or a local year outside
+// 0000..9999).
+func formatEffective(t time.Time) string {
+	s := t.Format(time.RFC3339Nano)
+	if back, err := time.Parse(time.RFC3339Nano, s); err == nil && back.Equal(t) {
+		return s
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}

@@ -1,0 +1,167 @@
+package sla_test
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/sla"
+)
+
+// A month's statement for a customer in region NAM (window 2 AM to 11 AM
+// UTC): an outage that ran past the window, announced maintenance, an
+// add-on failure and a short blip.
+func ExamplePolicy_Assess() {
+	nam, _ := maintenance.Lookup("NAM")
+	t := func(day, hh, mm int) time.Time { return time.Date(2024, time.April, day, hh, mm, 0, 0, time.UTC) }
+	period := sla.Period{
+		Month:  calendar.NewMonth(2024, time.April, nil),
+		Window: nam.Window,
+		Notices: []maintenance.Notice{
+			{Span: calendar.Span{Start: t(9, 20, 0), End: t(9, 22, 0)}, Announced: t(5, 16, 0)},
+		},
+		Outages: []sla.Outage{
+			{Span: calendar.Span{Start: t(3, 10, 0), End: t(3, 11, 50)}},
+			{Span: calendar.Span{Start: t(9, 20, 0), End: t(9, 21, 30)}},
+			{Span: calendar.Span{Start: t(17, 12, 0), End: t(17, 13, 0)}, Cause: sla.CauseAddOn},
+			{Span: calendar.Span{Start: t(21, 14, 0), End: t(21, 14, 6)}},
+			{Span: calendar.Span{Start: t(28, 13, 0), End: t(28, 13, 45)}},
+		},
+	}
+	policy := sla.DynamicsCRMOnline()
+	a, err := policy.Assess(period)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range a.Parts {
+		reason := string(p.Reason)
+		if p.Reason == sla.ReasonCounted {
+			reason = "DOWNTIME"
+		}
+		fmt.Printf("%s  %-8v %s\n", p.Span.Start.Format("Jan 02 15:04"), p.Span.Duration(), reason)
+	}
+	fmt.Println("month minutes:", a.Total.Minutes())
+	fmt.Println("downtime:", a.Downtime)
+	for _, r := range policy.Reasons() {
+		if d, ok := a.Excluded[r]; ok {
+			fmt.Printf("excluded (%s): %v\n", r, d)
+		}
+	}
+	fmt.Println("uptime %:", a.Uptime.StringFixed(4))
+	fmt.Println("credit %:", a.Credit)
+	fmt.Println("credit on 1,250.00:", a.RoundedCreditAmount(decimal.RequireFromString("1250.00")).StringFixed(2))
+	// Output:
+	// Apr 03 10:00  1h0m0s   window
+	// Apr 03 11:00  50m0s    DOWNTIME
+	// Apr 09 20:00  1h30m0s  notice
+	// Apr 17 12:00  1h0m0s   add-on
+	// Apr 21 14:00  6m0s     intermittent
+	// Apr 28 13:00  45m0s    DOWNTIME
+	// month minutes: 43200
+	// downtime: 1h35m0s
+	// excluded (window): 1h0m0s
+	// excluded (notice): 1h30m0s
+	// excluded (add-on): 1h0m0s
+	// excluded (intermittent): 6m0s
+	// uptime %: 99.7801
+	// credit %: 25
+	// credit on 1,250.00: 312.50
+}
+
+// The Monthly Uptime Percentage of seed 004, section A, exactly.
+func ExampleUptimePercent() {
+	april := calendar.NewMonth(2024, time.April, nil) // 43,200 minutes
+	fmt.Println(sla.UptimePercent(april.Duration(), 43*time.Minute+12*time.Second))
+	fmt.Println(sla.UptimePercent(april.Duration(), 3*time.Hour))
+	fmt.Println(sla.UptimePercent(april.Duration(), 0))
+	// Output:
+	// 99.9
+	// 99.58333333333333333333
+	// 100
+}
+
+// The tier choice is exact: 43m12s in a 30-day month is exactly 99.9 %,
+// which meets the level; one nanosecond more does not.
+func ExamplePolicy_CreditPercent() {
+	p := sla.DynamicsCRMOnline()
+	april := calendar.NewMonth(2024, time.April, nil).Duration()
+	edge := 43*time.Minute + 12*time.Second
+	fmt.Println(p.CreditPercent(april, edge))
+	fmt.Println(p.CreditPercent(april, edge+1))
+	fmt.Println(p.CreditPercent(april, 8*time.Hour))
+	fmt.Println(p.CreditPercent(april, 2*24*time.Hour))
+	// Output:
+	// 0
+	// 25
+	// 50
+	// 100
+}
+
+// Another provider's SLA, kept in a configuration file: 99.95 %, credits of
+// 10, 25 and 100 %, causes excluded only for previews and outside
+// factors, downtime counted in whole minutes.
+func ExampleParsePolicy() {
+	const config = `{
+	  "level": "99.95",
+	  "tiers": [
+	    {"below": "99.95", "credit": "10"},
+	    {"below": "99", "credit": "25"},
+	    {"below": "95", "credit": "100"}
+	  ],
+	  "noticeLead": "72h",
+	  "intermittentLimit": "0s",
+	  "excludedCauses": ["preview", "outside-control"],
+	  "resolution": "1m",
+	  "windowNeedsNotice": true,
+	  "creditCap": "100",
+	  "currencyPlaces": 2
+	}`
+	p, err := sla.ParsePolicy(strings.NewReader(config))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	april := calendar.NewMonth(2024, time.April, nil).Duration()
+	fmt.Println(p.Level, p.NoticeLead, p.CreditPercent(april, 30*time.Minute))
+
+	_, err = sla.ParsePolicy(strings.NewReader(strings.Replace(config, `"preview"`, `"previews"`, 1)))
+	fmt.Println(err)
+	// Output:
+	// 99.95 72h0m0s 10
+	// sla: invalid policy: excludedCauses[0] "previews" is not a known cause (known: outside-control, add-on, customer-systems, customer-actions, ignored-advice, preview)
+}
+
+// A credit that the policy's cap lowers: a provider that never credits
+// more than half the month's fee.
+func ExampleAssessment_Payout() {
+	p := sla.DynamicsCRMOnline()
+	p.CreditCap = decimal.NewFromInt(50)
+	month := calendar.NewMonth(2024, time.February, nil)
+	start := time.Date(2024, time.February, 12, 6, 0, 0, 0, time.UTC)
+	a, err := p.Assess(sla.Period{Month: month, Outages: []sla.Outage{
+		{Span: calendar.Span{Start: start, End: start.Add(40 * time.Hour)}}, // 40h of 696h: 94.25 %
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pay, err := a.Payout(decimal.RequireFromString("1999.99"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("uptime:", a.Uptime.StringFixed(2), "credit:", pay.Percent, "%")
+	fmt.Println("unrounded:", pay.Unrounded, "amount:", pay.Amount.StringFixed(2), "capped:", pay.Capped)
+
+	_, err = a.Payout(decimal.RequireFromString("-5"))
+	fmt.Println(err)
+	// Output:
+	// uptime: 94.25 credit: 100 %
+	// unrounded: 999.995 amount: 1000.00 capped: true
+	// sla: bad fee: fee "-5" is negative
+}

@@ -1,0 +1,69 @@
+package sla
+
+import (
+	"encoding/binary"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/maintenance"
+)
+
+// periodFromBytes builds a policy and a period from fuzz input: a header of
+// 4 bytes (month, window, policy options), then 8 bytes per item.
+func periodFromBytes(data []byte) (Policy, Period) {
+	p := DynamicsCRMOnline()
+	if len(data) < 4 {
+		data = append(data, make([]byte, 4-len(data))...)
+	}
+	month := testMonths[int(data[0])%len(testMonths)]
+	per := Period{Month: month}
+	if r := maintenance.Regions(); data[1]%(byte(len(r))+1) < byte(len(r)) {
+		per.Window = r[data[1]%byte(len(r))].Window
+	}
+	p.WindowNeedsNotice = data[2]&1 != 0
+	p.Resolution = []time.Duration{0, time.Nanosecond, time.Second, time.Minute}[data[2]>>1&3]
+	p.IntermittentLimit = []time.Duration{0, time.Second, 10 * time.Minute, time.Hour}[data[2]>>3&3]
+	if data[2]&0x20 != 0 {
+		p.ExcludedCauses = []Cause{CausePreview, CauseAddOn}
+	}
+	data = data[4:]
+	for len(data) >= 8 {
+		// start: seconds from a day before the month, with a sub-second part;
+		// length: up to about 18 hours.
+		start := month.Start().Add(-24*time.Hour + time.Duration(binary.LittleEndian.Uint32(data[:4])%(33*86400))*time.Second + time.Duration(data[4])*time.Millisecond)
+		length := time.Duration(binary.LittleEndian.Uint16(data[5:7])) * time.Second
+		kind := data[7]
+		s := span(start, start.Add(length))
+		switch {
+		case kind < 200:
+			var cause Cause
+			if kind%2 == 1 {
+				cause = Causes()[int(kind/2)%len(Causes())]
+			}
+			per.Outages = append(per.Outages, Outage{Span: s, Cause: cause})
+		default:
+			lead := []time.Duration{0, 24*time.Hour - 1, 24 * time.Hour, 48 * time.Hour}[kind%4]
+			per.Notices = append(per.Notices, maintenance.Notice{Span: s, Announced: start.Add(-lead)})
+		}
+		data = data[8:]
+	}
+	return p, per
+}
+
+// FuzzAssess checks Assess's invariants on arbitrary outages and notices:
+// the accounting identity, 0 ≤ uptime ≤ 100, a credit of 0 or one of the
+// tiers', parts that tile the outage time.
+func FuzzAssess(f *testing.F) {
+	f.Add([]byte{2, 0, 0, 0})
+	f.Add([]byte{2, 1, 0x3f, 0, 1, 2, 3, 4, 5, 6, 7, 0, 10, 20, 30, 40, 50, 60, 70, 1, 11, 21, 31, 41, 51, 61, 71, 201})
+	f.Add([]byte{0, 3, 0x10, 0, 0, 0, 0, 0, 0, 0x58, 0x02, 0, 0, 0x58, 0x02, 0, 0, 0x58, 0x02, 0})
+	f.Add([]byte{3, 12, 0x2a, 0, 0x80, 0x51, 1, 0, 0, 0xff, 0xff, 0, 0x80, 0x51, 1, 0, 0, 0xff, 0xff, 202})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, per := periodFromBytes(data)
+		a, err := p.Assess(per)
+		require.NoError(t, err)
+		checkInvariants(t, p, a)
+	})
+}

@@ -1,0 +1,288 @@
+package sla
+
+import (
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
+)
+
+// scenario is a random month at minute granularity: every outage and
+// notice starts and ends on a whole minute counted from the month's start.
+type scenario struct {
+	policy  Policy
+	month   calendar.Month
+	window  maintenance.Window
+	outages []minuteOutage
+	notices []minuteNotice
+}
+
+type minuteOutage struct {
+	start, end int // minutes from the month's start; may fall outside it
+	cause      Cause
+}
+
+type minuteNotice struct {
+	start, end int
+	lead       time.Duration // announced this long before start
+}
+
+var testMonths = []calendar.Month{
+	calendar.NewMonth(2023, time.February, nil), // 28 days
+	calendar.NewMonth(2024, time.February, nil), // 29 days
+	calendar.NewMonth(2024, time.April, nil),    // 30 days
+	calendar.NewMonth(2024, time.January, nil),  // 31 days
+}
+
+func randomScenario(rng *rand.Rand, maxOutages int) scenario {
+	sc := scenario{policy: DynamicsCRMOnline(), month: testMonths[rng.IntN(len(testMonths))]}
+	p := &sc.policy
+	causes := Causes()
+	rng.Shuffle(len(causes), func(i, j int) { causes[i], causes[j] = causes[j], causes[i] })
+	p.ExcludedCauses = causes[:rng.IntN(len(causes)+1)]
+	p.IntermittentLimit = []time.Duration{0, 3 * time.Minute, 10 * time.Minute, time.Hour}[rng.IntN(4)]
+	p.Resolution = []time.Duration{0, 0, time.Minute, 7 * time.Minute, 24 * time.Hour}[rng.IntN(5)]
+	p.WindowNeedsNotice = rng.IntN(3) == 0
+	if r := maintenance.Regions(); rng.IntN(4) > 0 {
+		sc.window = r[rng.IntN(len(r))].Window
+	}
+	minutes := int(sc.month.Duration() / time.Minute)
+	// Outages cluster around a few hot spots so that they overlap.
+	hot := make([]int, 1+rng.IntN(5))
+	for i := range hot {
+		hot[i] = rng.IntN(minutes+1200) - 600
+	}
+	n := rng.IntN(maxOutages + 1)
+	for range n {
+		start := hot[rng.IntN(len(hot))] + rng.IntN(240) - 120
+		length := []int{1, 1 + rng.IntN(15), 1 + rng.IntN(180), 1 + rng.IntN(3000)}[rng.IntN(4)]
+		if rng.IntN(20) == 0 {
+			length = 0 // empty outage
+		}
+		var cause Cause
+		if rng.IntN(2) == 0 {
+			cause = Causes()[rng.IntN(len(Causes()))]
+		}
+		sc.outages = append(sc.outages, minuteOutage{start, start + length, cause})
+	}
+	for range rng.IntN(4) {
+		start := hot[rng.IntN(len(hot))] + rng.IntN(240) - 120
+		lead := []time.Duration{24*time.Hour - time.Minute, 24 * time.Hour, 24*time.Hour + time.Minute, 0, 300 * time.Hour}[rng.IntN(5)]
+		sc.notices = append(sc.notices, minuteNotice{start, start + rng.IntN(300), lead})
+	}
+	return sc
+}
+
+func (sc scenario) minute(m int) time.Time {
+	return sc.month.Start().Add(time.Duration(m) * time.Minute)
+}
+
+func (sc scenario) period() Period {
+	per := Period{Month: sc.month, Window: sc.window}
+	for _, o := range sc.outages {
+		per.Outages = append(per.Outages, Outage{Span: span(sc.minute(o.start), sc.minute(o.end)), Cause: o.cause})
+	}
+	for _, n := range sc.notices {
+		per.Notices = append(per.Notices, maintenance.Notice{Span: span(sc.minute(n.start), sc.minute(n.end)), Announced: sc.minute(n.start).Add(-n.lead)})
+	}
+	return per
+}
+
+// bruteForce assesses sc minute by minute, straight from the rules.
+func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, rounding time.Duration) {
+	p := sc.policy
+	minutes := int(sc.month.Duration() / time.Minute)
+	var inWindow [24 * 60]bool
+	for m := range inWindow {
+		inWindow[m] = sc.window.Contains(sc.minute(m)) // months start at UTC midnight
+	}
+	excluded = map[Reason]time.Duration{}
+	left := make([]bool, minutes) // counted unless intermittent
+	for m := range minutes {
+		var down, noticed bool
+		for _, o := range sc.outages {
+			down = down || (o.start <= m && m < o.end)
+		}
+		if !down {
+			up += time.Minute
+			continue
+		}
+		for _, n := range sc.notices {
+			noticed = noticed || (n.lead >= p.NoticeLead && n.start <= m && m < n.end)
+		}
+		win := inWindow[m%(24*60)]
+		if p.WindowNeedsNotice {
+			win = win && noticed
+		}
+		var reason Reason = ReasonCounted
+		switch {
+		case win:
+			reason = ReasonWindow
+		case noticed:
+			reason = ReasonNotice
+		default:
+		causes:
+			for _, c := range p.ExcludedCauses {
+				for _, o := range sc.outages {
+					if o.cause == c && o.start <= m && m < o.end {
+						reason = c.Reason()
+						break causes
+					}
+				}
+			}
+		}
+		if reason == ReasonCounted {
+			left[m] = true
+		} else {
+			excluded[reason] += time.Minute
+		}
+	}
+	for m := 0; m < minutes; {
+		if !left[m] {
+			m++
+			continue
+		}
+		run := 0
+		for m < minutes && left[m] {
+			run++
+			m++
+		}
+		d := time.Duration(run) * time.Minute
+		if d <= p.IntermittentLimit {
+			excluded[ReasonIntermittent] += d
+			continue
+		}
+		downtime += d
+		if p.Resolution > 0 && d%p.Resolution != 0 {
+			rounding += p.Resolution - d%p.Resolution
+		}
+	}
+	rounding = min(rounding, up)
+	return excluded, downtime + rounding, up - rounding, rounding
+}
+
+func TestAssessAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 150 {
+		sc := randomScenario(rng, 25)
+		a, err := sc.policy.Assess(sc.period())
+		require.NoError(t, err)
+		excl, down, up, rounding := bruteForce(sc)
+		require.Equal(t, excl, a.Excluded, "case %d", i)
+		require.Equal(t, down, a.Downtime, "case %d", i)
+		require.Equal(t, up, a.Up, "case %d", i)
+		require.Equal(t, rounding, a.Rounding, "case %d", i)
+		checkInvariants(t, sc.policy, a)
+	}
+}
+
+// checkInvariants checks what every assessment must satisfy.
+func checkInvariants(t *testing.T, p Policy, a Assessment) {
+	t.Helper()
+	require.Equal(t, a.Month.Duration(), a.Total)
+	require.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal(), "accounting identity")
+	require.GreaterOrEqual(t, a.Up, time.Duration(0))
+	require.GreaterOrEqual(t, a.Rounding, time.Duration(0))
+	for r, d := range a.Excluded {
+		require.Positive(t, d, "excluded %q", r)
+		require.NotEqual(t, ReasonCounted, r)
+		require.Contains(t, p.Reasons(), r)
+	}
+	require.True(t, a.Uptime.GreaterThanOrEqual(zero) && a.Uptime.LessThanOrEqual(hundred), "uptime %s", a.Uptime)
+	require.True(t, a.Uptime.Equal(UptimePercent(a.Total, a.Downtime)))
+	require.True(t, a.Credit.Equal(p.CreditPercent(a.Total, a.Downtime)))
+	inTiers := a.Credit.IsZero()
+	for _, tier := range p.Tiers {
+		inTiers = inTiers || tier.Credit.Equal(a.Credit)
+	}
+	require.True(t, inTiers, "credit %s is 0 or a tier's", a.Credit)
+	require.Equal(t, a.Uptime.GreaterThanOrEqual(p.Level), a.Met)
+	if a.Met {
+		require.True(t, a.Credit.IsZero())
+	}
+	// Parts: sorted, disjoint, inside the month, adding up; Periods are the
+	// counted parts.
+	var byReason = map[Reason]time.Duration{}
+	var periods []calendar.Span
+	month := a.Month.Span()
+	for i, part := range a.Parts {
+		require.False(t, part.Span.IsEmpty())
+		require.False(t, part.Span.Start.Before(month.Start) || part.Span.End.After(month.End), "part %s outside the month", part.Span)
+		if i > 0 {
+			require.False(t, part.Span.Start.Before(a.Parts[i-1].Span.End), "parts %d and %d overlap", i-1, i)
+		}
+		byReason[part.Reason] += part.Span.Duration()
+		if part.Reason == ReasonCounted {
+			periods = append(periods, part.Span)
+		}
+	}
+	require.Equal(t, a.Downtime-a.Rounding, byReason[ReasonCounted])
+	delete(byReason, ReasonCounted)
+	require.Equal(t, a.Excluded, byReason)
+	require.Equal(t, len(periods), len(a.Periods))
+	for i := range periods {
+		require.True(t, periods[i].Equal(a.Periods[i]))
+	}
+}
+
+// Adding an outage of the service's own fault never lowers Downtime or the
+// credit, with exact resolution. (With a Resolution above 0 it can: two
+// counted periods of 10m1ns round to 22m, but joined by a 1ns outage
+// they are one period of 20m3ns, rounded to 21m. And an outage with an
+// excluded cause can exclude time that counted before.)
+func TestAssessAddingAnOutageNeverHelps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 300 {
+		sc := randomScenario(rng, 12)
+		sc.policy.Resolution = 0
+		before, err := sc.policy.Assess(sc.period())
+		require.NoError(t, err)
+		extra := randomScenario(rng, 3)
+		for _, o := range extra.outages {
+			o.cause = ""
+			sc.outages = append(sc.outages, o)
+		}
+		after, err := sc.policy.Assess(sc.period())
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, after.Downtime, before.Downtime, "case %d", i)
+		require.True(t, after.Credit.GreaterThanOrEqual(before.Credit), "case %d", i)
+	}
+}
+
+// A published window is the same as a notice, announced long before, for
+// each of its occurrences: the same downtime and credit, with the window's
+// time reported under "notice" instead.
+func TestAssessWindowEqualsNotices(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := range 200 {
+		sc := randomScenario(rng, 20)
+		sc.policy.WindowNeedsNotice = false
+		if sc.window.IsZero() {
+			sc.window = maintenance.Regions()[i%len(maintenance.Regions())].Window
+		}
+		withWindow, err := sc.policy.Assess(sc.period())
+		require.NoError(t, err)
+
+		per := sc.period()
+		per.Window = maintenance.Window{}
+		for occ := range sc.window.Occurrences(sc.month.Span()) {
+			per.Notices = append(per.Notices, maintenance.Notice{Span: occ, Announced: occ.Start.Add(-365 * 24 * time.Hour)})
+		}
+		withNotices, err := sc.policy.Assess(per)
+		require.NoError(t, err)
+
+		assert.Equal(t, withWindow.Downtime, withNotices.Downtime, "case %d", i)
+		assert.Equal(t, withWindow.Up, withNotices.Up, "case %d", i)
+		assert.True(t, withWindow.Credit.Equal(withNotices.Credit), "case %d", i)
+		assert.Equal(t, withWindow.Excluded[ReasonWindow]+withWindow.Excluded[ReasonNotice], withNotices.Excluded[ReasonNotice], "case %d", i)
+		assert.Zero(t, withNotices.Excluded[ReasonWindow])
+		for _, r := range sc.policy.Reasons()[2:] {
+			assert.Equal(t, withWindow.Excluded[r], withNotices.Excluded[r], "case %d reason %q", i, r)
+		}
+	}
+}
