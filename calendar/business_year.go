@@ -36,11 +36,12 @@ type zonePeriod struct {
 const zoneMargin = 2 * 86400
 
 // zonePeriodsOf returns the offsets of loc over year y ± zoneMargin. It
-// samples the offset every 12 hours and bisects to the second where it
-// changes: no zone changes its offset twice within days (tzdata's closest
-// changes are four days apart). It does not use time.Time.ZoneBounds,
-// which in the rule-based range after 2037 reports spurious period ends
-// near the turn of the year and can fail to move forward.
+// samples the offset once a day and bisects to the second where it
+// changes: no zone changes its offset twice within a day (in tzdata the
+// closest changes are four days apart). It uses time.Time.ZoneBounds only
+// to learn that a zone never changes again; its period ends are not
+// trusted, because in the rule-based range after 2037 it reports spurious
+// ends near the turn of the year and can fail to move forward.
 func zonePeriodsOf(y int, loc *time.Location) []zonePeriod {
 	lo := unixDays(y, 0)*86400 - zoneMargin
 	hi := unixDays(y+1, 0)*86400 + zoneMargin
@@ -49,10 +50,10 @@ func zonePeriodsOf(y int, loc *time.Location) []zonePeriod {
 		return int64(off)
 	}
 	ps := []zonePeriod{{from: lo, off: offset(lo)}}
-	if loc == time.UTC {
-		return ps
+	if _, end := time.Unix(lo, 0).In(loc).ZoneBounds(); loc == time.UTC || end.IsZero() {
+		return ps // the offset never changes again
 	}
-	const step = 12 * 3600
+	const step = 86400
 	prev := ps[0].off
 	for a := lo; a < hi; {
 		b := min(a+step, hi)
