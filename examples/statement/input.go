@@ -1,0 +1,172 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/sla"
+)
+
+// input is everything the statement is made from, checked.
+type input struct {
+	sample     bool // the built-in sample data, not files
+	region     maintenance.Region
+	loc        *time.Location
+	month      calendar.Month
+	fee        decimal.Decimal
+	currency   string
+	policy     sla.Policy
+	policyName string // where the policy came from, for the statement
+	outages    []sla.Outage
+	notices    []maintenance.Notice
+	submitted  time.Time // zero: not given, no processing deadline
+	svgPath    string
+}
+
+// readInput parses the flags and reads the files they name. It returns
+// every problem it finds, one line each, rather than stopping at the first.
+// help is true when -h or -help was asked for (the usage is printed on
+// stderr by the flag package).
+func readInput(args []string, stderr io.Writer) (in input, problems []string, help bool) {
+	fs := flag.NewFlagSet("statement", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	region := fs.String("region", "", "region `code` (NAM, DEU, ...); sample: "+sampleRegion)
+	month := fs.String("month", "", "calendar month `YYYY-MM` in -loc; sample: "+sampleMonth)
+	fee := fs.String("fee", "", "the month's subscription fee, a decimal `amount`; sample: "+sampleFee)
+	currency := fs.String("currency", "USD", "currency `code` printed after amounts")
+	outages := fs.String("outages", "", "CSV `file` of outages: start,end,cause")
+	notices := fs.String("notices", "", "CSV `file` of maintenance notices: start,end,announced")
+	policy := fs.String("policy", "", "SLA policy JSON `file` (default: Dynamics CRM Online)")
+	submitted := fs.String("submitted", "", "claim submission `time`, RFC 3339; sample: "+sampleSubmitted)
+	loc := fs.String("loc", "UTC", "IANA `location` of the month, days and printed times")
+	fs.StringVar(&in.svgPath, "svg", "", "also draw the month as SVG into `file`")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return input{}, nil, true
+		}
+		return input{}, []string{err.Error()}, false // the flag package has printed the usage
+	}
+	bad := func(format string, a ...any) { problems = append(problems, fmt.Sprintf(format, a...)) }
+	if rest := fs.Args(); len(rest) > 0 {
+		bad("unexpected argument %q: all input is given by flags, which come first (see -h)", rest[0])
+	}
+
+	// With no data files the program runs on the sample; the sample's
+	// region, month, fee and submission time fill in whatever flags are not
+	// given. With data, those flags are required: a forgotten -fee must not
+	// silently bill the sample's.
+	in.sample = *outages == "" && *notices == ""
+	if in.sample {
+		def := func(s *string, v string) {
+			if *s == "" {
+				*s = v
+			}
+		}
+		def(region, sampleRegion)
+		def(month, sampleMonth)
+		def(fee, sampleFee)
+		def(submitted, sampleSubmitted)
+	} else {
+		for _, f := range []struct{ name, value string }{
+			{"-region", *region}, {"-month", *month}, {"-fee", *fee}, {"-outages", *outages},
+		} {
+			if f.value == "" {
+				bad("%s: required when data files are given", f.name)
+			}
+		}
+	}
+
+	var err error
+	if in.loc, err = time.LoadLocation(*loc); err != nil {
+		bad("-loc: unknown location %q: %v", *loc, err)
+		in.loc = time.UTC // go on, to report the other flags too
+	}
+	if *region != "" {
+		var ok bool
+		if in.region, ok = maintenance.Lookup(*region); !ok {
+			bad("-region: unknown region %q (known: %s)", *region, regionCodes())
+		}
+	}
+	if *month != "" {
+		if in.month, err = calendar.ParseMonth(*month, in.loc); err != nil {
+			bad("-month: %v", err)
+		}
+	}
+	if *fee != "" {
+		if in.fee, err = decimal.NewFromString(*fee); err != nil {
+			bad("-fee: %q is not a decimal amount such as 1250.00", *fee)
+		} else if in.fee.IsNegative() {
+			bad("-fee: %q is negative", *fee)
+		}
+	}
+	if in.currency = strings.TrimSpace(*currency); in.currency == "" {
+		bad("-currency: empty")
+	}
+	if *submitted != "" {
+		if in.submitted, err = time.Parse(time.RFC3339, *submitted); err != nil {
+			bad("-submitted: %v (want RFC 3339, e.g. %s)", err, sampleSubmitted)
+		}
+	}
+
+	in.policy, in.policyName = sla.DynamicsCRMOnline(), "Dynamics CRM Online (built in)"
+	if *policy != "" {
+		p, errs := readPolicyFile(*policy)
+		problems = append(problems, errs...)
+		in.policy, in.policyName = p, *policy
+	}
+
+	if in.sample {
+		in.outages, in.notices = sampleOutages(), sampleNotices()
+	} else {
+		if *outages != "" {
+			var errs []string
+			in.outages, errs = readFile(*outages, readOutages)
+			problems = append(problems, errs...)
+		}
+		if *notices != "" {
+			var errs []string
+			in.notices, errs = readFile(*notices, readNotices)
+			problems = append(problems, errs...)
+		}
+	}
+	return in, problems, false
+}
+
+// readFile opens name and reads it with read, which reports problems
+// located in name.
+func readFile[T any](name string, read func(name string, r io.Reader) ([]T, []string)) ([]T, []string) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, []string{err.Error()} // "open NAME: no such file or directory"
+	}
+	defer f.Close()
+	return read(name, f)
+}
+
+// regionCodes lists the built-in region codes, for error messages.
+func regionCodes() string {
+	var codes []string
+	for _, r := range maintenance.Regions() {
+		codes = append(codes, r.Code)
+	}
+	return strings.Join(codes, ", ")
+}
+
+// errorLines splits an error built with errors.Join (possibly nested) into
+// one line per problem.
+func errorLines(err error) []string {
+	var lines []string
+	for _, e := range leafErrors(err) {
+		lines = append(lines, strings.Split(e.Error(), "\n")...)
+	}
+	return lines
+}

@@ -1,0 +1,106 @@
+// Command statement prints a customer's service-credit statement for one
+// subscription month: the month's minutes by reason (up, counted downtime,
+// maintenance window, announced maintenance, intermittent, each excluded
+// cause), the counted downtime periods, the Monthly Uptime Percentage, the
+// credit tier, the credit on the fee, and the claim deadlines.
+//
+// With no arguments it runs on built-in sample data: a NAM subscription in
+// March 2024 (UTC), a fee of 1250.00 USD, and one outage of every kind
+// (see sample.go):
+//
+//	go run ./examples/statement
+//
+// With real data, give the region, the month, the fee and a CSV file of
+// outages; notices, a policy file, a claim submission time and a location
+// are optional:
+//
+//	go run ./examples/statement -region NAM -month 2024-03 -fee 1250.00 \
+//	    -outages outages.csv -notices notices.csv -policy policy.json \
+//	    -submitted 2024-04-02T09:00:00Z -svg march.svg
+//
+// Flags:
+//
+//	-region CODE      region code from the region table (NAM, DEU, ...): its
+//	                  maintenance window and its holiday calendar
+//	-month YYYY-MM    the calendar month to assess, in -loc
+//	-fee AMOUNT       the month's subscription fee, a decimal ("1250.00")
+//	-currency CODE    printed after amounts (default USD)
+//	-outages FILE     CSV: start,end,cause (cause empty: the service's fault)
+//	-notices FILE     CSV: start,end,announced (announced maintenance)
+//	-policy FILE      the SLA as JSON (sla.ParsePolicy); default Dynamics CRM Online
+//	-submitted TIME   when the claim is submitted (RFC 3339): processing deadline
+//	-loc NAME         IANA location for the month, days and printed times (default UTC)
+//	-svg FILE         also draw the month as an SVG picture into FILE
+//
+// CSV files have an optional header row naming the columns, lines starting
+// with # are comments, and times are RFC 3339 with their offset
+// ("2024-03-05T03:00:00Z", "2024-03-04T22:00:00-05:00"). Spans are
+// half-open: an outage [start, end) was down from start up to, not
+// including, end.
+//
+// Bad input is reported one problem per line, every problem at once,
+// located as FILE:LINE:COLUMN (the column counted in bytes from 1, where
+// the field starts, as editors count), and the exit status is 2. Nothing is
+// printed on standard output unless the whole statement could be made.
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	_ "time/tzdata" // -loc works even where the system has no zone files
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// Exit statuses of run.
+const (
+	exitOK    = 0
+	exitError = 1 // the statement was made but could not be written
+	exitUsage = 2 // bad flags or bad input; nothing was printed on stdout
+)
+
+// run is the whole program: it reads args (without the program name),
+// prints the statement on stdout or the problems on stderr, and returns the
+// exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	in, problems, help := readInput(args, stderr)
+	if help {
+		return exitOK
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintln(stderr, p)
+		}
+		return exitUsage
+	}
+
+	st, err := assess(in)
+	if err != nil {
+		for _, line := range errorLines(err) {
+			fmt.Fprintln(stderr, line)
+		}
+		return exitUsage
+	}
+
+	var out bytes.Buffer
+	writeStatement(&out, st)
+
+	if in.svgPath != "" {
+		var pic bytes.Buffer
+		writeSVG(&pic, st)
+		if err := os.WriteFile(in.svgPath, pic.Bytes(), 0o644); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitError
+		}
+	}
+
+	if _, err := stdout.Write(out.Bytes()); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitError
+	}
+	return exitOK
+}
