@@ -503,3 +503,26 @@ func FuzzParseVersions(f *testing.F) {
 		}
 	})
 }
+
+func TestVersionsEffectiveEdges(t *testing.T) {
+	_, err := NewVersions(Version{Name: "far", Effective: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Policy: DynamicsCRMOnline()})
+	require.ErrorIs(t, err, ErrInvalidVersions)
+	assert.Contains(t, err.Error(), `versions[0] "far": effective 10000-01-01 00:00:00 +0000 UTC is outside years 0000 to 9999`)
+
+	// An offset that is not a whole minute is written in UTC so that it
+	// reads back as the same instant; a whole-minute offset is kept.
+	vs, err := NewVersions(
+		Version{Name: "odd", Effective: time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 7201)), Policy: DynamicsCRMOnline()},
+		Version{Name: "ny", Effective: time.Date(2021, 1, 1, 0, 0, 0, 0, time.FixedZone("EST", -5*3600)), Policy: DynamicsCRMOnline()},
+	)
+	require.NoError(t, err)
+	b, err := json.Marshal(vs)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"effective":"2019-12-31T21:59:59Z"`)
+	assert.Contains(t, string(b), `"effective":"2021-01-01T00:00:00-05:00"`)
+	back, err := ParseVersions(strings.NewReader(string(b)))
+	require.NoError(t, err)
+	for i, v := range back.List() {
+		assert.True(t, v.Effective.Equal(vs.List()[i].Effective))
+	}
+}
