@@ -208,3 +208,20 @@ func FuzzRecipients(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAddressKey checks addressKey's fast path for plain addresses against
+// the full reading with net/mail.
+func FuzzAddressKey(f *testing.F) {
+	for _, s := range []string{"ana@contoso.com", "a..b@c", ".a@b", "a@b@c", "Ana <ana@x.io>", "K@k", "x@", "@", "a.@b.", "a@[1.2.3.4]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		slow := foldKey(strings.TrimSpace(s))
+		if a, err := parseAddress(s); err == nil {
+			slow = foldKey(a)
+		}
+		if got := addressKey(s); got != slow {
+			t.Fatalf("addressKey(%q) = %q, want %q", s, got, slow)
+		}
+	})
+}

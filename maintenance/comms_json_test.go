@@ -1,0 +1,124 @@
+package maintenance
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestCommsRulesJSON(t *testing.T) {
+	b, err := json.Marshal(DynamicsCRMOnlineComms())
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"systemAdminRole":"System Administrator",
+		"planned":"orgAdmins+notificationEmails+systemAdmins","unplanned":"systemAdmins",
+		"noticeLead":"24h0m0s","windowNeedsNotice":false,"notifyLead":"0s",
+		"dashboardGrace":"0s","unplannedGrace":"0s"}`, string(b))
+	var back CommsRules
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, DynamicsCRMOnlineComms(), back)
+
+	// Missing optional keys are zero; audiences may be spelled loosely.
+	require.NoError(t, json.Unmarshal([]byte(`{"systemAdminRole":"Admin","planned":"SystemAdmins + OrgAdmins","unplanned":"systemAdmins","noticeLead":"48h","notifyLead":"2h"}`), &back))
+	assert.Equal(t, CommsRules{SystemAdminRole: "Admin", Planned: OrgAdmins | SystemAdmins, Unplanned: SystemAdmins, NoticeLead: 48 * time.Hour, NotifyLead: 2 * time.Hour}, back)
+
+	cases := []struct{ name, in, want string }{
+		{"unknown key", `{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins","noticelead":"24h"}`, `unknown key "noticelead"`},
+		{"missing audience", `{"systemAdminRole":"A","planned":"orgAdmins"}`, "unplanned audience is empty"},
+		{"bad duration", `{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins","dashboardGrace":"1 hour"}`, `dashboardGrace "1 hour" is not a Go duration`},
+		{"negative duration", `{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins","notifyLead":"-1h"}`, "notifyLead -1h0m0s is negative"},
+		{"bad audience", `{"systemAdminRole":"A","planned":"everyone","unplanned":"systemAdmins"}`, `unknown audience "everyone"`},
+		{"trailing data", `{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins"} {}`, "after top-level value"},
+		{"not an object", `[]`, "cannot unmarshal array"},
+		{"null audience", `{"systemAdminRole":"A","planned":null,"unplanned":"systemAdmins"}`, "planned audience is empty"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			before := back
+			err := back.UnmarshalJSON([]byte(c.in))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrBadCommsRules)
+			assert.Contains(t, err.Error(), c.want)
+			assert.Equal(t, before, back, "left unchanged")
+		})
+	}
+	_, err = json.Marshal(CommsRules{Planned: 64})
+	assert.Error(t, err)
+}
+
+// FuzzCommsRulesJSON checks that whatever UnmarshalJSON accepts is valid
+// and survives a round trip.
+func FuzzCommsRulesJSON(f *testing.F) {
+	b, _ := json.Marshal(DynamicsCRMOnlineComms())
+	f.Add(string(b))
+	f.Add(`{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins","noticeLead":"48h"}`)
+	f.Add(`{"planned":"x"}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var r CommsRules
+		if err := json.Unmarshal([]byte(in), &r); err != nil {
+			if !errors.Is(err, ErrBadCommsRules) {
+				var se *json.SyntaxError
+				if !errors.As(err, &se) {
+					t.Fatalf("error %v wraps neither ErrBadCommsRules nor a syntax error", err)
+				}
+			}
+			return
+		}
+		if err := r.Validate(); err != nil {
+			t.Fatalf("accepted invalid rules: %v", err)
+		}
+		out, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back CommsRules
+		if err := json.Unmarshal(out, &back); err != nil || back != r {
+			t.Fatalf("round trip: %v %+v %+v", err, back, r)
+		}
+	})
+}
+
+// FuzzParseAudience checks that ParseAudience's results print back to
+// text it reads to the same value.
+func FuzzParseAudience(f *testing.F) {
+	for _, s := range []string{"orgAdmins+notificationEmails+systemAdmins", " SYSTEMADMINS ", "", "x+y", "+"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := ParseAudience(s)
+		if err != nil {
+			if !errors.Is(err, ErrBadCommsRules) {
+				t.Fatalf("error %v", err)
+			}
+			return
+		}
+		back, err := ParseAudience(a.String())
+		if err != nil || back != a {
+			t.Fatalf("%q -> %v -> %v %v", s, a, back, err)
+		}
+	})
+}
+
+// FuzzParseImpact checks that ParseImpact's results print back to text it
+// reads to the same value.
+func FuzzParseImpact(f *testing.F) {
+	for _, s := range []string{"none", " Degraded", "DOWNTIME", "outage", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		i, err := ParseImpact(s)
+		if err != nil {
+			if !errors.Is(err, ErrBadPlan) {
+				t.Fatalf("error %v", err)
+			}
+			return
+		}
+		back, err := ParseImpact(i.String())
+		if err != nil || back != i {
+			t.Fatalf("%q -> %v -> %v %v", s, i, back, err)
+		}
+	})
+}
