@@ -52,6 +52,10 @@ func TestAuditSampleMonth(t *testing.T) {
 			assert.ErrorIs(t, it.Err, sentinel, "item %d", i)
 		}
 	}
+	// The report deadlines are Rules.PostIncidentReportDue of restoration.
+	assert.True(t, rules.Claims.PostIncidentReportDue(utc(2024, 3, 26, 15, 30)).Equal(a.Items[5].Duty.Due))
+	assert.True(t, rules.Claims.PostIncidentReportDue(utc(2024, 3, 28, 3, 0)).Equal(a.Items[6].Duty.Due))
+
 	var late *claims.LateError
 	require.ErrorAs(t, a.Items[5].Err, &late)
 	assert.Equal(t, 9*time.Hour, late.Got.Sub(late.Deadline))
