@@ -12,7 +12,7 @@ import (
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
-// Part is a piece of outage time inside the assessed month with the one
+// Part is a piece of outage time inside the assessed span with the one
 // Reason it is attributed to: ReasonCounted ("") for Downtime, otherwise
 // why it did not count. Parts never overlap. Part is a value type, safe for
 // concurrent use.
@@ -21,8 +21,9 @@ type Part struct {
 	Reason Reason        // ReasonCounted for Downtime
 }
 
-// Assessment is one month's result: every nanosecond of the month
-// accounted for, the Monthly Uptime Percentage and the credit.
+// Assessment is one month's result: every nanosecond of the month (or of
+// its subscribed part, see Period.Subscribed) accounted for, the Monthly
+// Uptime Percentage and the credit.
 //
 // Total = Up + Downtime + the sum of Excluded, exactly. Excluded is a new
 // map for every assessment, holding only reasons with time attributed to
@@ -33,7 +34,7 @@ type Part struct {
 // Assessment is a value; when not modified it is safe for concurrent use.
 type Assessment struct {
 	Month    calendar.Month
-	Total    time.Duration            // the whole month
+	Total    time.Duration            // the whole month, or its subscribed part
 	Downtime time.Duration            // what counts against the level, after Resolution
 	Up       time.Duration            // no outage at all (less any Rounding)
 	Excluded map[Reason]time.Duration // outage time that did not count, by reason; read-only
@@ -58,6 +59,10 @@ type Assessment struct {
 	// taken from Up and never more than Up, so that the accounting
 	// identity holds exactly. 0 with exact resolution.
 	Rounding time.Duration
+
+	// Assessed is the span measured, in the month's location: the whole
+	// month, or the part of it the customer was subscribed.
+	Assessed calendar.Span
 
 	money money // the policy's cap and places, for CreditAmount
 }
@@ -94,7 +99,10 @@ func (p Policy) Reasons() []Reason {
 // or notice ending before it starts, a notice announced after its
 // maintenance began, or an outage cause not in Causes wrap ErrInvalidPeriod
 // and name the item ("outages[3]: ..."). Outages and notices outside the
-// month are not errors; they are ignored.
+// month are not errors; they are ignored. With Period.Subscribed set, only
+// the subscribed part of the month is assessed, as if it were the whole
+// month; a Subscribed span with no instant in the month is an error
+// (wrapping ErrInvalidPeriod and ErrNotSubscribed).
 //
 // Then, within the month (half-open, in its location):
 //  1. Outages are clipped to the month and merged: overlapping reports
@@ -129,7 +137,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		return Assessment{}, err
 	}
 	loc := per.Month.Location()
-	month := per.Month.Span().In(loc)
+	month := per.assessed()
 	total := month.Duration()
 
 	// Clip the outages to the month and rank each by the policy: the
@@ -223,6 +231,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		Periods:  b.periods,
 		Parts:    b.parts,
 		Rounding: rounding,
+		Assessed: month,
 		money:    p.money(),
 	}, nil
 }

@@ -165,3 +165,26 @@ func ExampleAssessment_Payout() {
 	// unrounded: 999.995 amount: 1000.00 capped: true
 	// sla: bad fee: fee "-5" is negative
 }
+
+// A customer who subscribed at noon on 16 April: only the 20,880
+// subscribed minutes of April are measured, so 25 minutes of downtime is
+// below 99.9 % although it would meet the level over the whole month.
+func ExamplePolicy_Assess_partialMonth() {
+	start := time.Date(2024, time.April, 16, 12, 0, 0, 0, time.UTC)
+	down := time.Date(2024, time.April, 22, 9, 0, 0, 0, time.UTC)
+	per := sla.Period{
+		Month:      calendar.NewMonth(2024, time.April, nil),
+		Subscribed: calendar.Span{Start: start, End: start.AddDate(1, 0, 0)},
+		Outages:    []sla.Outage{{Span: calendar.Span{Start: down, End: down.Add(25 * time.Minute)}}},
+	}
+	a, err := sla.DynamicsCRMOnline().Assess(per)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("assessed:", a.Assessed)
+	fmt.Println("minutes:", a.Total.Minutes(), "uptime:", a.Uptime.StringFixed(3), "credit:", a.Credit)
+	// Output:
+	// assessed: [2024-04-16T12:00:00Z, 2024-05-01T00:00:00Z)
+	// minutes: 20880 uptime: 99.880 credit: 25
+}

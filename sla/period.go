@@ -30,15 +30,38 @@ type Outage struct {
 // Period is what is known of one subscription month: the month, the
 // region's published maintenance window, the maintenance notices the
 // provider sent, and the outages. Notices and outages may come in any
-// order, overlap and cross month boundaries; the parts outside Month are
-// ignored (but must still be valid). The zero Period is invalid: Assess
-// needs a Month. Period holds slices; treat it as read-only while Assess
-// runs, which makes it safe for concurrent use.
+// order, overlap and cross month boundaries; the parts outside the
+// assessed span are ignored (but must still be valid). The zero Period is
+// invalid: Assess needs a Month. Period holds slices; treat it as
+// read-only while Assess runs, which makes it safe for concurrent use.
 type Period struct {
 	Month   calendar.Month       // the calendar month assessed, in its location
 	Window  maintenance.Window   // the region's published window; zero: none
 	Notices []maintenance.Notice // announced maintenance
 	Outages []Outage             // any order, may overlap, may cross months
+
+	// Subscribed, when not the zero Span, is the part of time the customer
+	// was subscribed, for a month in which a subscription starts or ends
+	// (or changes SLA version). Only Subscribed ∩ Month is assessed: the
+	// uptime percentage, the tier choice and the accounting use only those
+	// minutes, and the fee given to CreditAmount should be the fee for
+	// that part. Subscribed may extend past the month; it must share at
+	// least one instant with it, since a month with no subscribed time has
+	// no uptime to measure (an error, never 100 %). The zero Span means
+	// the whole month.
+	Subscribed calendar.Span
+}
+
+// assessed returns the span Assess measures: the month, or its
+// subscribed part, in the month's location.
+func (per Period) assessed() calendar.Span {
+	loc := per.Month.Location()
+	month := per.Month.Span().In(loc)
+	if per.Subscribed.IsZero() {
+		return month
+	}
+	s, _ := clip(per.Subscribed, month, loc)
+	return s
 }
 
 // validate reports every problem with per at once, each wrapping
@@ -47,6 +70,13 @@ func (per Period) validate() error {
 	var errs []error
 	if per.Month.IsZero() {
 		errs = append(errs, fmt.Errorf("%w: month is the zero Month (year 0); set Period.Month", ErrInvalidPeriod))
+	} else if !per.Subscribed.IsZero() {
+		if err := per.Subscribed.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("%w: subscribed: %w", ErrInvalidPeriod, err))
+		} else if !per.Subscribed.Overlaps(per.Month.Span()) {
+			errs = append(errs, fmt.Errorf("%w: subscribed %s has no instant in month %s: %w",
+				ErrInvalidPeriod, per.Subscribed, per.Month, ErrNotSubscribed))
+		}
 	}
 	for i, o := range per.Outages {
 		if o.Span.End.Before(o.Span.Start) {

@@ -20,6 +20,7 @@ type scenario struct {
 	window  maintenance.Window
 	outages []minuteOutage
 	notices []minuteNotice
+	sub     *[2]int // subscribed minutes [from, to) from the month's start; nil: whole month
 }
 
 type minuteOutage struct {
@@ -52,6 +53,13 @@ func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 		sc.window = r[rng.IntN(len(r))].Window
 	}
 	minutes := int(sc.month.Duration() / time.Minute)
+	if rng.IntN(4) == 0 {
+		from := rng.IntN(minutes) - 100
+		sc.sub = &[2]int{from, from + 1 + rng.IntN(minutes)}
+		if sc.sub[1] <= 0 {
+			sc.sub[1] = 1
+		}
+	}
 	// Outages cluster around a few hot spots so that they overlap.
 	hot := make([]int, 1+rng.IntN(5))
 	for i := range hot {
@@ -84,6 +92,9 @@ func (sc scenario) minute(m int) time.Time {
 
 func (sc scenario) period() Period {
 	per := Period{Month: sc.month, Window: sc.window}
+	if sc.sub != nil {
+		per.Subscribed = span(sc.minute(sc.sub[0]), sc.minute(sc.sub[1]))
+	}
 	for _, o := range sc.outages {
 		per.Outages = append(per.Outages, Outage{Span: span(sc.minute(o.start), sc.minute(o.end)), Cause: o.cause})
 	}
@@ -103,7 +114,11 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 	}
 	excluded = map[Reason]time.Duration{}
 	left := make([]bool, minutes) // counted unless intermittent
-	for m := range minutes {
+	from, to := 0, minutes
+	if sc.sub != nil {
+		from, to = max(from, sc.sub[0]), min(to, sc.sub[1])
+	}
+	for m := from; m < to; m++ {
 		var down, noticed bool
 		for _, o := range sc.outages {
 			down = down || (o.start <= m && m < o.end)
@@ -184,7 +199,8 @@ func TestAssessAgainstBruteForce(t *testing.T) {
 // checkInvariants checks what every assessment must satisfy.
 func checkInvariants(t *testing.T, p Policy, a Assessment) {
 	t.Helper()
-	require.Equal(t, a.Month.Duration(), a.Total)
+	require.Equal(t, a.Assessed.Duration(), a.Total)
+	require.False(t, a.Assessed.Start.Before(a.Month.Start()) || a.Assessed.End.After(a.Month.End()))
 	require.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal(), "accounting identity")
 	require.GreaterOrEqual(t, a.Up, time.Duration(0))
 	require.GreaterOrEqual(t, a.Rounding, time.Duration(0))
@@ -209,7 +225,7 @@ func checkInvariants(t *testing.T, p Policy, a Assessment) {
 	// counted parts.
 	var byReason = map[Reason]time.Duration{}
 	var periods []calendar.Span
-	month := a.Month.Span()
+	month := a.Assessed
 	for i, part := range a.Parts {
 		require.False(t, part.Span.IsEmpty())
 		require.False(t, part.Span.Start.Before(month.Start) || part.Span.End.After(month.End), "part %s outside the month", part.Span)
