@@ -14,9 +14,11 @@ type statement struct {
 	a         sla.Assessment
 	payout    sla.Payout
 	rules     claims.Rules
-	incidents []incident // the incidents with counted downtime, in order
-	evidence  time.Time  // first late instant for the month's evidence
-	process   time.Time  // first late instant for processing; zero without -submitted
+	incidents []incident        // the incidents with counted downtime, in order
+	evidence  time.Time         // first late instant for the month's evidence
+	process   time.Time         // first late instant for processing; zero without -submitted
+	audit     claims.CommsAudit // the sample's communications audit
+	hasAudit  bool              // audit was run (sample data with a submission time)
 }
 
 // incident is one interruption of service (overlapping or touching outage
@@ -57,6 +59,9 @@ func assess(in input) (statement, error) {
 	st.evidence = rules.EvidenceDeadline(in.month)
 	if !in.submitted.IsZero() {
 		st.process = rules.ProcessingDeadline(in.submitted)
+	}
+	if st.audit, st.hasAudit, err = audit(in); err != nil {
+		return statement{}, err
 	}
 	return st, nil
 }

@@ -50,12 +50,15 @@ func sampleOutages() []sla.Outage {
 	}
 }
 
-// sampleNotices returns the maintenance the provider announced: one in good
+// sampleNotices returns the maintenance the provider announced (the plans
+// of the communications record, audit.go): an update inside the window
+// (Mar 5 16:00 for Mar 7 10:00–11:00: window time either way), one in good
 // time (Mar 10 12:00 for Mar 12 14:00, 50 hours ahead) and one late (Mar 19
 // 20:00 for Mar 20 12:00, 16 hours ahead, less than the 24 hours the SLA
 // asks, so its time counts).
 func sampleNotices() []maintenance.Notice {
 	return []maintenance.Notice{
+		{Span: calendar.Span{Start: utc(7, 10, 0), End: utc(7, 11, 0)}, Announced: utc(5, 16, 0)},
 		{Span: calendar.Span{Start: utc(12, 14, 0), End: utc(12, 16, 0)}, Announced: utc(10, 12, 0)},
 		{Span: calendar.Span{Start: utc(20, 12, 0), End: utc(20, 13, 0)}, Announced: utc(19, 20, 0)},
 	}

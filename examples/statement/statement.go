@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/slapolicy/slapolicy/maintenance"
 	"github.com/slapolicy/slapolicy/sla"
 )
 
@@ -19,6 +20,7 @@ func writeStatement(w io.Writer, st statement) {
 	writeUptime(w, st)
 	writeCredit(w, st)
 	writeDeadlines(w, st)
+	writeAudit(w, st)
 }
 
 func writeHeader(w io.Writer, st statement) {
@@ -251,4 +253,41 @@ func ordinal(n int) string {
 		suffix = "rd"
 	}
 	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// writeAudit writes the communications audit, when there is one: each
+// duty with its status and first late instant, then what was found wrong.
+func writeAudit(w io.Writer, st statement) {
+	if !st.hasAudit {
+		return
+	}
+	a, loc := st.audit, st.in.loc
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "Communications audit of the sample record, as of %s\n", when(a.AsOf, loc))
+	fmt.Fprintf(w, "  %d duties: %d met, %d pending, %d late, %d missed\n", len(a.Items),
+		a.Count(maintenance.StatusMet), a.Count(maintenance.StatusPending),
+		a.Count(maintenance.StatusLate), a.Count(maintenance.StatusMissed))
+	status := map[maintenance.Status]string{
+		maintenance.StatusMet: "ok", maintenance.StatusPending: "pending",
+		maintenance.StatusLate: "LATE", maintenance.StatusMissed: "MISSED",
+	}
+	t := table{}
+	t.add("status", "duty", "about", "late from")
+	var findings []string
+	for _, it := range a.Items {
+		t.add(status[it.Status], string(it.Duty.Kind), it.Duty.Ref, when(it.Duty.Due, loc))
+		if it.Err != nil {
+			findings = append(findings, errorLines(it.Err)...)
+		}
+	}
+	for _, e := range a.Settings {
+		findings = append(findings, errorLines(e)...)
+	}
+	t.write(w)
+	if len(findings) > 0 {
+		fmt.Fprintln(w, "  findings:")
+		for _, f := range findings {
+			fmt.Fprintln(w, "    "+f)
+		}
+	}
 }

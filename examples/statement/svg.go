@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
@@ -121,7 +122,17 @@ func writeSVG(w io.Writer, st statement) {
 	s.text(labelsWidth, 22, title, `font-size="16" font-weight="bold"`)
 	sub := fmt.Sprintf("One row per day in %s, 24 hours across. Maintenance window %s UTC shaded; outage time colored by reason.",
 		loc, in.region.Window)
-	s.text(labelsWidth, 40, sub, `font-size="11" fill="#444444"`)
+	s.text(labelsWidth, 38, sub, `font-size="11" fill="#444444"`)
+	var changes []string
+	for _, d := range rows {
+		if d.span.Duration() != 24*time.Hour {
+			changes = append(changes, fmt.Sprintf("%s (%s h)", d.span.Start.Format("Mon 02"), num(d.span.Duration().Hours())))
+		}
+	}
+	if len(changes) > 0 {
+		note := "Hours are counted from midnight in elapsed time; the clocks change on " + strings.Join(changes, ", ") + "."
+		s.text(labelsWidth, 52, note, `font-size="11" fill="#444444"`)
+	}
 
 	// Day rows: label, background, window shading.
 	s.printf("<g class=\"days\">\n")
