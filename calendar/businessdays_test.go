@@ -523,7 +523,7 @@ func popcount(x uint64) int {
 func TestZoneTable(t *testing.T) {
 	zones := []string{"UTC", "America/New_York", "Australia/Sydney", "Europe/Berlin", "Pacific/Apia",
 		"America/Havana", "America/Sao_Paulo", "Africa/Casablanca", "Pacific/Chatham", "Australia/Lord_Howe", "Asia/Kolkata"}
-	years := []int{1, 1883, 1970, 2011, 2024, 2040, 2041, 2100, 9999}
+	years := []int{1, 1883, 2011, 2024, 2041, 9999}
 	if testing.Short() {
 		years = []int{2011, 2041}
 	}
