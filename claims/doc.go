@@ -60,6 +60,17 @@
 // it, it is significantly degraded or the cloud platform under it is.
 // A major incident owes a post-incident report (NeedsReport, ReportDue).
 //
+// # Communications audit
+//
+// Communications joins the maintenance package's CommsRules with these
+// Rules: Audit takes a month's record (plans and what happened, unplanned
+// work, incidents and their reports, the messages sent with their times
+// and recipients) and returns every duty with its status; Err joins every
+// missed or late one (ErrNotNotified, ErrNotificationLate, ErrPIRMissing,
+// ErrPIRLate) and Summary renders it as plain text. The post-incident
+// report deadline is PostIncidentReportDue, the same code as the claim
+// deadlines.
+//
 // # How the seeds are read
 //
 //   - "Notice … within five business days following an Incident" (SLA E.9)

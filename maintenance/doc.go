@@ -30,8 +30,33 @@
 // default calendar.BusinessDays for the claim and report deadlines; IND and
 // APJ, which rickar/cal does not cover, default to weekends only.
 //
-// Communication duties (recipients, planned and unplanned maintenance,
-// overruns) live in their own files of this package.
+// # Communication duties
+//
+// The communications policy (seed 000) is mostly about who must be told
+// what, and when. CommsRules holds those rules as data
+// (DynamicsCRMOnlineComms for the seed's):
+//
+//   - Recipients: maintenance with expected downtime or user impact is
+//     sent to the organization's admins, the addresses in the instance's
+//     notification option and every user with the System Administrator
+//     role, de-duplicated case-insensitively; a malformed address is an
+//     AddressError naming its position, never silently dropped.
+//   - CheckPlan: does a planned maintenance fall inside its region's
+//     window (every occurrence it touches), and if not, was it announced
+//     NoticeLead ahead? It reports the part that would count as Downtime.
+//   - CheckUpdate: an update that failed or ran past its window or its
+//     announced span owes a post on the service health dashboard, and
+//     the overrun is Downtime (the same answer sla.Assess gives, tested).
+//   - UnplannedDuty: an "Unplanned Maintenance" email is owed to every
+//     System Administrator of every affected instance.
+//   - Duty.Check compares a duty with the messages actually sent and
+//     reports ErrNotNotified or ErrNotificationLate (errors.Is).
+//   - ReleaseCalendar: the two major release events a year (April and
+//     October) and the next one after an instant.
+//
+// Duties that need the SLA or the claim rules (the post-incident report
+// of a major incident, the audit of a month's record) live in package
+// claims, which may import this one.
 //
 // # Time
 //
