@@ -22,6 +22,11 @@ func readPolicyFile(name string) (sla.Policy, []string) {
 	if err != nil {
 		return sla.Policy{}, []string{err.Error()}
 	}
+	return parsePolicy(name, b)
+}
+
+// parsePolicy reads the policy document b, from the file name.
+func parsePolicy(name string, b []byte) (sla.Policy, []string) {
 	p, err := sla.ParsePolicy(bytes.NewReader(b))
 	if err == nil {
 		return p, nil

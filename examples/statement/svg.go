@@ -114,7 +114,7 @@ func writeSVG(w io.Writer, st statement) {
 	s := &svg{}
 	s.printf(`<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="sans-serif">`+"\n",
 		num(width), num(height), num(width), num(height))
-	s.printf(`<rect x="0" y="0" width="%s" height="%s" fill="#ffffff"/>`+"\n", num(width), num(height))
+	s.rect(0, 0, width, height, "#ffffff", "background", "")
 
 	title := fmt.Sprintf("%s %s: uptime %s %% (truncated), credit %s %% = %s %s",
 		in.region.Code, in.month, a.Uptime.Truncate(4).StringFixed(4), percent(a.Credit),
