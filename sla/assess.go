@@ -3,6 +3,7 @@ package sla
 import (
 	"errors"
 	"math"
+	"math/big"
 	"slices"
 	"time"
 
@@ -63,6 +64,11 @@ type Assessment struct {
 	// Assessed is the span measured, in the month's location: the whole
 	// month, or the part of it the customer was subscribed.
 	Assessed calendar.Span
+	// Users is the accounting in user-time when the policy measures
+	// user-minutes, and nil when it measures minutes. Uptime, Credit and
+	// Met then come from it; Total, Downtime, Up, Excluded, Parts and
+	// Periods still account for elapsed time.
+	Users *UserTime
 
 	money money // the policy's cap and places, for CreditAmount
 }
@@ -127,13 +133,17 @@ func (p Policy) Reasons() []Reason {
 //     exact.
 //
 // Uptime is UptimePercent(Total, Downtime); Credit is the exact tier
-// choice of CreditPercent. Assess never reads the clock. It sorts the
+// choice of CreditPercent. For a policy that measures user-minutes each
+// moment weighs the users it affects (see Outage.Users) and the uptime
+// and credit come from Assessment.Users instead; every rule above is
+// unchanged, and the added Rounding of a period weighs the most users
+// affected in that period. Assess never reads the clock. It sorts the
 // outages and the notices once and then sweeps them in one pass, finding
 // window occurrences with Window.Next as it goes: O(n log n) for n outages
 // and notices, plus O(1) per occurrence touched, never a walk over
 // minutes or days.
 func (p Policy) Assess(per Period) (Assessment, error) {
-	if err := errors.Join(p.Validate(), per.validate()); err != nil {
+	if err := errors.Join(p.Validate(), per.validate(p.byUsers())); err != nil {
 		return Assessment{}, err
 	}
 	loc := per.Month.Location()
@@ -156,7 +166,11 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 				rank = k
 			}
 		}
-		items = append(items, ranked{span: s, rank: rank})
+		users := int64(o.Users)
+		if users == 0 {
+			users = int64(per.Users)
+		}
+		items = append(items, ranked{span: s, rank: rank, users: users})
 	}
 	slices.SortFunc(items, func(a, b ranked) int { return a.span.Start.Compare(b.span.Start) })
 
@@ -178,6 +192,11 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		excluded: make([]time.Duration, counts+3),
 		parts:    make([]Part, 0, len(items)+8),
 	}
+	weighted := p.byUsers()
+	if weighted {
+		b.user = &userSums{excluded: make([]big.Int, counts+3)}
+	}
+	var active maxUsers // the outages that may cover t, most users first (weighted only)
 	// Sweep the sorted outages. ends[k] is the latest end of the outages
 	// of rank k seen so far; at instant t the outages of rank k cover t
 	// exactly when ends[k] is after t, because every outage seen starts
@@ -194,8 +213,12 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 			t = items[i].span.Start
 		}
 		for ; i < len(items) && !items[i].span.Start.After(t); i++ {
-			if it := items[i]; it.span.End.After(ends[it.rank]) {
+			it := items[i]
+			if it.span.End.After(ends[it.rank]) {
 				ends[it.rank] = it.span.End
+			}
+			if weighted {
+				active.push(it.span.End, it.users)
 			}
 		}
 		k := top(ends, t)
@@ -203,7 +226,17 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		if i < len(items) && items[i].span.Start.Before(next) {
 			next = items[i].span.Start
 		}
-		b.segment(t, next, k)
+		var users int64
+		if weighted {
+			// The moment weighs the most users of the outages covering
+			// it, until that outage ends or another starts.
+			end := active.top(t)
+			users = active.users()
+			if !end.IsZero() && end.Before(next) {
+				next = end
+			}
+		}
+		b.segment(t, next, k, users)
 		t = next
 	}
 	b.flush()
@@ -219,15 +252,26 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 			excluded[b.reason(kind)] = d
 		}
 	}
+	totalAmount, downAmount := decimal.NewFromInt(int64(total)), decimal.NewFromInt(int64(downtime))
+	var users *UserTime
+	if weighted {
+		users = b.userTime(per.Users, total)
+		totalAmount, downAmount = users.total, users.down
+	}
+	uptime, credit, met := hundred, zero, true
+	if total > 0 {
+		uptime, credit, met = uptimeOf(totalAmount, downAmount), p.creditOf(totalAmount, downAmount), p.meetsOf(totalAmount, downAmount)
+	}
 	return Assessment{
 		Month:    per.Month,
 		Total:    total,
 		Downtime: downtime,
 		Up:       up,
 		Excluded: excluded,
-		Uptime:   UptimePercent(total, downtime),
-		Credit:   p.creditPercent(total, downtime),
-		Met:      p.meets(total, downtime),
+		Uptime:   uptime,
+		Credit:   credit,
+		Met:      met,
+		Users:    users,
 		Periods:  b.periods,
 		Parts:    b.parts,
 		Rounding: rounding,
@@ -240,8 +284,9 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 // cause in the policy's ExcludedCauses, or len(ExcludedCauses) when it
 // counts.
 type ranked struct {
-	span calendar.Span
-	rank int
+	span  calendar.Span
+	rank  int
+	users int64 // users affected, for user-minutes
 }
 
 // top returns the smallest rank whose outages cover t, or -1.
@@ -277,6 +322,7 @@ type builder struct {
 	rounding time.Duration // what Resolution adds, before the cap at Up
 	parts    []Part
 	periods  []calendar.Span
+	user     *userSums // user-time, for user-minutes; nil otherwise
 }
 
 // Piece kinds besides the cause ranks 0..len(ExcludedCauses)-1.
@@ -319,7 +365,7 @@ func (b *builder) slot(kind int) int {
 
 // segment takes [a, end), covered by outages whose top rank is rank, and
 // splits it where the window or a notice starts or ends.
-func (b *builder) segment(a, end time.Time, rank int) {
+func (b *builder) segment(a, end time.Time, rank int, users int64) {
 	for a.Before(end) {
 		stop := end
 		inW, nextW, okW := b.window.at(a)
@@ -337,21 +383,25 @@ func (b *builder) segment(a, end time.Time, rank int) {
 		case inN:
 			kind = kindNotice
 		}
-		b.piece(calendar.Span{Start: a, End: stop}, kind)
+		b.piece(calendar.Span{Start: a, End: stop}, kind, users)
 		a = stop
 	}
 }
 
 // piece adds s of kind, joining it to the pending piece when they touch
 // and share a kind.
-func (b *builder) piece(s calendar.Span, kind int) {
+func (b *builder) piece(s calendar.Span, kind int, users int64) {
 	b.outage += s.Duration()
-	if b.pendingSet && b.pendingKind == kind && b.pending.End.Equal(s.Start) {
+	join := b.pendingSet && b.pendingKind == kind && b.pending.End.Equal(s.Start)
+	if join {
 		b.pending.End = s.End
-		return
+	} else {
+		b.flush()
+		b.pending, b.pendingKind, b.pendingSet = s, kind, true
 	}
-	b.flush()
-	b.pending, b.pendingKind, b.pendingSet = s, kind, true
+	if b.user != nil {
+		b.user.piece(s.Duration(), users, join)
+	}
 }
 
 // flush records the pending piece: excluded time by reason, or for the
@@ -367,19 +417,24 @@ func (b *builder) flush() {
 		if d <= b.policy.IntermittentLimit {
 			b.excluded[b.slot(kind)] += d // the intermittent slot
 			b.parts = append(b.parts, Part{Span: s, Reason: ReasonIntermittent})
+			b.user.flush(b.slot(kind), 0)
 			return
 		}
 		b.counted += d
+		var extra time.Duration
 		if res := b.policy.Resolution; res > 0 {
-			b.rounding = addSat(b.rounding, roundUp(d, res)-d)
+			extra = roundUp(d, res) - d
+			b.rounding = addSat(b.rounding, extra)
 		}
 		b.periods = append(b.periods, s)
 		b.parts = append(b.parts, Part{Span: s, Reason: ReasonCounted})
+		b.user.flush(-1, extra)
 		return
 	}
 	i := b.slot(kind)
 	b.excluded[i] += d
 	b.parts = append(b.parts, Part{Span: s, Reason: b.reason(i)})
+	b.user.flush(i, 0)
 }
 
 // windowCursor answers, for non-decreasing instants, whether an instant is

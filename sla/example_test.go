@@ -188,3 +188,27 @@ func ExamplePolicy_Assess_partialMonth() {
 	// assessed: [2024-04-16T12:00:00Z, 2024-05-01T00:00:00Z)
 	// minutes: 20880 uptime: 99.880 credit: 25
 }
+
+// Measured in user-minutes, an outage that reaches 40 of a tenant's 1,000
+// users for three hours costs 7,200 user-minutes of the month's 43,200,000:
+// 99.98 %, no credit, although three hours of the month is 99.58 %.
+func ExamplePolicy_Assess_userMinutes() {
+	p := sla.DynamicsCRMOnline()
+	p.Measure = sla.MeasureUserMinutes
+	down := time.Date(2024, time.April, 9, 13, 0, 0, 0, time.UTC)
+	a, err := p.Assess(sla.Period{
+		Month:   calendar.NewMonth(2024, time.April, nil),
+		Users:   1000,
+		Outages: []sla.Outage{{Span: calendar.Span{Start: down, End: down.Add(3 * time.Hour)}, Users: 40}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	perMinute := decimal.NewFromInt(60)
+	fmt.Println("user-minutes:", a.Users.Total.DivRound(perMinute, 2), "down:", a.Users.Downtime.DivRound(perMinute, 2))
+	fmt.Println("uptime:", a.Uptime.StringFixed(4), "credit:", a.Credit)
+	// Output:
+	// user-minutes: 43200000 down: 7200
+	// uptime: 99.9833 credit: 0
+}

@@ -28,6 +28,10 @@ func periodFromBytes(data []byte) (Policy, Period) {
 	if data[2]&0x20 != 0 {
 		p.ExcludedCauses = []Cause{CausePreview, CauseAddOn}
 	}
+	if data[2]&0x40 != 0 {
+		p.Measure = MeasureUserMinutes
+	}
+	per.Users = 1 + int(data[3])
 	data = data[4:]
 	for len(data) >= 8 {
 		// start: seconds from a day before the month, with a sub-second part;
@@ -42,7 +46,7 @@ func periodFromBytes(data []byte) (Policy, Period) {
 			if kind%2 == 1 {
 				cause = Causes()[int(kind/2)%len(Causes())]
 			}
-			per.Outages = append(per.Outages, Outage{Span: s, Cause: cause})
+			per.Outages = append(per.Outages, Outage{Span: s, Cause: cause, Users: int(data[4]) % (per.Users + 1)})
 		default:
 			lead := []time.Duration{0, 24*time.Hour - 1, 24 * time.Hour, 48 * time.Hour}[kind%4]
 			per.Notices = append(per.Notices, maintenance.Notice{Span: s, Announced: start.Add(-lead)})
@@ -60,6 +64,7 @@ func FuzzAssess(f *testing.F) {
 	f.Add([]byte{2, 1, 0x3f, 0, 1, 2, 3, 4, 5, 6, 7, 0, 10, 20, 30, 40, 50, 60, 70, 1, 11, 21, 31, 41, 51, 61, 71, 201})
 	f.Add([]byte{0, 3, 0x10, 0, 0, 0, 0, 0, 0, 0x58, 0x02, 0, 0, 0x58, 0x02, 0, 0, 0x58, 0x02, 0})
 	f.Add([]byte{3, 12, 0x2a, 0, 0x80, 0x51, 1, 0, 0, 0xff, 0xff, 0, 0x80, 0x51, 1, 0, 0, 0xff, 0xff, 202})
+	f.Add([]byte{2, 0, 0x40, 99, 0, 0, 0, 0, 7, 0x58, 0x02, 0, 0, 0, 0, 0, 80, 0x58, 0x02, 0})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, per := periodFromBytes(data)
 		a, err := p.Assess(per)

@@ -25,6 +25,13 @@ var ErrInvalidPeriod = errors.New("sla: invalid period")
 type Outage struct {
 	Span  calendar.Span // when the service was down, [Start, End)
 	Cause Cause         // why; "" is the service's own fault and counts
+
+	// Users is how many users the outage affected, for a policy that
+	// measures user-minutes; 0 means all of the period's users. It must
+	// not be negative nor above Period.Users. Where outages overlap, a
+	// moment weighs the largest Users among them (overlapping reports are
+	// merged, never added up). Policies that measure minutes ignore it.
+	Users int
 }
 
 // Period is what is known of one subscription month: the month, the
@@ -50,6 +57,12 @@ type Period struct {
 	// no uptime to measure (an error, never 100 %). The zero Span means
 	// the whole month.
 	Subscribed calendar.Span
+
+	// Users is the licensed user count, for a policy that measures
+	// user-minutes, where it must be above 0: the month's total is Users
+	// × its length. Policies that measure minutes ignore it (it must not
+	// be negative).
+	Users int
 }
 
 // assessed returns the span Assess measures: the month, or its
@@ -65,9 +78,16 @@ func (per Period) assessed() calendar.Span {
 }
 
 // validate reports every problem with per at once, each wrapping
-// ErrInvalidPeriod and naming the item by index.
-func (per Period) validate() error {
+// ErrInvalidPeriod and naming the item by index. byUsers says whether the
+// policy measures user-minutes.
+func (per Period) validate(byUsers bool) error {
 	var errs []error
+	switch {
+	case per.Users < 0:
+		errs = append(errs, fmt.Errorf("%w: users %d is negative", ErrInvalidPeriod, per.Users))
+	case byUsers && per.Users == 0:
+		errs = append(errs, fmt.Errorf("%w: users is 0; a policy that measures user-minutes needs the licensed user count", ErrInvalidPeriod))
+	}
 	if per.Month.IsZero() {
 		errs = append(errs, fmt.Errorf("%w: month is the zero Month (year 0); set Period.Month", ErrInvalidPeriod))
 	} else if !per.Subscribed.IsZero() {
@@ -81,6 +101,11 @@ func (per Period) validate() error {
 	for i, o := range per.Outages {
 		if o.Span.End.Before(o.Span.Start) {
 			errs = append(errs, fmt.Errorf("%w: outages[%d]: %w", ErrInvalidPeriod, i, o.Span.Validate()))
+		}
+		if o.Users < 0 {
+			errs = append(errs, fmt.Errorf("%w: outages[%d]: users %d is negative", ErrInvalidPeriod, i, o.Users))
+		} else if byUsers && per.Users > 0 && o.Users > per.Users {
+			errs = append(errs, fmt.Errorf("%w: outages[%d]: users %d is more than the period's %d users", ErrInvalidPeriod, i, o.Users, per.Users))
 		}
 		if o.Cause != "" && !o.Cause.Known() {
 			errs = append(errs, fmt.Errorf("%w: outages[%d]: cause %q is not a known cause (known: %s; empty for the service's own fault)",

@@ -75,7 +75,29 @@ type Policy struct {
 	// rounded to, half away from zero, in 0..18 (2 for the seed's
 	// currencies).
 	CurrencyPlaces int
+	// Measure is what the uptime percentage counts: MeasureMinutes (the
+	// zero value "" means the same) or MeasureUserMinutes.
+	Measure Measure
 }
+
+// Measure is what a policy's uptime percentage counts. Its zero value ""
+// is MeasureMinutes. It is a string, safe for concurrent use.
+type Measure string
+
+// The measures.
+const (
+	// MeasureMinutes counts elapsed time, as seed 004's formula does: a
+	// moment is down or up, whoever it affects.
+	MeasureMinutes Measure = "minutes"
+	// MeasureUserMinutes counts user-time: each moment weighs the number
+	// of users it affects (Outage.Users, out of Period.Users licensed), so
+	// an outage of 10 of 1,000 users for an hour costs 600 user-minutes
+	// of 1,000 × the month's minutes.
+	MeasureUserMinutes Measure = "user-minutes"
+)
+
+// byUsers reports whether p measures user-minutes.
+func (p Policy) byUsers() bool { return p.Measure == MeasureUserMinutes }
 
 // Limits on a policy's numbers. Decimals with more places than maxPlaces are
 // refused so that no comparison or rounding ever works on huge numbers.
@@ -130,7 +152,8 @@ var (
 //   - CurrencyPlaces in 0..18;
 //   - ExcludedCauses naming only Causes, each at most once; a name such as
 //     "window", "notice" or "intermittent" is refused with its own
-//     message, so a typo never silently turns an exclusion off.
+//     message, so a typo never silently turns an exclusion off;
+//   - a Measure that is "", "minutes" or "user-minutes".
 func (p Policy) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
@@ -195,6 +218,11 @@ func (p Policy) Validate() error {
 	percent("creditCap", p.CreditCap, false)
 	if p.CurrencyPlaces < 0 || p.CurrencyPlaces > maxCurrencyPlaces {
 		bad("currencyPlaces %d is outside 0..%d", p.CurrencyPlaces, maxCurrencyPlaces)
+	}
+	switch p.Measure {
+	case "", MeasureMinutes, MeasureUserMinutes:
+	default:
+		bad("measure %q is not %q or %q", string(p.Measure), string(MeasureMinutes), string(MeasureUserMinutes))
 	}
 	var seen [len(knownCauses)]int // 1 + the index where each known cause was first seen
 	for i, c := range p.ExcludedCauses {

@@ -20,6 +20,7 @@ const maxPolicyBytes = 1 << 20
 var policyKeys = []string{
 	"level", "tiers", "noticeLead", "intermittentLimit", "excludedCauses",
 	"resolution", "windowNeedsNotice", "creditCap", "currencyPlaces",
+	"measure",
 }
 
 // tierKeys are the keys of one tier's JSON form.
@@ -35,6 +36,7 @@ type policyJSON struct {
 	WindowNeedsNotice bool       `json:"windowNeedsNotice"`
 	CreditCap         string     `json:"creditCap"`
 	CurrencyPlaces    int        `json:"currencyPlaces"`
+	Measure           Measure    `json:"measure,omitempty"`
 }
 
 type tierJSON struct {
@@ -52,6 +54,10 @@ type tierJSON struct {
 //	 "excludedCauses":["outside-control","add-on","customer-systems","customer-actions",
 //	 "ignored-advice","preview"],"resolution":"0s","windowNeedsNotice":false,
 //	 "creditCap":"100","currencyPlaces":2}
+//
+// Keys added after that form are written only when they differ from their
+// default, so a policy that does not use them is written as above:
+// "measure" ("minutes" or "user-minutes") is left out when Measure is "".
 //
 // Decimals are written plainly, with no exponent and no trailing zeros,
 // whatever decimal's package-level settings say. MarshalJSON refuses a
@@ -71,6 +77,7 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		WindowNeedsNotice: p.WindowNeedsNotice,
 		CreditCap:         plain(p.CreditCap),
 		CurrencyPlaces:    p.CurrencyPlaces,
+		Measure:           p.Measure,
 	}
 	for i, t := range p.Tiers {
 		out.Tiers[i] = tierJSON{Below: plain(t.Below), Credit: plain(t.Credit)}
@@ -133,6 +140,7 @@ func decodePolicy(b []byte) (Policy, error) {
 	add(decodeValue("windowNeedsNotice", "true or false", fields["windowNeedsNotice"], &p.WindowNeedsNotice))
 	add(decodeDecimal("creditCap", fields["creditCap"], &p.CreditCap))
 	add(decodeValue("currencyPlaces", "a whole number such as 2", fields["currencyPlaces"], &p.CurrencyPlaces))
+	add(decodeValue("measure", `"minutes" or "user-minutes"`, fields["measure"], &p.Measure))
 	if len(errs) > 0 {
 		return Policy{}, errors.Join(errs...)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -21,11 +22,13 @@ type scenario struct {
 	outages []minuteOutage
 	notices []minuteNotice
 	sub     *[2]int // subscribed minutes [from, to) from the month's start; nil: whole month
+	users   int     // licensed users
 }
 
 type minuteOutage struct {
 	start, end int // minutes from the month's start; may fall outside it
 	cause      Cause
+	users      int
 }
 
 type minuteNotice struct {
@@ -49,6 +52,10 @@ func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 	p.IntermittentLimit = []time.Duration{0, 3 * time.Minute, 10 * time.Minute, time.Hour}[rng.IntN(4)]
 	p.Resolution = []time.Duration{0, 0, time.Minute, 7 * time.Minute, 24 * time.Hour}[rng.IntN(5)]
 	p.WindowNeedsNotice = rng.IntN(3) == 0
+	sc.users = 1 + rng.IntN(1000)
+	if rng.IntN(2) == 0 {
+		p.Measure = MeasureUserMinutes
+	}
 	if r := maintenance.Regions(); rng.IntN(4) > 0 {
 		sc.window = r[rng.IntN(len(r))].Window
 	}
@@ -76,7 +83,11 @@ func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 		if rng.IntN(2) == 0 {
 			cause = Causes()[rng.IntN(len(Causes()))]
 		}
-		sc.outages = append(sc.outages, minuteOutage{start, start + length, cause})
+		users := 0
+		if rng.IntN(3) > 0 {
+			users = rng.IntN(sc.users + 1)
+		}
+		sc.outages = append(sc.outages, minuteOutage{start, start + length, cause, users})
 	}
 	for range rng.IntN(4) {
 		start := hot[rng.IntN(len(hot))] + rng.IntN(240) - 120
@@ -91,12 +102,12 @@ func (sc scenario) minute(m int) time.Time {
 }
 
 func (sc scenario) period() Period {
-	per := Period{Month: sc.month, Window: sc.window}
+	per := Period{Month: sc.month, Window: sc.window, Users: sc.users}
 	if sc.sub != nil {
 		per.Subscribed = span(sc.minute(sc.sub[0]), sc.minute(sc.sub[1]))
 	}
 	for _, o := range sc.outages {
-		per.Outages = append(per.Outages, Outage{Span: span(sc.minute(o.start), sc.minute(o.end)), Cause: o.cause})
+		per.Outages = append(per.Outages, Outage{Span: span(sc.minute(o.start), sc.minute(o.end)), Cause: o.cause, Users: o.users})
 	}
 	for _, n := range sc.notices {
 		per.Notices = append(per.Notices, maintenance.Notice{Span: span(sc.minute(n.start), sc.minute(n.end)), Announced: sc.minute(n.start).Add(-n.lead)})
@@ -104,8 +115,14 @@ func (sc scenario) period() Period {
 	return per
 }
 
+// userFigures are the brute force's user-time sums, in user-nanoseconds.
+type userFigures struct {
+	total, down, up int64
+	excluded        map[Reason]int64
+}
+
 // bruteForce assesses sc minute by minute, straight from the rules.
-func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, rounding time.Duration) {
+func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, rounding time.Duration, uf userFigures) {
 	p := sc.policy
 	minutes := int(sc.month.Duration() / time.Minute)
 	var inWindow [24 * 60]bool
@@ -114,6 +131,8 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 	}
 	excluded = map[Reason]time.Duration{}
 	left := make([]bool, minutes) // counted unless intermittent
+	weight := make([]int64, minutes)
+	uf.excluded = map[Reason]int64{}
 	from, to := 0, minutes
 	if sc.sub != nil {
 		from, to = max(from, sc.sub[0]), min(to, sc.sub[1])
@@ -121,8 +140,16 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 	for m := from; m < to; m++ {
 		var down, noticed bool
 		for _, o := range sc.outages {
-			down = down || (o.start <= m && m < o.end)
+			if o.start <= m && m < o.end {
+				down = true
+				w := int64(o.users)
+				if w == 0 {
+					w = int64(sc.users)
+				}
+				weight[m] = max(weight[m], w)
+			}
 		}
+		uf.total += int64(sc.users) * int64(time.Minute)
 		if !down {
 			up += time.Minute
 			continue
@@ -155,7 +182,12 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 			left[m] = true
 		} else {
 			excluded[reason] += time.Minute
+			uf.excluded[reason] += weight[m] * int64(time.Minute)
 		}
+	}
+	var userRounding, userOutage int64
+	for _, w := range weight {
+		userOutage += w * int64(time.Minute)
 	}
 	for m := 0; m < minutes; {
 		if !left[m] {
@@ -163,22 +195,32 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 			continue
 		}
 		run := 0
+		var runUsers, runMax int64
 		for m < minutes && left[m] {
 			run++
+			runUsers += weight[m] * int64(time.Minute)
+			runMax = max(runMax, weight[m])
 			m++
 		}
 		d := time.Duration(run) * time.Minute
 		if d <= p.IntermittentLimit {
 			excluded[ReasonIntermittent] += d
+			uf.excluded[ReasonIntermittent] += runUsers
 			continue
 		}
 		downtime += d
+		uf.down += runUsers
 		if p.Resolution > 0 && d%p.Resolution != 0 {
 			rounding += p.Resolution - d%p.Resolution
+			userRounding += runMax * int64(p.Resolution-d%p.Resolution)
 		}
 	}
 	rounding = min(rounding, up)
-	return excluded, downtime + rounding, up - rounding, rounding
+	uf.up = uf.total - userOutage
+	r := min(userRounding, uf.up)
+	uf.down += r
+	uf.up -= r
+	return excluded, downtime + rounding, up - rounding, rounding, uf
 }
 
 func TestAssessAgainstBruteForce(t *testing.T) {
@@ -187,12 +229,25 @@ func TestAssessAgainstBruteForce(t *testing.T) {
 		sc := randomScenario(rng, 25)
 		a, err := sc.policy.Assess(sc.period())
 		require.NoError(t, err)
-		excl, down, up, rounding := bruteForce(sc)
+		excl, down, up, rounding, uf := bruteForce(sc)
 		require.Equal(t, excl, a.Excluded, "case %d", i)
 		require.Equal(t, down, a.Downtime, "case %d", i)
 		require.Equal(t, up, a.Up, "case %d", i)
 		require.Equal(t, rounding, a.Rounding, "case %d", i)
 		checkInvariants(t, sc.policy, a)
+		if sc.policy.Measure != MeasureUserMinutes {
+			require.Nil(t, a.Users)
+			continue
+		}
+		require.NotNil(t, a.Users)
+		ns := func(v int64) decimal.Decimal { return decimal.New(v, -9) }
+		require.True(t, ns(uf.total).Equal(a.Users.Total), "case %d total: want %d got %s", i, uf.total, a.Users.Total)
+		require.True(t, ns(uf.down).Equal(a.Users.Downtime), "case %d downtime: want %d got %s", i, uf.down, a.Users.Downtime)
+		require.True(t, ns(uf.up).Equal(a.Users.Up), "case %d up: want %d got %s", i, uf.up, a.Users.Up)
+		require.Equal(t, len(uf.excluded), len(a.Users.Excluded), "case %d", i)
+		for r, v := range uf.excluded {
+			require.True(t, ns(v).Equal(a.Users.Excluded[r]), "case %d %q: want %d got %s", i, r, v, a.Users.Excluded[r])
+		}
 	}
 }
 
@@ -210,8 +265,21 @@ func checkInvariants(t *testing.T, p Policy, a Assessment) {
 		require.Contains(t, p.Reasons(), r)
 	}
 	require.True(t, a.Uptime.GreaterThanOrEqual(zero) && a.Uptime.LessThanOrEqual(hundred), "uptime %s", a.Uptime)
-	require.True(t, a.Uptime.Equal(UptimePercent(a.Total, a.Downtime)))
-	require.True(t, a.Credit.Equal(p.CreditPercent(a.Total, a.Downtime)))
+	if a.Users == nil {
+		require.True(t, a.Uptime.Equal(UptimePercent(a.Total, a.Downtime)))
+		require.True(t, a.Credit.Equal(p.CreditPercent(a.Total, a.Downtime)))
+	} else {
+		u := a.Users
+		require.True(t, u.Total.Equal(decimal.NewFromInt(int64(u.Users)).Mul(decimal.NewFromInt(int64(a.Total))).Shift(-9)))
+		sum := u.Up.Add(u.Downtime)
+		for _, v := range u.Excluded {
+			require.True(t, v.IsPositive())
+			sum = sum.Add(v)
+		}
+		require.True(t, u.Total.Equal(sum), "user-time identity: %s != %s", u.Total, sum)
+		require.False(t, u.Up.IsNegative())
+		require.Equal(t, len(a.Excluded) >= len(u.Excluded), true)
+	}
 	inTiers := a.Credit.IsZero()
 	for _, tier := range p.Tiers {
 		inTiers = inTiers || tier.Credit.Equal(a.Credit)
@@ -261,12 +329,16 @@ func TestAssessAddingAnOutageNeverHelps(t *testing.T) {
 		extra := randomScenario(rng, 3)
 		for _, o := range extra.outages {
 			o.cause = ""
+			o.users = min(o.users, sc.users)
 			sc.outages = append(sc.outages, o)
 		}
 		after, err := sc.policy.Assess(sc.period())
 		require.NoError(t, err)
 		require.GreaterOrEqual(t, after.Downtime, before.Downtime, "case %d", i)
 		require.True(t, after.Credit.GreaterThanOrEqual(before.Credit), "case %d", i)
+		if before.Users != nil {
+			require.True(t, after.Users.Downtime.GreaterThanOrEqual(before.Users.Downtime), "case %d", i)
+		}
 	}
 }
 

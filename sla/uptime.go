@@ -25,8 +25,13 @@ func UptimePercent(total, downtime time.Duration) decimal.Decimal {
 		return hundred
 	}
 	downtime = min(max(downtime, 0), total)
-	up := decimal.NewFromInt(int64(total - downtime)).Mul(hundred)
-	q, _ := up.QuoRem(decimal.NewFromInt(int64(total)), uptimePlaces)
+	return uptimeOf(decimal.NewFromInt(int64(total)), decimal.NewFromInt(int64(downtime)))
+}
+
+// uptimeOf is UptimePercent for exact amounts of time or user-time, with
+// total above 0 and 0 <= down <= total.
+func uptimeOf(total, down decimal.Decimal) decimal.Decimal {
+	q, _ := total.Sub(down).Mul(hundred).QuoRem(total, uptimePlaces)
 	return q
 }
 
@@ -58,8 +63,13 @@ func (p Policy) creditPercent(total, downtime time.Duration) decimal.Decimal {
 		return zero
 	}
 	downtime = min(max(downtime, 0), total)
-	up := decimal.NewFromInt(int64(total - downtime)).Mul(hundred)
-	tot := decimal.NewFromInt(int64(total))
+	return p.creditOf(decimal.NewFromInt(int64(total)), decimal.NewFromInt(int64(downtime)))
+}
+
+// creditOf is creditPercent for exact amounts of time or user-time, with
+// total above 0 and 0 <= down <= total.
+func (p Policy) creditOf(tot, down decimal.Decimal) decimal.Decimal {
+	up := tot.Sub(down).Mul(hundred)
 	credit := zero
 	// Tiers are strictly decreasing in Below, so the last match has the
 	// smallest Below; and once one does not match, none after it does.
@@ -72,13 +82,8 @@ func (p Policy) creditPercent(total, downtime time.Duration) decimal.Decimal {
 	return credit
 }
 
-// meets reports whether uptime over total with downtime reaches the level:
-// (total − downtime) × 100 >= Level × total, exactly.
-func (p Policy) meets(total, downtime time.Duration) bool {
-	if total <= 0 {
-		return true
-	}
-	downtime = min(max(downtime, 0), total)
-	up := decimal.NewFromInt(int64(total - downtime)).Mul(hundred)
-	return up.Cmp(p.Level.Mul(decimal.NewFromInt(int64(total)))) >= 0
+// meetsOf reports whether uptime over total with down reaches the level:
+// (total − down) × 100 >= Level × total, exactly.
+func (p Policy) meetsOf(total, down decimal.Decimal) bool {
+	return total.Sub(down).Mul(hundred).Cmp(p.Level.Mul(total)) >= 0
 }

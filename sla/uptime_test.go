@@ -92,7 +92,7 @@ func TestCreditPercentMonthEdges(t *testing.T) {
 					assert.True(t, dec(s.uptime).Equal(up), "uptime: want %s got %s", s.uptime, up)
 				}
 				// The truncated uptime agrees with the exact tier choice.
-				assert.Equal(t, up.LessThan(dec("99.9")), !p.meets(total, s.downtime))
+				assert.Equal(t, up.LessThan(dec("99.9")), !p.meetsOf(decimal.NewFromInt(int64(total)), decimal.NewFromInt(int64(s.downtime))))
 			})
 		}
 	}
