@@ -1,0 +1,50 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"testing"
+)
+
+// benchMonths and benchOutages are the benchmark's fleet: 100,000
+// subscription-months with 20 outages each.
+const (
+	benchMonths  = 100_000
+	benchOutages = 20
+)
+
+// BenchmarkFleet measures the whole program on an in-memory input of
+// benchMonths generated months with benchOutages outages each: reading and
+// parsing the input, assessing every month, and the summary (run, with
+// standard input from memory and the output discarded). The input is
+// generated once, outside the timed loop. workers=1 is the baseline of
+// workers=2 in the same run; months/s is the throughput.
+func BenchmarkFleet(b *testing.B) {
+	for _, format := range []string{"jsonl", "csv"} {
+		var in bytes.Buffer
+		cfg := genConfig{n: benchMonths, seed: 1, outages: benchOutages}
+		write := writeJSONL
+		if format == "csv" {
+			write = writeCSV
+		}
+		if err := write(&in, cfg); err != nil {
+			b.Fatal(err)
+		}
+		data := in.Bytes()
+		for _, workers := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/workers=%d", format, workers), func(b *testing.B) {
+				args := []string{"-workers", strconv.Itoa(workers), "-progress", "0", "-format", format, "-"}
+				b.SetBytes(int64(len(data)))
+				b.ResetTimer()
+				for range b.N {
+					if code := run(args, bytes.NewReader(data), io.Discard, io.Discard); code != 0 {
+						b.Fatalf("exit status %d", code)
+					}
+				}
+				b.ReportMetric(float64(benchMonths)*float64(b.N)/b.Elapsed().Seconds(), "months/s")
+			})
+		}
+	}
+}
