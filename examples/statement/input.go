@@ -46,7 +46,7 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 	outages := fs.String("outages", "", "CSV `file` of outages: start,end,cause")
 	notices := fs.String("notices", "", "CSV `file` of maintenance notices: start,end,announced")
 	policy := fs.String("policy", "", "SLA policy JSON `file` (default: Dynamics CRM Online)")
-	submitted := fs.String("submitted", "", "claim submission `time`, RFC 3339; sample: "+sampleSubmitted)
+	submitted := fs.String("submitted", "", "claim submission `time`, RFC 3339; sample: the 2nd of the next month, 09:00")
 	loc := fs.String("loc", "UTC", "IANA `location` of the month, days and printed times")
 	fs.StringVar(&in.svgPath, "svg", "", "also draw the month as SVG into `file`")
 	if err := fs.Parse(args); err != nil {
@@ -74,7 +74,6 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 		def(region, sampleRegion)
 		def(month, sampleMonth)
 		def(fee, sampleFee)
-		def(submitted, sampleSubmitted)
 	} else {
 		for _, f := range []struct{ name, value string }{
 			{"-region", *region}, {"-month", *month}, {"-fee", *fee}, {"-outages", *outages},
@@ -113,8 +112,10 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 	}
 	if *submitted != "" {
 		if in.submitted, err = time.Parse(time.RFC3339, *submitted); err != nil {
-			bad("-submitted: %v (want RFC 3339, e.g. %s)", err, sampleSubmitted)
+			bad("-submitted: %v (want RFC 3339, e.g. 2024-04-02T09:00:00Z)", err)
 		}
+	} else if in.sample && !in.month.IsZero() {
+		in.submitted = sampleSubmission(in.month)
 	}
 
 	in.policy, in.policyName = sla.DynamicsCRMOnline(), "Dynamics CRM Online (built in)"

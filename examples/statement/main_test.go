@@ -327,3 +327,65 @@ func TestSVGUnwritable(t *testing.T) {
 	assert.Empty(t, out)
 	assert.Contains(t, errOut, "no such file or directory")
 }
+
+// TestMonthWithoutDowntime runs the sample's data on May 2024, where none
+// of it falls: the level is met, uptime is exactly 100, no notice is owed,
+// and the sample's claim is submitted on June 2.
+func TestMonthWithoutDowntime(t *testing.T) {
+	code, out, errOut := runArgs(t, "-month", "2024-05")
+	require.Equal(t, 0, code, errOut)
+	requireLines(t, out,
+		"  (total − counted) / total = 44640 / 44640 minutes",
+		"  uptime  100.0000 %  (4 places, truncated toward zero)",
+		"  exact   100 %",
+		"  service level 99.9 % met: no credit",
+		"    no incident with counted downtime",
+		// Evidence for May: by the end of June.
+		"  evidence for 2024-05: late from Mon 2024-07-01 00:00 UTC",
+		// June 2 + 45 days = July 17 (28 to June 30, 17 more).
+		"  processing of a claim submitted Sun 2024-06-02 09:00 UTC: late from Wed 2024-07-17 09:00 UTC (45 calendar days)",
+		"Communications audit of the sample record, as of Sun 2024-06-02 09:00 UTC",
+		"  0 duties: 0 met, 0 pending, 0 late, 0 missed",
+	)
+	assert.NotContains(t, out, "status  duty")
+}
+
+// TestResolutionRounding runs the edge outage (43 min 12 s and 1 ns in
+// April 2024) under a policy that rounds each counted period up to whole
+// minutes: 44 minutes count, and the statement says where the extra
+// 47.999999999 s came from.
+func TestResolutionRounding(t *testing.T) {
+	code, out, errOut := runArgs(t, "-region", "NAM", "-month", "2024-04", "-fee", "100",
+		"-outages", "testdata/edge_outages.csv", "-policy", "testdata/minutes_policy.json")
+	require.Equal(t, 0, code, errOut)
+	requireLines(t, out,
+		// 43,200 − 44 = 43,156 minutes up.
+		"  up                         43156  719:16:00",
+		"  counted downtime              44    0:44:00",
+		"  counted downtime includes 0:00:47.999999999 (≈0.8 min) of rounding up: each period to a whole 1m0s, the policy's resolution; taken from up",
+		// 43,156 / 43,200 = 99.898148…: this policy's first tier, 10 %.
+		"  uptime  99.8981 %  (4 places, truncated toward zero)",
+		"  credit  10 % × 100.00 USD = 10.00 USD",
+	)
+}
+
+// TestLevelMissedWithoutTier uses a policy whose level (99.95) is above its
+// first tier (99.9): 30 minutes down in April 2024 is 99.9305…%, which
+// misses the level but earns no credit.
+func TestLevelMissedWithoutTier(t *testing.T) {
+	dir := t.TempDir()
+	policy := filepath.Join(dir, "policy.json")
+	outages := filepath.Join(dir, "outages.csv")
+	require.NoError(t, os.WriteFile(policy, []byte(`{"level": "99.95", "tiers": [{"below": "99.9", "credit": "25"}],
+		"creditCap": "100", "currencyPlaces": 2}`), 0o644))
+	require.NoError(t, os.WriteFile(outages, []byte("2024-04-10T12:00:00Z,2024-04-10T12:30:00Z\n"), 0o644))
+	code, out, errOut := runArgs(t, "-region", "NAM", "-month", "2024-04", "-fee", "100",
+		"-outages", outages, "-policy", policy)
+	require.Equal(t, 0, code, errOut)
+	requireLines(t, out,
+		// (43,200 − 30) / 43,200 = 99.930555…%.
+		"  uptime  99.9305 %  (4 places, truncated toward zero)",
+		"  service level 99.95 % missed",
+		"  uptime is not below the first tier (99.9 %): no credit",
+	)
+}

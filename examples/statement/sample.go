@@ -10,7 +10,7 @@ import (
 
 // The built-in sample: a NAM subscription (maintenance window 2 AM to 11 AM
 // UTC every day) in March 2024, UTC: 31 days × 1,440 = 44,640 minutes, at
-// 1250.00 USD a month, with a claim submitted on 2 April.
+// 1250.00 USD a month, with a claim submitted on 2 April at 09:00.
 //
 // How each outage is read under the Dynamics CRM Online policy:
 //
@@ -26,11 +26,18 @@ import (
 // 44,640 = 44,380 / 44,640 = 99.41756…%, below 99.9 and not below 99: the
 // 25 % tier, 312.50 USD.
 const (
-	sampleRegion    = "NAM"
-	sampleMonth     = "2024-03"
-	sampleFee       = "1250.00"
-	sampleSubmitted = "2024-04-02T09:00:00Z"
+	sampleRegion = "NAM"
+	sampleMonth  = "2024-03"
+	sampleFee    = "1250.00"
 )
+
+// sampleSubmission is when the sample's claim on month m is submitted: on
+// the 2nd of the next month at 09:00 (2024-04-02T09:00:00Z for March 2024
+// in UTC).
+func sampleSubmission(m calendar.Month) time.Time {
+	next := m.Next().Start()
+	return time.Date(next.Year(), next.Month(), 2, 9, 0, 0, 0, next.Location())
+}
 
 // utc is a time in the sample's month, March 2024 UTC (day 32 is 1 April).
 func utc(day, hour, minute int) time.Time {

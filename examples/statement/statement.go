@@ -57,8 +57,8 @@ func writeReasons(w io.Writer, st statement) {
 	row("total", a.Total)
 	t.write(w)
 	if a.Rounding > 0 {
-		fmt.Fprintf(w, "  counted downtime includes %s min of rounding: each period rounded up to a whole %s (policy resolution), taken from up\n",
-			minutes(a.Rounding), st.in.policy.Resolution)
+		fmt.Fprintf(w, "  counted downtime includes %s (%s min) of rounding up: each period to a whole %s, the policy's resolution; taken from up\n",
+			hms(a.Rounding), minutes(a.Rounding), st.in.policy.Resolution)
 	}
 }
 
@@ -270,6 +270,9 @@ func writeAudit(w io.Writer, st statement) {
 	status := map[maintenance.Status]string{
 		maintenance.StatusMet: "ok", maintenance.StatusPending: "pending",
 		maintenance.StatusLate: "LATE", maintenance.StatusMissed: "MISSED",
+	}
+	if len(a.Items) == 0 {
+		return
 	}
 	t := table{}
 	t.add("status", "duty", "about", "late from")
