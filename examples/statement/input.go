@@ -39,6 +39,12 @@ type input struct {
 func readInput(args []string, stderr io.Writer) (in input, problems []string, help bool) {
 	fs := flag.NewFlagSet("statement", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: statement [flags]")
+		fmt.Fprintln(stderr, "Prints a service-credit statement for one month; with no flags, for the built-in sample.")
+		fmt.Fprintln(stderr, "Data: -region, -month, -fee and -outages FILE.csv (start,end,cause). See: go doc ./examples/statement")
+		fs.PrintDefaults()
+	}
 	region := fs.String("region", "", "region `code` (NAM, DEU, ...); sample: "+sampleRegion)
 	month := fs.String("month", "", "calendar month `YYYY-MM` in -loc; sample: "+sampleMonth)
 	fee := fs.String("fee", "", "the month's subscription fee, a decimal `amount`; sample: "+sampleFee)

@@ -5,10 +5,13 @@
 // credit tier, the credit on the fee, and the claim deadlines.
 //
 // With no arguments it runs on built-in sample data: a NAM subscription in
-// March 2024 (UTC), a fee of 1250.00 USD, and one outage of every kind
-// (see sample.go):
+// March 2024 (UTC), a fee of 1250.00 USD, one outage of every kind (see
+// sample.go) and a claim submitted on 2 April; the statement then ends with
+// the communications audit of the sample's record (audit.go: were the
+// maintenance notices, dashboard posts and post-incident report on time?):
 //
 //	go run ./examples/statement
+//	go run ./examples/statement -svg march.svg   # and draw the month
 //
 // With real data, give the region, the month, the fee and a CSV file of
 // outages; notices, a policy file, a claim submission time and a location
@@ -28,7 +31,8 @@
 //	-outages FILE     CSV: start,end,cause (cause empty: the service's fault)
 //	-notices FILE     CSV: start,end,announced (announced maintenance)
 //	-policy FILE      the SLA as JSON (sla.ParsePolicy); default Dynamics CRM Online
-//	-submitted TIME   when the claim is submitted (RFC 3339): processing deadline
+//	-submitted TIME   when the claim is submitted (RFC 3339): processing deadline;
+//	                  without it, real data gets no processing deadline
 //	-loc NAME         IANA location for the month, days and printed times (default UTC)
 //	-svg FILE         also draw the month as an SVG picture into FILE
 //
@@ -37,6 +41,13 @@
 // ("2024-03-05T03:00:00Z", "2024-03-04T22:00:00-05:00"). Spans are
 // half-open: an outage [start, end) was down from start up to, not
 // including, end.
+//
+// The uptime is printed to 4 places truncated toward zero (99.89999… reads
+// 99.8999, never 99.9000) beside its exact value; the credit is rounded to
+// the policy's currency places, half away from zero. Claim deadlines follow
+// the seed's claim rules (claims.ForRegion) over the region's holiday
+// calendar, in -loc, whatever -policy says. Real data has no communications
+// record, so its statement has no audit.
 //
 // Bad input is reported one problem per line, every problem at once,
 // located as FILE:LINE:COLUMN (the column counted in bytes from 1, where
