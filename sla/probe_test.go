@@ -1,0 +1,471 @@
+package sla
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/calendar"
+)
+
+// prT is 10:mm:ss on 15 April 2024, UTC.
+func prT(mm, ss int) time.Time { return time.Date(2024, time.April, 15, 10, mm, ss, 0, time.UTC) }
+
+// prEvery returns probes every step in [from, to), all OK.
+func prEvery(from, to time.Time, step time.Duration) []Probe {
+	var out []Probe
+	for t := from; t.Before(to); t = t.Add(step) {
+		out = append(out, Probe{At: t, OK: true})
+	}
+	return out
+}
+
+// prFail marks the probes in [from, to) failed.
+func prFail(ps []Probe, from, to time.Time) []Probe {
+	for i := range ps {
+		if !ps[i].At.Before(from) && ps[i].At.Before(to) {
+			ps[i].OK = false
+		}
+	}
+	return ps
+}
+
+// prDrop removes the probes in [from, to): a hole in the data.
+func prDrop(ps []Probe, from, to time.Time) []Probe {
+	return slices.DeleteFunc(ps, func(p Probe) bool { return !p.At.Before(from) && p.At.Before(to) })
+}
+
+func prSpan(a, b time.Time) calendar.Span { return calendar.Span{Start: a, End: b} }
+
+func prOutages(spans ...calendar.Span) []Outage {
+	var out []Outage
+	for _, s := range spans {
+		out = append(out, Outage{Span: s})
+	}
+	return out
+}
+
+func prAssertOutages(t *testing.T, want, got []Outage) {
+	t.Helper()
+	require.Len(t, got, len(want), "outages %v", got)
+	for i := range want {
+		assert.True(t, want[i].Span.Equal(got[i].Span), "outages[%d]: want %s got %s", i, want[i].Span, got[i].Span)
+		assert.Equal(t, Cause(""), got[i].Cause)
+	}
+}
+
+func prAssertSet(t *testing.T, want []calendar.Span, got calendar.SpanSet) {
+	t.Helper()
+	w, err := calendar.NewSpanSet(want...)
+	require.NoError(t, err)
+	assert.True(t, w.Equal(got), "unknown: want %v got %v", w.Spans(), got.Spans())
+}
+
+// TestMeasureProbesHandWorked uses a monitor that probes every minute,
+// MaxGap 5m, over the hour 10:00-11:00, with probes from 09:00 to 12:00 so
+// that the edges are known unless a case says otherwise.
+func TestMeasureProbesHandWorked(t *testing.T) {
+	hour := prSpan(prT(0, 0), prT(60, 0))
+	base := func() []Probe { return prEvery(prT(-60, 0), prT(120, 0), time.Minute) }
+	opts := ProbeOptions{MaxGap: 5 * time.Minute}
+	for _, tc := range []struct {
+		name    string
+		probes  []Probe
+		opts    ProbeOptions
+		outages []Outage
+		unknown []calendar.Span
+	}{
+		{"all up", base(), opts, nil, nil},
+		// 15 failed probes 10:10..10:24, success at 10:25: down 10:10-10:25.
+		{"an outage runs from the first failed probe to the next success",
+			prFail(base(), prT(10, 0), prT(25, 0)), opts,
+			prOutages(prSpan(prT(10, 0), prT(25, 0))), nil},
+		{"one failed probe is one probe interval down",
+			prFail(base(), prT(10, 0), prT(11, 0)), opts,
+			prOutages(prSpan(prT(10, 0), prT(11, 0))), nil},
+		{"two outages",
+			prFail(prFail(base(), prT(10, 0), prT(12, 0)), prT(40, 0), prT(43, 0)), opts,
+			prOutages(prSpan(prT(10, 0), prT(12, 0)), prSpan(prT(40, 0), prT(43, 0))), nil},
+		// No probes 10:21..10:29: 10:20 to 10:30 is 10m > 5m, unknown.
+		{"a gap longer than MaxGap is unknown",
+			prDrop(base(), prT(21, 0), prT(30, 0)), opts,
+			nil, []calendar.Span{prSpan(prT(20, 0), prT(30, 0))}},
+		// Probes at 10:20 and 10:25: exactly MaxGap apart, still trusted.
+		{"a gap of exactly MaxGap is trusted",
+			prDrop(base(), prT(21, 0), prT(25, 0)), opts, nil, nil},
+		{"a gap of MaxGap+1ns is unknown",
+			append(prDrop(base(), prT(21, 0), prT(26, 0)), Probe{At: prT(25, 0).Add(1), OK: true}), opts,
+			nil, []calendar.Span{prSpan(prT(20, 0), prT(25, 0).Add(1))}},
+		// Failed 10:10, 10:11, 10:12; nothing until 10:30 (OK): the outage
+		// ends at the last failed probe, where the unknown gap begins.
+		{"failed probes followed by a gap: the outage ends where the gap begins",
+			prFail(prDrop(base(), prT(13, 0), prT(30, 0)), prT(10, 0), prT(13, 0)), opts,
+			prOutages(prSpan(prT(10, 0), prT(12, 0))), []calendar.Span{prSpan(prT(12, 0), prT(30, 0))}},
+		{"a single failed probe followed by a gap adds no down time",
+			prFail(prDrop(base(), prT(11, 0), prT(30, 0)), prT(10, 0), prT(11, 0)), opts,
+			nil, []calendar.Span{prSpan(prT(10, 0), prT(30, 0))}},
+		{"failed probes after a gap: down from the first probe after it",
+			prFail(prDrop(base(), prT(11, 0), prT(30, 0)), prT(30, 0), prT(35, 0)), opts,
+			prOutages(prSpan(prT(30, 0), prT(35, 0))), []calendar.Span{prSpan(prT(10, 0), prT(30, 0))}},
+		// Outage from 09:50 to 10:05 is clipped to the hour.
+		{"an outage crossing the start is clipped",
+			prFail(base(), prT(-10, 0), prT(5, 0)), opts,
+			prOutages(prSpan(prT(0, 0), prT(5, 0))), nil},
+		{"an outage crossing the end is clipped",
+			prFail(base(), prT(55, 0), prT(70, 0)), opts,
+			prOutages(prSpan(prT(55, 0), prT(60, 0))), nil},
+		// The first probe is at 10:00:30: before it, nothing is known.
+		{"no probe at or before the start: the head is unknown",
+			prDrop(base(), prT(-60, 0), prT(0, 30)), opts,
+			nil, []calendar.Span{prSpan(prT(0, 0), prT(1, 0))}},
+		{"first probe 30s in",
+			append([]Probe{{At: prT(0, 30), OK: true}}, prDrop(base(), prT(-60, 0), prT(1, 0))...), opts,
+			nil, []calendar.Span{prSpan(prT(0, 0), prT(0, 30))}},
+		// The last probe is at 10:59: from it on nothing is known.
+		{"no probe after the end: the tail is unknown",
+			prDrop(base(), prT(60, 0), prT(120, 0)), opts,
+			nil, []calendar.Span{prSpan(prT(59, 0), prT(60, 0))}},
+		{"a probe exactly at the end closes the last interval",
+			prDrop(base(), prT(61, 0), prT(120, 0)), opts, nil, nil},
+		{"no probes at all", nil, opts, nil, []calendar.Span{hour}},
+		{"only probes before the span", prEvery(prT(-60, 0), prT(-30, 0), time.Minute), opts, nil, []calendar.Span{hour}},
+		{"only probes after the span", prEvery(prT(61, 0), prT(90, 0), time.Minute), opts, nil, []calendar.Span{hour}},
+		// A failed and a successful probe at 10:10: the failure counts.
+		{"probes at the same instant: failure wins",
+			append(base(), Probe{At: prT(10, 0)}), opts,
+			prOutages(prSpan(prT(10, 0), prT(11, 0))), nil},
+		// MaxGap of 30s with minute probes: everything is unknown.
+		{"probes sparser than MaxGap", base(), ProbeOptions{MaxGap: 30 * time.Second}, nil, []calendar.Span{hour}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := MeasureProbes(tc.probes, hour, tc.opts)
+			require.NoError(t, err)
+			prAssertOutages(t, tc.outages, m.Outages)
+			prAssertSet(t, tc.unknown, m.Unknown)
+			var down time.Duration
+			for _, o := range tc.outages {
+				down += o.Span.Duration()
+			}
+			assert.Equal(t, down, m.Down)
+			assert.Equal(t, m.Unknown.Duration(), m.UnknownTime)
+			assert.Equal(t, time.Hour, m.Down+m.Up+m.UnknownTime)
+			assert.True(t, m.Span.Equal(hour))
+
+			// Any order gives the same result, and the input is not modified.
+			shuffled := slices.Clone(tc.probes)
+			rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+			keep := slices.Clone(shuffled)
+			m2, err := MeasureProbes(shuffled, hour, tc.opts)
+			require.NoError(t, err)
+			assert.Equal(t, keep, shuffled, "the caller's slice is not modified")
+			prAssertOutages(t, tc.outages, m2.Outages)
+			assert.True(t, m.Unknown.Equal(m2.Unknown))
+		})
+	}
+}
+
+// TestMeasureProbesMonth: a month of minute probes with one 45-minute
+// outage, assessed under the seed's policy. April 2024 has 30 × 1,440 =
+// 43,200 minutes; 45 minutes down gives (43,200 − 45) / 43,200 =
+// 99.8958 % (repeating), below 99.9 %: the 25 % tier.
+func TestMeasureProbesMonth(t *testing.T) {
+	april := calendar.NewMonth(2024, time.April, nil)
+	probes := prEvery(april.Start().Add(-time.Minute), april.End().Add(time.Minute), time.Minute)
+	probes = prFail(probes, prT(0, 0), prT(45, 0))
+	m, err := MeasureProbes(probes, april.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
+	require.NoError(t, err)
+	assert.Equal(t, 45*time.Minute, m.Down)
+	assert.Equal(t, time.Duration(0), m.UnknownTime)
+	assert.Equal(t, 43200*time.Minute-45*time.Minute, m.Up)
+
+	a, err := DynamicsCRMOnline().Assess(Period{Month: april, Outages: m.Outages})
+	require.NoError(t, err)
+	assert.Equal(t, 45*time.Minute, a.Downtime)
+	assert.True(t, a.Credit.Equal(decimal.RequireFromString("25")), "credit %s", a.Credit)
+}
+
+// TestMeasurementUnknownAs: the caller decides what unknown time is. A
+// 20-minute hole in the data counts as Downtime with UnknownAs(""), and is
+// excluded under its cause's reason with UnknownAs(CauseOutsideControl).
+func TestMeasurementUnknownAs(t *testing.T) {
+	april := calendar.NewMonth(2024, time.April, nil)
+	probes := prEvery(april.Start(), april.End().Add(time.Minute), time.Minute)
+	probes = prFail(probes, prT(0, 0), prT(15, 0))  // down 10:00-10:15
+	probes = prDrop(probes, prT(31, 0), prT(50, 0)) // unknown 10:30-10:50
+	m, err := MeasureProbes(probes, april.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
+	require.NoError(t, err)
+	require.Equal(t, 15*time.Minute, m.Down)
+	require.Equal(t, 20*time.Minute, m.UnknownTime)
+
+	all := m.UnknownAs("")
+	require.Len(t, all, 2)
+	assert.True(t, all[0].Span.Equal(prSpan(prT(0, 0), prT(15, 0))))
+	assert.True(t, all[1].Span.Equal(prSpan(prT(30, 0), prT(50, 0))))
+	a, err := DynamicsCRMOnline().Assess(Period{Month: april, Outages: all})
+	require.NoError(t, err)
+	// 15 and 20 minutes are two separate periods, each over 10 minutes.
+	assert.Equal(t, 35*time.Minute, a.Downtime)
+
+	a, err = DynamicsCRMOnline().Assess(Period{Month: april, Outages: m.UnknownAs(CauseOutsideControl)})
+	require.NoError(t, err)
+	assert.Equal(t, 15*time.Minute, a.Downtime)
+	assert.Equal(t, 20*time.Minute, a.Excluded[CauseOutsideControl.Reason()])
+
+	a, err = DynamicsCRMOnline().Assess(Period{Month: april, Outages: m.Outages})
+	require.NoError(t, err)
+	assert.Equal(t, 15*time.Minute, a.Downtime, "Outages alone: unknown time is assessed as up")
+	assert.Len(t, m.Outages, 1, "UnknownAs does not change the measurement")
+}
+
+func TestMeasureProbesLocation(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	// March 2024 in New York is 44,580 minutes (the clocks skip an hour).
+	march := calendar.NewMonth(2024, time.March, ny)
+	probes := prEvery(march.Start(), march.End().Add(time.Minute), time.Minute)
+	probes = prFail(probes, time.Date(2024, 3, 10, 1, 50, 0, 0, ny), time.Date(2024, 3, 10, 3, 10, 0, 0, ny))
+	m, err := MeasureProbes(probes, march.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
+	require.NoError(t, err)
+	// 01:50 EST to 03:10 EDT is 20 real minutes.
+	assert.Equal(t, 20*time.Minute, m.Down)
+	assert.Equal(t, 44580*time.Minute, m.Down+m.Up+m.UnknownTime)
+	require.Len(t, m.Outages, 1)
+	assert.Equal(t, ny, m.Outages[0].Span.Start.Location())
+	assert.Equal(t, ny, m.Span.Start.Location())
+}
+
+func TestMeasureProbesMonotonicIgnored(t *testing.T) {
+	// Instants carrying a monotonic reading compare as wall-clock instants.
+	start := time.Now()
+	ps := []Probe{{At: start, OK: false}, {At: start.Add(time.Minute), OK: true}}
+	within := prSpan(start.Round(0), start.Round(0).Add(time.Minute))
+	m, err := MeasureProbes(ps, within, ProbeOptions{MaxGap: time.Hour})
+	require.NoError(t, err)
+	assert.Equal(t, time.Minute, m.Down)
+}
+
+func TestMeasureProbesErrors(t *testing.T) {
+	a, b := prT(0, 0), prT(60, 0)
+	_, err := MeasureProbes(nil, prSpan(b, a), ProbeOptions{MaxGap: time.Minute})
+	require.ErrorIs(t, err, ErrInvalidProbes)
+	require.ErrorIs(t, err, calendar.ErrReversed)
+	assert.Contains(t, err.Error(), "within")
+
+	_, err = MeasureProbes(nil, prSpan(a, b), ProbeOptions{})
+	require.ErrorIs(t, err, ErrInvalidProbes)
+	assert.Contains(t, err.Error(), "maxGap 0s must be above 0")
+
+	_, err = MeasureProbes(nil, prSpan(a, b), ProbeOptions{MaxGap: -time.Second})
+	require.ErrorIs(t, err, ErrInvalidProbes)
+
+	long := prSpan(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	_, err = MeasureProbes(nil, long, ProbeOptions{MaxGap: time.Minute})
+	require.ErrorIs(t, err, ErrInvalidProbes)
+	assert.Contains(t, err.Error(), "longer than the largest time.Duration")
+
+	_, err = MeasureProbes(nil, prSpan(b, a), ProbeOptions{})
+	assert.Contains(t, err.Error(), "within", "every problem at once")
+	assert.Contains(t, err.Error(), "maxGap")
+
+	m, err := MeasureProbes([]Probe{{At: a}}, prSpan(a, a), ProbeOptions{MaxGap: time.Minute})
+	require.NoError(t, err)
+	assert.Equal(t, time.Duration(0), m.Down+m.Up+m.UnknownTime, "an empty span measures nothing")
+	assert.Empty(t, m.Outages)
+}
+
+// prBrute classifies each whole second of [0, n) from probes at whole
+// seconds (offsets from base) by the definition, one second at a time:
+// 'u' up, 'd' down, '?' unknown.
+func prBrute(offsets []int, oks []bool, n, maxGap int) []byte {
+	fail := map[int]bool{}
+	seen := map[int]bool{}
+	for i, o := range offsets {
+		seen[o] = true
+		if !oks[i] {
+			fail[o] = true
+		}
+	}
+	var instants []int
+	for o := range seen {
+		instants = append(instants, o)
+	}
+	slices.Sort(instants)
+	out := make([]byte, n)
+	for s := 0; s < n; s++ {
+		out[s] = '?'
+		// last observation at or before s, first after it
+		k, _ := slices.BinarySearch(instants, s+1)
+		if k == 0 || k == len(instants) {
+			continue
+		}
+		a, b := instants[k-1], instants[k]
+		if b-a > maxGap {
+			continue
+		}
+		if fail[a] {
+			out[s] = 'd'
+		} else {
+			out[s] = 'u'
+		}
+	}
+	return out
+}
+
+// prClassify reads a measurement back as one byte per second from base.
+func prClassify(m Measurement, base time.Time, n int) []byte {
+	out := make([]byte, n)
+	for s := 0; s < n; s++ {
+		at := base.Add(time.Duration(s) * time.Second)
+		switch {
+		case m.Unknown.Contains(at):
+			out[s] = '?'
+		case slices.ContainsFunc(m.Outages, func(o Outage) bool { return o.Span.Contains(at) }):
+			out[s] = 'd'
+		default:
+			out[s] = 'u'
+		}
+	}
+	return out
+}
+
+// prCheckShape checks what every Measurement promises.
+func prCheckShape(t testing.TB, m Measurement, within calendar.Span) {
+	t.Helper()
+	if got := m.Down + m.Up + m.UnknownTime; got != within.Duration() {
+		t.Fatalf("down %s + up %s + unknown %s = %s, want %s", m.Down, m.Up, m.UnknownTime, got, within.Duration())
+	}
+	if m.Up < 0 || m.Down < 0 || m.UnknownTime < 0 {
+		t.Fatalf("negative part: %+v", m)
+	}
+	if m.UnknownTime != m.Unknown.Duration() {
+		t.Fatalf("UnknownTime %s, Unknown covers %s", m.UnknownTime, m.Unknown.Duration())
+	}
+	var down time.Duration
+	for i, o := range m.Outages {
+		if o.Span.IsEmpty() || o.Span.Start.Before(within.Start) || o.Span.End.After(within.End) {
+			t.Fatalf("outages[%d] %s empty or outside %s", i, o.Span, within)
+		}
+		if i > 0 && !m.Outages[i-1].Span.End.Before(o.Span.Start) {
+			t.Fatalf("outages[%d] %s touches or overlaps the one before %s", i, o.Span, m.Outages[i-1].Span)
+		}
+		set, _ := calendar.NewSpanSet(o.Span)
+		if !m.Unknown.Intersect(set).IsEmpty() {
+			t.Fatalf("outages[%d] %s overlaps unknown time", i, o.Span)
+		}
+		down += o.Span.Duration()
+	}
+	if down != m.Down {
+		t.Fatalf("outages total %s, Down %s", down, m.Down)
+	}
+	if !m.Unknown.Clip(within).Equal(m.Unknown) {
+		t.Fatalf("unknown time outside %s", within)
+	}
+}
+
+// TestMeasureProbesAgainstBruteForce: random probes at whole seconds
+// around a 100-second span, classified second by second by the definition.
+func TestMeasureProbesAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 2024))
+	base := prT(0, 0)
+	const n = 100
+	within := prSpan(base, base.Add(n*time.Second))
+	for iter := range 3000 {
+		count := rng.IntN(60)
+		offsets := make([]int, count)
+		oks := make([]bool, count)
+		probes := make([]Probe, count)
+		for i := range offsets {
+			offsets[i] = rng.IntN(140) - 20
+			oks[i] = rng.IntN(3) > 0
+			probes[i] = Probe{At: base.Add(time.Duration(offsets[i]) * time.Second), OK: oks[i]}
+		}
+		maxGap := 1 + rng.IntN(10)
+		m, err := MeasureProbes(probes, within, ProbeOptions{MaxGap: time.Duration(maxGap) * time.Second})
+		require.NoError(t, err)
+		prCheckShape(t, m, within)
+		want := prBrute(offsets, oks, n, maxGap)
+		got := prClassify(m, base, n)
+		if string(want) != string(got) {
+			t.Fatalf("iteration %d, maxGap %ds, probes %v %v:\nwant %s\ngot  %s", iter, maxGap, offsets, oks, want, got)
+		}
+	}
+}
+
+// FuzzMeasureProbes: for any probes and span, the parts add up to the
+// span, outages are disjoint, inside it and apart from unknown time, and
+// the order of the probes does not matter.
+func FuzzMeasureProbes(f *testing.F) {
+	f.Add([]byte{0, 10, 1, 5, 20, 0, 9, 30, 1}, int16(0), uint16(100), uint16(5))
+	f.Add([]byte{}, int16(-5), uint16(10), uint16(1))
+	f.Add([]byte{3, 3, 0, 3, 3, 1, 200, 200, 0}, int16(10), uint16(500), uint16(60))
+	f.Fuzz(func(t *testing.T, data []byte, start int16, length uint16, gap uint16) {
+		base := prT(0, 0)
+		var probes []Probe
+		for i := 0; i+2 < len(data) && len(probes) < 5000; i += 3 {
+			off := time.Duration(int16(data[i])<<8|int16(data[i+1])) * time.Millisecond * 37
+			probes = append(probes, Probe{At: base.Add(off), OK: data[i+2]&1 == 1})
+		}
+		within := prSpan(base.Add(time.Duration(start)*time.Second), base.Add(time.Duration(start)*time.Second+time.Duration(length)*time.Second))
+		opts := ProbeOptions{MaxGap: time.Duration(gap) * time.Millisecond * 91}
+		m, err := MeasureProbes(probes, within, opts)
+		if gap == 0 {
+			if err == nil {
+				t.Fatal("MaxGap 0 accepted")
+			}
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		prCheckShape(t, m, within)
+		slices.Reverse(probes)
+		m2, err := MeasureProbes(probes, within, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m2.Down != m.Down || m2.UnknownTime != m.UnknownTime || len(m2.Outages) != len(m.Outages) || !m2.Unknown.Equal(m.Unknown) {
+			t.Fatalf("order changed the result: %+v vs %+v", m, m2)
+		}
+	})
+}
+
+// TestMeasureProbesFarAway: probes centuries from the span (beyond what a
+// time.Duration offset holds) still give unknown gaps, never a wrapped
+// verdict.
+func TestMeasureProbesFarAway(t *testing.T) {
+	hour := prSpan(prT(0, 0), prT(60, 0))
+	past := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	future := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+	century := 100 * 365 * 24 * time.Hour
+	for _, tc := range []struct {
+		name    string
+		probes  []Probe
+		maxGap  time.Duration
+		down    time.Duration
+		unknown time.Duration
+	}{
+		{"failed in year 1, OK in year 9999", []Probe{{At: past}, {At: future, OK: true}}, century, 0, time.Hour},
+		{"failed in year 1, then probes inside", []Probe{{At: past}, {At: prT(30, 0)}, {At: prT(60, 0), OK: true}}, century, 30 * time.Minute, 30 * time.Minute},
+		{"failed inside, next in year 9999", []Probe{{At: prT(0, 0)}, {At: prT(10, 0)}, {At: future, OK: true}}, century, 10 * time.Minute, 50 * time.Minute},
+		{"unsorted, same", []Probe{{At: future, OK: true}, {At: prT(10, 0)}, {At: past}, {At: prT(0, 0)}}, century, 10 * time.Minute, 50 * time.Minute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := MeasureProbes(tc.probes, hour, ProbeOptions{MaxGap: tc.maxGap})
+			require.NoError(t, err)
+			assert.Equal(t, tc.down, m.Down)
+			assert.Equal(t, tc.unknown, m.UnknownTime)
+			prCheckShape(t, m, hour)
+		})
+	}
+
+	_, err := MeasureProbes(nil, hour, ProbeOptions{MaxGap: maxDuration})
+	require.ErrorIs(t, err, ErrInvalidProbes)
+	assert.Contains(t, err.Error(), "plus the length of within 1h0m0s is longer than the largest time.Duration")
+	_, err = MeasureProbes(nil, hour, ProbeOptions{MaxGap: maxDuration - time.Hour})
+	require.NoError(t, err, "exactly the largest Duration in all is allowed")
+}
