@@ -124,7 +124,8 @@ func (p Policy) Reasons() []Reason {
 //     Maintenance that runs past its window or notice leaves the overrun
 //     to the rules after it.
 //  3. Each contiguous period left is ReasonIntermittent when it lasts at
-//     most IntermittentLimit (inclusive), and Downtime otherwise. Periods
+//     most IntermittentLimit (inclusive) or less than MinimumPeriod, and
+//     Downtime otherwise. Periods
 //     are cut at the month's edges, so an outage that crosses a month
 //     boundary is measured in each month on its own.
 //  4. With a Resolution above 0, each Downtime period is rounded up to a
@@ -414,7 +415,7 @@ func (b *builder) flush() {
 	s, kind := b.pending, b.pendingKind
 	d := s.Duration()
 	if kind == b.kindRest() {
-		if d <= b.policy.IntermittentLimit {
+		if d <= b.policy.IntermittentLimit || d < b.policy.MinimumPeriod {
 			b.excluded[b.slot(kind)] += d // the intermittent slot
 			b.parts = append(b.parts, Part{Span: s, Reason: ReasonIntermittent})
 			b.user.flush(b.slot(kind), 0)

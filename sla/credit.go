@@ -18,13 +18,14 @@ const maxFeeExponent = 64
 
 // money is what an Assessment keeps of its policy for credit amounts.
 type money struct {
-	set    bool            // false for an Assessment not made by Assess
-	cap    decimal.Decimal // percent of the fee
-	places int
+	set       bool            // false for an Assessment not made by Assess
+	cap       decimal.Decimal // percent of the fee
+	places    int
+	minPayout decimal.Decimal // in the fee's currency; 0: none
 }
 
 func (p Policy) money() money {
-	return money{set: true, cap: p.CreditCap, places: p.CurrencyPlaces}
+	return money{set: true, cap: p.CreditCap, places: p.CurrencyPlaces, minPayout: p.MinimumPayout}
 }
 
 // capPercent and currencyPlaces give the defaults for an Assessment not
@@ -46,15 +47,16 @@ func (m money) currencyPlaces() int32 {
 // CreditAmount returns the credit for a month whose fee is fee, in the
 // fee's currency: fee × Credit / 100, capped at the policy's CreditCap
 // percent of fee (seed 004 B.3: a month's credit never exceeds its fee),
-// unrounded and exact. It returns 0 when Credit is 0 and, since it has no
+// unrounded and exact. It returns 0 when Credit is 0, when the policy has a
+// MinimumPayout that the rounded amount is below and, since it has no
 // error to report, for a negative fee or one Payout refuses; use Payout to
 // have those reported, and for the amount rounded to currency units.
 func (a Assessment) CreditAmount(fee decimal.Decimal) decimal.Decimal {
-	amount, _, err := a.amount(fee)
+	pay, err := a.Payout(fee)
 	if err != nil {
 		return zero
 	}
-	return amount
+	return pay.Unrounded
 }
 
 // RoundedCreditAmount returns CreditAmount(fee) rounded to the policy's
@@ -69,13 +71,17 @@ func (a Assessment) RoundedCreditAmount(fee decimal.Decimal) decimal.Decimal {
 type Payout struct {
 	Fee       decimal.Decimal // the month's fee, as given
 	Percent   decimal.Decimal // the tier's credit, in percent of the fee
-	Unrounded decimal.Decimal // Fee × Percent / 100, capped; exact
+	Unrounded decimal.Decimal // Fee × Percent / 100, capped; exact; 0 when BelowMinimum
 	Amount    decimal.Decimal // Unrounded rounded to CurrencyPlaces, half away from zero
 	Capped    bool            // the policy's CreditCap lowered the amount
+	// BelowMinimum reports that a credit was earned but its rounded
+	// amount is below the policy's MinimumPayout, so none is issued.
+	BelowMinimum bool
 }
 
 // Payout returns the credit for fee, unrounded and rounded, as CreditAmount
-// and RoundedCreditAmount compute them. It returns an error wrapping
+// and RoundedCreditAmount compute them, with the policy's MinimumPayout
+// applied. It returns an error wrapping
 // ErrBadFee, quoting the fee, for a negative fee or one whose decimal
 // exponent is outside ±64; it never panics.
 func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
@@ -83,12 +89,18 @@ func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
 	if err != nil {
 		return Payout{}, err
 	}
+	rounded := amount.Round(a.money.currencyPlaces())
+	below := amount.Sign() > 0 && rounded.Cmp(a.money.minPayout) < 0
+	if below {
+		amount, rounded = zero, zero
+	}
 	return Payout{
-		Fee:       fee,
-		Percent:   a.Credit,
-		Unrounded: amount,
-		Amount:    amount.Round(a.money.currencyPlaces()),
-		Capped:    capped,
+		Fee:          fee,
+		Percent:      a.Credit,
+		Unrounded:    amount,
+		Amount:       rounded,
+		Capped:       capped,
+		BelowMinimum: below,
 	}, nil
 }
 

@@ -57,6 +57,26 @@
 //     up to whole multiples (for example 1m, the seed's formula counting
 //     minutes), taking the added time from Up so the identity stays exact.
 //
+// # Beyond the seed
+//
+// Other SLAs need a few more rules, all data on the Policy, each written
+// to JSON only when it is not at its default (so the seed's JSON form is
+// unchanged):
+//
+//   - Period.Subscribed assesses only the subscribed part of a month in
+//     which a subscription starts or ends; a month with no subscribed time
+//     is an error, never 100 %.
+//   - Measure "user-minutes" weighs each moment by the users it affects
+//     (Outage.Users of Period.Users); every rule above holds in user-time,
+//     reported in Assessment.Users.
+//   - MinimumPeriod counts a period only when it lasts at least that long
+//     ("at least 5 consecutive minutes"): its edge is the other way round
+//     from IntermittentLimit's ("10 minutes or less").
+//   - CreditCap below 100 caps a month's credit below its fee;
+//     MinimumPayout withholds credits whose rounded amount is below it.
+//
+// testdata holds such policies as JSON files.
+//
 // # Design and seed
 //
 // Where DESIGN.md and the seed differ, the design is followed: the tier

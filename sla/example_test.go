@@ -212,3 +212,45 @@ func ExamplePolicy_Assess_userMinutes() {
 	// user-minutes: 43200000 down: 7200
 	// uptime: 99.9833 credit: 0
 }
+
+// Another provider's shape from a configuration file: a Downtime Period
+// is at least five consecutive minutes (so exactly 5m counts, unlike the
+// seed's "ten minutes or less" which excludes exactly 10m), and credits
+// under 25.00 are not issued.
+func ExamplePolicy_Assess_otherProvider() {
+	const config = `{
+	  "level": "99.95",
+	  "tiers": [{"below": "99.95", "credit": "10"}, {"below": "99", "credit": "25"}],
+	  "noticeLead": "120h", "intermittentLimit": "0s", "minimumPeriod": "5m",
+	  "excludedCauses": ["outside-control"], "resolution": "1m",
+	  "windowNeedsNotice": false, "creditCap": "50", "currencyPlaces": 2,
+	  "minimumPayout": "25.00"
+	}`
+	p, err := sla.ParsePolicy(strings.NewReader(config))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	t := func(day, hh, mm, ss int) time.Time { return time.Date(2024, time.April, day, hh, mm, ss, 0, time.UTC) }
+	a, err := p.Assess(sla.Period{
+		Month: calendar.NewMonth(2024, time.April, nil),
+		Outages: []sla.Outage{
+			{Span: calendar.Span{Start: t(3, 9, 0, 0), End: t(3, 9, 4, 59)}},  // 4m59s: not a Downtime Period
+			{Span: calendar.Span{Start: t(8, 9, 0, 0), End: t(8, 9, 5, 0)}},   // 5m: counts
+			{Span: calendar.Span{Start: t(9, 9, 0, 0), End: t(9, 9, 17, 20)}}, // 17m20s: counts, rounded up to 18m
+		},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("downtime:", a.Downtime, "excluded:", a.Excluded[sla.ReasonIntermittent], "credit:", a.Credit, "%")
+	for _, fee := range []string{"200.00", "300.00"} {
+		pay, _ := a.Payout(decimal.RequireFromString(fee))
+		fmt.Println("fee", fee, "credit", pay.Amount.StringFixed(2), "below minimum:", pay.BelowMinimum)
+	}
+	// Output:
+	// downtime: 23m0s excluded: 4m59s credit: 10 %
+	// fee 200.00 credit 0.00 below minimum: true
+	// fee 300.00 credit 30.00 below minimum: false
+}

@@ -78,6 +78,20 @@ type Policy struct {
 	// Measure is what the uptime percentage counts: MeasureMinutes (the
 	// zero value "" means the same) or MeasureUserMinutes.
 	Measure Measure
+	// MinimumPeriod, when above 0, counts a contiguous period of otherwise
+	// counted downtime only when it lasts at least MinimumPeriod; shorter
+	// periods are excluded as ReasonIntermittent. It is the form other
+	// SLAs use ("a Downtime Period is at least 5 consecutive minutes"),
+	// and its edge is the other way round from IntermittentLimit's: a
+	// period of exactly MinimumPeriod counts, while a period of exactly
+	// IntermittentLimit is excluded. When both are set a period is
+	// excluded if either rule excludes it. 0, the default, turns it off.
+	MinimumPeriod time.Duration
+	// MinimumPayout, when above 0, is the smallest credit issued, in the
+	// fee's currency: a credit whose amount rounded to CurrencyPlaces is
+	// below it is not issued (CreditAmount and Payout give 0). At most 18
+	// decimal places. 0, the default, issues every credit.
+	MinimumPayout decimal.Decimal
 }
 
 // Measure is what a policy's uptime percentage counts. Its zero value ""
@@ -146,7 +160,8 @@ var (
 //     [0, 100]; Below strictly decreasing and Credit strictly increasing
 //     from one tier to the next; Level at least the first tier's Below;
 //   - decimals with at most 18 decimal places;
-//   - NoticeLead, IntermittentLimit and Resolution not negative;
+//   - NoticeLead, IntermittentLimit, Resolution and MinimumPeriod not
+//     negative, and MinimumPayout not negative;
 //   - a CreditCap in (0, 100], so that a configuration file that leaves it
 //     out fails instead of crediting nothing;
 //   - CurrencyPlaces in 0..18;
@@ -210,12 +225,20 @@ func (p Policy) Validate() error {
 	for _, d := range []struct {
 		field string
 		v     time.Duration
-	}{{"noticeLead", p.NoticeLead}, {"intermittentLimit", p.IntermittentLimit}, {"resolution", p.Resolution}} {
+	}{{"noticeLead", p.NoticeLead}, {"intermittentLimit", p.IntermittentLimit}, {"resolution", p.Resolution}, {"minimumPeriod", p.MinimumPeriod}} {
 		if d.v < 0 {
 			bad("%s %q is negative", d.field, d.v.String())
 		}
 	}
 	percent("creditCap", p.CreditCap, false)
+	switch e := p.MinimumPayout.Exponent(); {
+	case e < -maxPlaces:
+		bad("minimumPayout %q has more than %d decimal places", shortDecimal(p.MinimumPayout), maxPlaces)
+	case e > maxPlaces:
+		bad("minimumPayout %q is out of range", shortDecimal(p.MinimumPayout))
+	case p.MinimumPayout.Sign() < 0:
+		bad("minimumPayout %q is negative", plain(p.MinimumPayout))
+	}
 	if p.CurrencyPlaces < 0 || p.CurrencyPlaces > maxCurrencyPlaces {
 		bad("currencyPlaces %d is outside 0..%d", p.CurrencyPlaces, maxCurrencyPlaces)
 	}

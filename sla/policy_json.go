@@ -20,7 +20,7 @@ const maxPolicyBytes = 1 << 20
 var policyKeys = []string{
 	"level", "tiers", "noticeLead", "intermittentLimit", "excludedCauses",
 	"resolution", "windowNeedsNotice", "creditCap", "currencyPlaces",
-	"measure",
+	"measure", "minimumPeriod", "minimumPayout",
 }
 
 // tierKeys are the keys of one tier's JSON form.
@@ -37,6 +37,8 @@ type policyJSON struct {
 	CreditCap         string     `json:"creditCap"`
 	CurrencyPlaces    int        `json:"currencyPlaces"`
 	Measure           Measure    `json:"measure,omitempty"`
+	MinimumPeriod     string     `json:"minimumPeriod,omitempty"`
+	MinimumPayout     string     `json:"minimumPayout,omitempty"`
 }
 
 type tierJSON struct {
@@ -57,7 +59,9 @@ type tierJSON struct {
 //
 // Keys added after that form are written only when they differ from their
 // default, so a policy that does not use them is written as above:
-// "measure" ("minutes" or "user-minutes") is left out when Measure is "".
+// "measure" ("minutes" or "user-minutes") is left out when Measure is "",
+// "minimumPeriod" (a duration string) when MinimumPeriod is 0 and
+// "minimumPayout" (a decimal string) when MinimumPayout is 0.
 //
 // Decimals are written plainly, with no exponent and no trailing zeros,
 // whatever decimal's package-level settings say. MarshalJSON refuses a
@@ -78,6 +82,12 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		CreditCap:         plain(p.CreditCap),
 		CurrencyPlaces:    p.CurrencyPlaces,
 		Measure:           p.Measure,
+	}
+	if p.MinimumPeriod != 0 {
+		out.MinimumPeriod = p.MinimumPeriod.String()
+	}
+	if !p.MinimumPayout.IsZero() {
+		out.MinimumPayout = plain(p.MinimumPayout)
 	}
 	for i, t := range p.Tiers {
 		out.Tiers[i] = tierJSON{Below: plain(t.Below), Credit: plain(t.Credit)}
@@ -141,6 +151,8 @@ func decodePolicy(b []byte) (Policy, error) {
 	add(decodeDecimal("creditCap", fields["creditCap"], &p.CreditCap))
 	add(decodeValue("currencyPlaces", "a whole number such as 2", fields["currencyPlaces"], &p.CurrencyPlaces))
 	add(decodeValue("measure", `"minutes" or "user-minutes"`, fields["measure"], &p.Measure))
+	add(decodeDuration("minimumPeriod", fields["minimumPeriod"], &p.MinimumPeriod))
+	add(decodeDecimal("minimumPayout", fields["minimumPayout"], &p.MinimumPayout))
 	if len(errs) > 0 {
 		return Policy{}, errors.Join(errs...)
 	}

@@ -47,6 +47,9 @@ func policiesEqual(t *testing.T, want, got Policy) {
 	assert.Equal(t, want.WindowNeedsNotice, got.WindowNeedsNotice)
 	assert.True(t, want.CreditCap.Equal(got.CreditCap), "creditCap: want %s got %s", want.CreditCap, got.CreditCap)
 	assert.Equal(t, want.CurrencyPlaces, got.CurrencyPlaces)
+	assert.Equal(t, want.Measure, got.Measure)
+	assert.Equal(t, want.MinimumPeriod, got.MinimumPeriod)
+	assert.True(t, want.MinimumPayout.Equal(got.MinimumPayout), "minimumPayout: want %s got %s", want.MinimumPayout, got.MinimumPayout)
 }
 
 func TestDynamicsCRMOnlineJSON(t *testing.T) {
@@ -183,6 +186,7 @@ func FuzzPolicyJSON(f *testing.F) {
 	f.Add(`null`)
 	f.Add(`{"level":"99.95","tiers":[{"below":"99.95","credit":"10"}],"creditCap":"30","excludedCauses":["preview"],"currencyPlaces":0}`)
 	f.Add(strings.Replace(designJSON, `"24h0m0s"`, `"24h"`, 1))
+	f.Add(strings.Replace(designJSON, `"currencyPlaces": 2`, `"currencyPlaces": 2, "measure": "user-minutes", "minimumPeriod": "5m", "minimumPayout": "25.00"`, 1))
 	f.Add(strings.Replace(designJSON, `"creditCap": "100"`, `"creditCap": "1e-999999999"`, 1))
 	f.Fuzz(func(t *testing.T, in string) {
 		p, err := ParsePolicy(strings.NewReader(in))

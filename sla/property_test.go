@@ -52,6 +52,7 @@ func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 	p.IntermittentLimit = []time.Duration{0, 3 * time.Minute, 10 * time.Minute, time.Hour}[rng.IntN(4)]
 	p.Resolution = []time.Duration{0, 0, time.Minute, 7 * time.Minute, 24 * time.Hour}[rng.IntN(5)]
 	p.WindowNeedsNotice = rng.IntN(3) == 0
+	p.MinimumPeriod = []time.Duration{0, 0, 5 * time.Minute, 10 * time.Minute, time.Hour}[rng.IntN(5)]
 	sc.users = 1 + rng.IntN(1000)
 	if rng.IntN(2) == 0 {
 		p.Measure = MeasureUserMinutes
@@ -203,7 +204,7 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 			m++
 		}
 		d := time.Duration(run) * time.Minute
-		if d <= p.IntermittentLimit {
+		if d <= p.IntermittentLimit || d < p.MinimumPeriod {
 			excluded[ReasonIntermittent] += d
 			uf.excluded[ReasonIntermittent] += runUsers
 			continue
