@@ -48,3 +48,55 @@ func BenchmarkFleet(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRecord splits one month of the fleet benchmark (benchOutages
+// outages) into the work a worker does: decoding its JSON line or its CSV
+// rows, and assessing it with sla.Policy.Assess and Payout. The three run
+// side by side, so the share of parsing in BenchmarkFleet can be read off.
+func BenchmarkRecord(b *testing.B) {
+	cfg := genConfig{n: 1, seed: 1, outages: benchOutages}
+	var jl, cs bytes.Buffer
+	if err := writeJSONL(&jl, cfg); err != nil {
+		b.Fatal(err)
+	}
+	if err := writeCSV(&cs, cfg); err != nil {
+		b.Fatal(err)
+	}
+	line := bytes.TrimSuffix(jl.Bytes(), []byte("\n"))
+	g, err := newCSVSource("bench", bytes.NewReader(cs.Bytes())).next()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec, _, errs := decodeJSON(line, pos{"bench", 1}, fuzzConfig.loc)
+	if len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	b.Run("decode-jsonl", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, _, errs := decodeJSON(line, pos{"bench", 1}, fuzzConfig.loc); len(errs) > 0 {
+				b.Fatal(errs)
+			}
+		}
+	})
+	b.Run("decode-csv", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, _, errs := decodeCSV(g.rows, fuzzConfig.loc); len(errs) > 0 {
+				b.Fatal(errs)
+			}
+		}
+	})
+	b.Run("assess", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			a, err := fuzzConfig.policy.Assess(rec.period())
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := a.Payout(rec.fee); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

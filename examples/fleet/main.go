@@ -11,7 +11,8 @@
 //
 // Flags:
 //
-//	-workers N    assess with N workers (default runtime.GOMAXPROCS(0))
+//	-workers N    assess with N workers, 1 to 1024 (default
+//	              runtime.GOMAXPROCS(0))
 //	-format F     auto, jsonl or csv (default auto: by file extension,
 //	              .csv or .jsonl/.ndjson/.json, else by the first character)
 //	-policy FILE  the SLA policy in its JSON form (default: the built-in
@@ -62,6 +63,8 @@
 // spans are half-open [start, end). cause is empty or absent for the
 // service's own fault, or one of the sla.Causes ("customer-systems", ...).
 // Any other key is an error, so a misspelt key never drops data silently.
+// Keys match as encoding/json matches them: letter case is ignored, and a
+// key given twice keeps its last value.
 //
 // # CSV input
 //
@@ -107,8 +110,13 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// defaultGenerate is how many months run generates when no file is named.
-const defaultGenerate = 1000
+const (
+	// defaultGenerate is how many months run generates when no file is
+	// named.
+	defaultGenerate = 1000
+	// maxWorkers is the most workers -workers accepts.
+	maxWorkers = 1024
+)
 
 // run is the whole program, for tests: it parses args, reads the inputs,
 // writes the summary to stdout and problems to stderr, and returns the
@@ -140,8 +148,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	files := fs.Args()
 	switch {
-	case *workers < 1:
-		return fail("-workers %d: need at least 1", *workers)
+	case *workers < 1 || *workers > maxWorkers:
+		return fail("-workers %d: need 1 to %d", *workers, maxWorkers)
 	case *gen < 0:
 		return fail("-generate %d: need 0 or more", *gen)
 	case *progress < 0:

@@ -242,7 +242,8 @@ func TestCannotRun(t *testing.T) {
 		args []string
 		want string // in standard error
 	}{
-		{"no workers", []string{"-workers", "0"}, "-workers 0: need at least 1"},
+		{"no workers", []string{"-workers", "0"}, "-workers 0: need 1 to 1024"},
+		{"too many workers", []string{"-workers", "1025"}, "-workers 1025: need 1 to 1024"},
 		{"negative generate", []string{"-generate", "-1"}, "-generate -1: need 0 or more"},
 		{"negative progress", []string{"-progress", "-1"}, "-progress -1: need 0 or more"},
 		{"unknown format", []string{"-format", "xml"}, `-format "xml": want auto, jsonl or csv`},
