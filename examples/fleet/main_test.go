@@ -322,3 +322,44 @@ func TestCSVShapes(t *testing.T) {
 	assert.Equal(t, []string{"below", "99.9%", "25%", "1", "250.00"}, rowWith(t, out, "25%"))
 	assert.Equal(t, []string{"total", "2", "250.00"}, rowWith(t, out, "total"))
 }
+
+// docBlock returns the indented lines of main.go's package comment that
+// follow the heading, up to the next prose line, without the comment marks.
+func docBlock(t *testing.T, heading string) []string {
+	t.Helper()
+	src := mustRead(t, "main.go")
+	_, after, ok := strings.Cut(src, "// # "+heading+"\n")
+	require.True(t, ok, heading)
+	var block []string
+	for _, line := range strings.Split(after, "\n") {
+		if code, ok := strings.CutPrefix(line, "//\t"); ok {
+			block = append(block, code)
+		} else if len(block) > 0 {
+			break
+		}
+	}
+	require.NotEmpty(t, block, heading)
+	return block
+}
+
+// TestDocExamples feeds the package comment's input examples to the
+// program, so the documentation cannot drift from what it reads. sub-001 is
+// down 90 minutes at 14:00 UTC, outside NAM's 2 AM–11 AM window (its
+// notice is inside the window anyway): 90 of 44,640 minutes (March) is
+// 99.798 %, below 99.9: 25 % of 1250.00 = 312.50. sub-002 has no outage.
+func TestDocExamples(t *testing.T) {
+	jsonLine := ""
+	for _, l := range docBlock(t, "JSON-lines input") {
+		jsonLine += strings.TrimSpace(l)
+	}
+	code, out, errOut := runFleet(t, jsonLine+"\n", "-")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, []string{"below", "99.9%", "25%", "1", "312.50"}, rowWith(t, out, "25%"))
+	assert.Equal(t, []string{"total", "1", "312.50"}, rowWith(t, out, "total"))
+
+	csvText := strings.Join(docBlock(t, "CSV input"), "\n") + "\n"
+	code, out, errOut = runFleet(t, csvText, "-")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, []string{"below", "99.9%", "25%", "1", "312.50"}, rowWith(t, out, "25%"))
+	assert.Equal(t, []string{"total", "2", "312.50"}, rowWith(t, out, "total"))
+}
