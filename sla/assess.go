@@ -15,7 +15,8 @@ import (
 
 // Part is a piece of outage time inside the assessed span with the one
 // Reason it is attributed to: ReasonCounted ("") for Downtime, otherwise
-// why it did not count. Parts never overlap. Part is a value type, safe for
+// why it did not count. Parts never overlap. The zero Part is an empty
+// counted part, never produced by Assess. Part is a value type, safe for
 // concurrent use.
 type Part struct {
 	Span   calendar.Span // [Start, End), in the month's location

@@ -67,7 +67,8 @@ func (a Assessment) RoundedCreditAmount(fee decimal.Decimal) decimal.Decimal {
 }
 
 // Payout is the credit for one month's fee, with the figures an invoice
-// line shows. It is a value type, safe for concurrent use.
+// line shows. The zero Payout is no credit on a zero fee. It is a value
+// type, safe for concurrent use.
 type Payout struct {
 	Fee       decimal.Decimal // the month's fee, as given
 	Percent   decimal.Decimal // the tier's credit, in percent of the fee
