@@ -137,7 +137,7 @@ func MeasureProbes(probes []Probe, within calendar.Span, opts ProbeOptions) (Mea
 	// Not sorted: sort the instants (as offsets from within.Start) in a copy.
 	keys := make([]probeKey, len(probes))
 	for i, p := range probes {
-		keys[i] = probeKey{off: p.At.Sub(runs.start), ok: p.OK}
+		keys[i] = probeKey{off: runs.offset(p.At), ok: p.OK}
 	}
 	slices.SortFunc(keys, func(a, b probeKey) int { return cmp.Compare(a.off, b.off) })
 	runs = newRunSweep(within)
@@ -161,7 +161,7 @@ type probeKey struct {
 // no result, as soon as one comes before the one before it.
 func sweepProbes(runs *runSweep, probes []Probe, maxGap time.Duration) (Measurement, bool) {
 	ok := sweepKeys(runs, len(probes), func(i int) probeKey {
-		return probeKey{off: probes[i].At.Sub(runs.start), ok: probes[i].OK}
+		return probeKey{off: runs.offset(probes[i].At), ok: probes[i].OK}
 	}, maxGap)
 	if !ok {
 		return Measurement{}, false
@@ -248,6 +248,8 @@ const (
 // them.
 type runSweep struct {
 	start    time.Time // the span measured starts here; no monotonic reading
+	startSec int64     // start.Unix()
+	startNs  int64     // start.Nanosecond()
 	loc      *time.Location
 	length   time.Duration // the span's length
 	kind     runKind       // the current run's kind; kindNone before the first
@@ -262,7 +264,24 @@ type runSweep struct {
 // newRunSweep starts a sweep over within, which must be valid.
 func newRunSweep(within calendar.Span) *runSweep {
 	start := within.Start.Round(0)
-	return &runSweep{start: start, loc: within.Start.Location(), length: within.End.Sub(start)}
+	return &runSweep{
+		start: start, startSec: start.Unix(), startNs: int64(start.Nanosecond()),
+		loc: within.Start.Location(), length: within.End.Sub(start),
+	}
+}
+
+// offset returns t.Sub(r.start), saturating, exactly as time.Time.Sub
+// does, but without Sub's overflow check where none can happen: when t and
+// the start are both well inside the int64 range of Unix seconds and less
+// than 9e9 s (about 285 years) apart, the difference in nanoseconds fits.
+func (r *runSweep) offset(t time.Time) time.Duration {
+	const sane, near = 1 << 62, 9_000_000_000
+	if u := t.Unix(); u > -sane && u < sane && r.startSec > -sane && r.startSec < sane {
+		if d := u - r.startSec; d > -near && d < near {
+			return time.Duration(d)*time.Second + time.Duration(int64(t.Nanosecond())-r.startNs)
+		}
+	}
+	return t.Sub(r.start)
 }
 
 // add records that offsets [a, b) are of kind k. Pieces must come in

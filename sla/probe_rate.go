@@ -119,7 +119,7 @@ func MeasureRates(rates []IntervalRate, within calendar.Span, opts RateOptions) 
 	var covered time.Duration // offsets before this have been added
 	for _, i := range order {
 		r := rates[i]
-		start, end := r.Span.Start.Sub(runs.start), r.Span.End.Sub(runs.start) // saturating; clipped by add
+		start, end := runs.offset(r.Span.Start), runs.offset(r.Span.End) // saturating; clipped by add
 		if end <= 0 {
 			continue
 		}

@@ -469,3 +469,43 @@ func TestMeasureProbesFarAway(t *testing.T) {
 	_, err = MeasureProbes(nil, hour, ProbeOptions{MaxGap: maxDuration - time.Hour})
 	require.NoError(t, err, "exactly the largest Duration in all is allowed")
 }
+
+// TestRunSweepOffsetIsSub: the fast offset agrees with time.Time.Sub,
+// saturation included, for instants near and far, in several locations and
+// with monotonic readings.
+func TestRunSweepOffsetIsSub(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	starts := []time.Time{
+		prT(0, 0), time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Unix(1<<62, 0), time.Unix(-(1 << 62), 5), time.Unix(1<<62-1, 0), time.Unix(1<<63-1, 999999999), time.Unix(-1<<63, 0),
+	}
+	extremes := []time.Time{
+		time.Unix(1<<63-1, 999999999), time.Unix(-1<<63, 0), time.Unix(1<<62, 0), time.Unix(-(1 << 62), 0),
+		time.Time{}, time.Now(), prT(0, 0).Add(9_000_000_000 * time.Second), prT(0, 0).Add(-9_000_000_000 * time.Second),
+		prT(0, 0).Add(maxDuration), prT(0, 0).Add(-maxDuration),
+	}
+	zones := []*time.Location{time.UTC, time.FixedZone("x", 5*3600+1), time.FixedZone("y", -12*3600)}
+	for _, start := range starts {
+		r := newRunSweep(prSpan(start, start))
+		check := func(at time.Time) {
+			if got, want := r.offset(at), at.Sub(r.start); got != want {
+				t.Fatalf("offset(%v) from %v = %d, Sub gives %d", at, start, got, want)
+			}
+		}
+		for _, at := range extremes {
+			check(at)
+		}
+		for range 2000 {
+			var at time.Time
+			switch rng.IntN(3) {
+			case 0:
+				at = start.Add(time.Duration(rng.Int64()))
+			case 1:
+				at = start.Add(-time.Duration(rng.Int64()))
+			default:
+				at = time.Unix(rng.Int64()>>rng.IntN(40), rng.Int64N(1e9))
+			}
+			check(at.In(zones[rng.IntN(len(zones))]))
+		}
+	}
+}
