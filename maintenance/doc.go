@@ -30,6 +30,11 @@
 // default calendar.BusinessDays for the claim and report deadlines; IND and
 // APJ, which rickar/cal does not cover, default to weekends only.
 //
+// Published tables change: Table holds editions of the region table with
+// their effective instants (DefaultTable has the seed's, in force from
+// 2019-08-02, the seed document's date) and answers Lookup at an instant;
+// ParseTable reads editions from JSON.
+//
 // # Communication duties
 //
 // The communications policy (seed 000) is mostly about who must be told

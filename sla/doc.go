@@ -77,6 +77,19 @@
 //
 // testdata holds such policies as JSON files.
 //
+// Two more shapes live beside the policy:
+//
+//   - Versions: the seed's SLA is fixed for a subscription's initial term,
+//     and at renewal the version current when the renewal term begins
+//     applies. Versions holds policies with effective dates (loadable from
+//     JSON with ParseVersions) and Governing answers which one governs a
+//     Subscription's month; GoverningParts splits a month at a renewal.
+//   - Measured downtime: the seed measures availability with frequent
+//     log-in probes (definition 8). MeasureProbes turns probe results into
+//     outages, reporting gaps in the probe data longer than MaxGap as
+//     unknown time, never as up; MeasureRates does the same for
+//     per-interval error rates against a threshold, compared exactly.
+//
 // # Design and seed
 //
 // Where DESIGN.md and the seed differ, the design is followed: the tier
