@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/slapolicy/slapolicy/sla"
 )
 
 // The CSV columns, by header name. The header row is required; columns may
@@ -182,7 +184,13 @@ func (s *csvSource) readRow() error {
 		s.cur.rows = append(s.cur.rows, row)
 		return nil
 	}
-	next := &raw{at: p, rows: []csvRow{row}}
+	// Size the new group like the last one, up to 64 rows: most groups
+	// are alike.
+	size := 1
+	if s.cur != nil {
+		size = min(len(s.cur.rows), 64)
+	}
+	next := &raw{at: p, rows: append(make([]csvRow, 0, size), row)}
 	if len(s.broken) > 0 {
 		if s.cur != nil {
 			s.cur.errs = append(s.cur.errs, s.broken...)
@@ -215,7 +223,7 @@ func decodeCSV(rows []csvRow, loc *time.Location) (record, string, []error) {
 		}
 	}
 	first := rows[0]
-	var rec record
+	rec := record{outages: make([]sla.Outage, 0, len(rows))}
 	var err error
 	var k string
 	if rec.subscription, err = parseSubscription("subscription", first.subscription); err != nil {

@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/slapolicy/slapolicy/sla"
 )
 
 // maxLine is the longest line the readers accept, in bytes. A longer line
@@ -139,7 +141,7 @@ func decodeJSON(line []byte, p pos, loc *time.Location) (record, string, []error
 		return record{}, "", at(p, fmt.Errorf("column %d: data after the record's closing brace", dec.InputOffset()+1))
 	}
 	var errs []error
-	var rec record
+	rec := record{outages: make([]sla.Outage, 0, len(jr.Outages))}
 	var err error
 	var k string
 	if rec.subscription, err = parseSubscription("subscription", jr.Subscription); err != nil {
