@@ -18,7 +18,7 @@ func main() {
 		Month:  calendar.NewMonth(2024, time.April, nil),
 		Window: nam.Window,
 		Outages: []sla.Outage{
-			{Span: calendar.Span{Start: at(3, 10, 0), End: at(3, 11, 50)}}, // 60m in the window, 50m counts
+			{Span: calendar.Span{Start: at(3, 10, 0), End: at(3, 11, 50)}},  // 60m in the window, 50m counts
 			{Span: calendar.Span{Start: at(21, 14, 0), End: at(21, 14, 6)}}, // 6m: intermittent
 		},
 	})
