@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rickar/cal/v2/us"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -76,4 +77,19 @@ func TestDayStartEastOfUTC(t *testing.T) {
 			assert.True(t, got.Equal(b.Add(got.Add(3*time.Hour), 0)), "BusinessDays agrees: %s", b.Add(got.Add(3*time.Hour), 0))
 		})
 	}
+}
+
+// TestHolidayOnFirstDayOfYear: a holiday on 1 January (day 0 of the year's
+// bitmap) is a day off. US New Year's Day 2024 fell on a Monday: from
+// Friday 29 December 2023 the next business day is Tuesday 2 January, and
+// [Fri 29, Wed 3) holds Friday and Tuesday only.
+func TestHolidayOnFirstDayOfYear(t *testing.T) {
+	b := NewBusinessDays(time.UTC, us.Holidays...)
+	jan1 := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)
+	assert.False(t, b.IsBusinessDay(jan1))
+	fri := time.Date(2023, 12, 29, 9, 0, 0, 0, time.UTC)
+	assert.Equal(t, "2024-01-02T00:00:00Z", b.Add(fri, 1).Format(time.RFC3339))
+	assert.Equal(t, 2, b.Between(fri, time.Date(2024, 1, 3, 0, 0, 0, 0, time.UTC)))
+	// Without holidays Monday 1 January is a business day.
+	assert.True(t, NewBusinessDays(time.UTC).IsBusinessDay(jan1))
 }
