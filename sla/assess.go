@@ -176,7 +176,8 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	}
 	slices.SortFunc(items, func(a, b ranked) int { return a.span.Start.Compare(b.span.Start) })
 
-	var announced []calendar.Span
+	var buf [8]calendar.Span // the announced notices of a usual month, without allocating
+	announced := buf[:0]
 	for _, n := range per.Notices {
 		if !n.Meets(p.NoticeLead) {
 			continue
@@ -185,14 +186,12 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 			announced = append(announced, s)
 		}
 	}
-	notices, _ := calendar.NewSpanSet(announced...) // valid, clipped: cannot fail
 
 	b := builder{
-		policy:   p,
-		window:   windowCursor{w: per.Window, loc: loc},
-		notices:  spanCursor{spans: notices.Spans()},
-		excluded: make([]time.Duration, counts+3),
-		parts:    make([]Part, 0, len(items)+8),
+		policy:  p,
+		window:  windowCursor{w: per.Window, loc: loc},
+		notices: spanCursor{spans: mergeSpans(announced)},
+		parts:   make([]Part, 0, len(items)+8),
 	}
 	weighted := p.byUsers()
 	if weighted {
@@ -205,7 +204,8 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	// at or before t. Between two events (an outage's start, the end of
 	// the top rank) the top rank is constant, so each step hands the
 	// builder one segment.
-	ends := make([]time.Time, counts+1)
+	var endsBuf [len(knownCauses) + 1]time.Time // a valid policy excludes each known cause at most once
+	ends := endsBuf[:counts+1]
 	var t time.Time
 	for i := 0; ; {
 		if top(ends, t) < 0 {
@@ -245,24 +245,26 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 
 	up := total - b.outage
 	rounding := min(b.rounding, up)
-	downtime := b.counted + rounding
+	downtime := b.down + rounding
 	up -= rounding
 
 	excluded := make(map[Reason]time.Duration)
-	for kind, d := range b.excluded {
+	for kind, d := range b.excluded[:counts+3] {
 		if d > 0 {
 			excluded[b.reason(kind)] = d
 		}
 	}
-	totalAmount, downAmount := decimal.NewFromInt(int64(total)), decimal.NewFromInt(int64(downtime))
 	var users *UserTime
-	if weighted {
-		users = b.userTime(per.Users, total)
-		totalAmount, downAmount = users.total, users.down
-	}
 	uptime, credit, met := hundred, zero, true
-	if total > 0 {
-		uptime, credit, met = uptimeOf(totalAmount, downAmount), p.creditOf(totalAmount, downAmount), p.meetsOf(totalAmount, downAmount)
+	switch {
+	case weighted:
+		users = b.userTime(per.Users, total)
+		if total > 0 {
+			uptime, credit, met = p.judge(users.total, users.down)
+		}
+	case total > 0:
+		t, d := uint64(total), uint64(downtime) // 0 <= downtime <= total
+		uptime, credit, met = uptimeInt(t, d), p.creditInt(t, d), p.meetsInt(t, d)
 	}
 	return Assessment{
 		Month:    per.Month,
@@ -274,7 +276,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		Credit:   credit,
 		Met:      met,
 		Users:    users,
-		Periods:  b.periods,
+		Periods:  b.counted(),
 		Parts:    b.parts,
 		Rounding: rounding,
 		Assessed: month,
@@ -317,13 +319,14 @@ type builder struct {
 	pendingSet  bool
 
 	// excluded holds excluded time by slot: the causes' ranks, then
-	// intermittent, window and notice (see reason and slot).
-	excluded []time.Duration
+	// intermittent, window and notice (see reason and slot). A valid
+	// policy has at most len(knownCauses) causes.
+	excluded [len(knownCauses) + 3]time.Duration
 	outage   time.Duration // all outage time in the month
-	counted  time.Duration // counted downtime, exact
+	down     time.Duration // counted downtime, exact
+	periods  int           // how many parts are counted downtime
 	rounding time.Duration // what Resolution adds, before the cap at Up
 	parts    []Part
-	periods  []calendar.Span
 	user     *userSums // user-time, for user-minutes; nil otherwise
 }
 
@@ -422,13 +425,13 @@ func (b *builder) flush() {
 			b.user.flush(b.slot(kind), 0)
 			return
 		}
-		b.counted += d
+		b.down += d
+		b.periods++
 		var extra time.Duration
 		if res := b.policy.Resolution; res > 0 {
 			extra = roundUp(d, res) - d
 			b.rounding = addSat(b.rounding, extra)
 		}
-		b.periods = append(b.periods, s)
 		b.parts = append(b.parts, Part{Span: s, Reason: ReasonCounted})
 		b.user.flush(-1, extra)
 		return
@@ -437,6 +440,44 @@ func (b *builder) flush() {
 	b.excluded[i] += d
 	b.parts = append(b.parts, Part{Span: s, Reason: b.reason(i)})
 	b.user.flush(i, 0)
+}
+
+// counted returns the parts that are counted downtime, in a new slice, or
+// nil when there are none.
+func (b *builder) counted() []calendar.Span {
+	if b.periods == 0 {
+		return nil
+	}
+	out := make([]calendar.Span, 0, b.periods)
+	for _, pt := range b.parts {
+		if pt.Reason == ReasonCounted {
+			out = append(out, pt.Span)
+		}
+	}
+	return out
+}
+
+// mergeSpans sorts spans by Start in place and merges those that overlap
+// or touch, returning the merged prefix: sorted, disjoint, non-empty
+// spans, as calendar.NewSpanSet would hold them, without its copies. The
+// spans must be non-empty.
+func mergeSpans(spans []calendar.Span) []calendar.Span {
+	if len(spans) == 0 {
+		return nil
+	}
+	slices.SortFunc(spans, func(a, b calendar.Span) int { return a.Start.Compare(b.Start) })
+	out := spans[:1]
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if !s.Start.After(last.End) { // overlaps or touches
+			if s.End.After(last.End) {
+				last.End = s.End
+			}
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // windowCursor answers, for non-decreasing instants, whether an instant is

@@ -177,7 +177,11 @@ func (p Policy) Validate() error {
 	// percent checks d for field; zeroOK allows 0. It reports whether d is
 	// valid, so that comparisons with other fields are only made (and only
 	// reported) between valid values.
-	percent := func(field any, d decimal.Decimal, zeroOK bool) bool {
+	//
+	// The happy path neither formats nor allocates: field is turned into
+	// an interface only for a message, and cmpDecimal compares a decimal
+	// of at most 18 decimal places with 100 in integers.
+	percent := func(field tierFieldName, d decimal.Decimal, zeroOK bool) bool {
 		if d.Exponent() < -maxPlaces {
 			bad("%s %q has more than %d decimal places", field, shortDecimal(d), maxPlaces)
 			return false
@@ -187,7 +191,7 @@ func (p Policy) Validate() error {
 			return false
 		}
 		lowOK := d.Sign() > 0 || (zeroOK && d.Sign() == 0)
-		if !lowOK || d.Cmp(hundred) > 0 {
+		if !lowOK || cmpDecimal(d, hundred) > 0 {
 			if zeroOK {
 				bad("%s %q is outside [0, 100]", field, plain(d))
 			} else {
@@ -198,7 +202,7 @@ func (p Policy) Validate() error {
 		return true
 	}
 
-	levelOK := percent("level", p.Level, false)
+	levelOK := percent(fieldName("level"), p.Level, false)
 	if len(p.Tiers) == 0 {
 		bad("tiers is empty (a policy needs at least one credit tier)")
 	}
@@ -206,16 +210,16 @@ func (p Policy) Validate() error {
 	for i, t := range p.Tiers {
 		belowOK := percent(tierField(i, "below"), t.Below, false)
 		creditOK := percent(tierField(i, "credit"), t.Credit, true)
-		if i == 0 && belowOK && levelOK && p.Level.Cmp(t.Below) < 0 {
+		if i == 0 && belowOK && levelOK && cmpDecimal(p.Level, t.Below) < 0 {
 			bad("level %q is below tiers[0].below %q", plain(p.Level), plain(t.Below))
 		}
 		if i > 0 && prevOK && belowOK && creditOK {
 			prev := p.Tiers[i-1]
-			if t.Below.Cmp(prev.Below) >= 0 {
+			if cmpDecimal(t.Below, prev.Below) >= 0 {
 				bad("tiers[%d].below %q is not below tiers[%d].below %q (tiers must be strictly decreasing in below)",
 					i, plain(t.Below), i-1, plain(prev.Below))
 			}
-			if t.Credit.Cmp(prev.Credit) <= 0 {
+			if cmpDecimal(t.Credit, prev.Credit) <= 0 {
 				bad("tiers[%d].credit %q is not above tiers[%d].credit %q (credits must be strictly increasing)",
 					i, plain(t.Credit), i-1, plain(prev.Credit))
 			}
@@ -230,7 +234,7 @@ func (p Policy) Validate() error {
 			bad("%s %q is negative", d.field, d.v.String())
 		}
 	}
-	percent("creditCap", p.CreditCap, false)
+	percent(fieldName("creditCap"), p.CreditCap, false)
 	switch e := p.MinimumPayout.Exponent(); {
 	case e < -maxPlaces:
 		bad("minimumPayout %q has more than %d decimal places", shortDecimal(p.MinimumPayout), maxPlaces)
@@ -268,18 +272,28 @@ func (p Policy) Validate() error {
 	return errors.Join(errs...)
 }
 
-// tierFieldName names field of tiers[i] in an error message, formatted only
-// when an error is reported.
+// tierFieldName names a field of the policy, or field of tiers[i], in an
+// error message, formatted only when an error is reported.
 type tierFieldName struct {
-	i     int
+	i     int // the tier's index, or -1 for a field of the policy
 	field string
 }
 
 // tierField returns the name of field of tiers[i].
 func tierField(i int, field string) tierFieldName { return tierFieldName{i, field} }
 
-// Format writes "tiers[i].field" for %s and %v.
-func (n tierFieldName) Format(f fmt.State, _ rune) { fmt.Fprintf(f, "tiers[%d].%s", n.i, n.field) }
+// fieldName returns the name of a field of the policy itself.
+func fieldName(field string) tierFieldName { return tierFieldName{-1, field} }
+
+// Format writes "tiers[i].field", or "field" for a field of the policy,
+// for %s and %v.
+func (n tierFieldName) Format(f fmt.State, _ rune) {
+	if n.i < 0 {
+		fmt.Fprint(f, n.field)
+		return
+	}
+	fmt.Fprintf(f, "tiers[%d].%s", n.i, n.field)
+}
 
 // knownList returns the known causes as a comma-separated list.
 func knownList() string {

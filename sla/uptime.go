@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"math/big"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -25,11 +26,21 @@ func UptimePercent(total, downtime time.Duration) decimal.Decimal {
 		return hundred
 	}
 	downtime = min(max(downtime, 0), total)
-	return uptimeOf(decimal.NewFromInt(int64(total)), decimal.NewFromInt(int64(downtime)))
+	return uptimeInt(uint64(total), uint64(downtime))
+}
+
+// uptimeInt is uptimeOf for amounts that fit 64 bits, in integers: the
+// percentage truncated to 20 places is q × 10^-20 with
+// q = ⌊(total − down) × 10^22 / total⌋, below 10^22 + 1, so the 192-bit
+// product and quotient are exact and the result is the decimal uptimeOf
+// returns, coefficient and exponent alike.
+func uptimeInt(total, down uint64) decimal.Decimal {
+	return decimalOf(mulPow10(total-down, uptimePlaces+2).div64(total), -uptimePlaces)
 }
 
 // uptimeOf is UptimePercent for exact amounts of time or user-time, with
-// total above 0 and 0 <= down <= total.
+// total above 0 and 0 <= down <= total, in decimal arithmetic: the
+// fallback for amounts beyond 64 bits.
 func uptimeOf(total, down decimal.Decimal) decimal.Decimal {
 	q, _ := total.Sub(down).Mul(hundred).QuoRem(total, uptimePlaces)
 	return q
@@ -42,8 +53,9 @@ func uptimeOf(total, down decimal.Decimal) decimal.Decimal {
 // earns nothing.
 //
 // The choice is exact, with no division and no rounding: uptime < Below is
-// decided as (total − downtime) × 100 < Below × total in arbitrary
-// precision, so no time.Duration overflows. 43m12s of downtime in a 30-day
+// decided as (total − downtime) × 100 < Below × total in 192-bit integers
+// (arbitrary precision for a Below of more than 18 significant digits), so
+// no time.Duration overflows. 43m12s of downtime in a 30-day
 // month is exactly 99.9 % and earns 0 under DynamicsCRMOnline; one
 // nanosecond more earns 25.
 //
@@ -63,11 +75,73 @@ func (p Policy) creditPercent(total, downtime time.Duration) decimal.Decimal {
 		return zero
 	}
 	downtime = min(max(downtime, 0), total)
-	return p.creditOf(decimal.NewFromInt(int64(total)), decimal.NewFromInt(int64(downtime)))
+	return p.creditInt(uint64(total), uint64(downtime))
+}
+
+// judge returns the uptime percentage, the credit and whether the level is
+// met for down out of total, in nanoseconds or user-nanoseconds, with
+// total above 0 and 0 <= down <= total: uptimeOf, creditOf and meetsOf,
+// in 64-bit integers when both amounts fit and in decimals otherwise.
+func (p Policy) judge(total, down *big.Int) (uptime, credit decimal.Decimal, met bool) {
+	if total.IsUint64() && down.IsUint64() {
+		t, d := total.Uint64(), down.Uint64()
+		return uptimeInt(t, d), p.creditInt(t, d), p.meetsInt(t, d)
+	}
+	tot, dn := decimal.NewFromBigInt(total, 0), decimal.NewFromBigInt(down, 0)
+	return uptimeOf(tot, dn), p.creditOf(tot, dn), p.meetsOf(tot, dn)
+}
+
+// lessScaled reports whether up × 100 < x × total, exactly, and ok false
+// when x is outside what it decides without math/big: x above 0 with a
+// coefficient of at most 18 digits and an exponent in -36..2, which covers
+// every percentage of a valid policy written with at most 18 significant
+// digits. With x = c × 10^e it compares up × 10^(2−e) with c × total,
+// both below 2^192.
+func lessScaled(up, total uint64, x decimal.Decimal) (less, ok bool) {
+	e := int(x.Exponent())
+	if x.Sign() <= 0 || e > 2 || e < 2-maxPow10 {
+		return false, false
+	}
+	c, ok := smallCoefficient(x)
+	if !ok {
+		return false, false
+	}
+	return mulPow10(up, 2-e).cmp(mul128(uint64(c), total)) < 0, true
+}
+
+// creditInt is creditOf for amounts that fit 64 bits, total above 0 and
+// down <= total: the same tier, chosen in integers, falling back to
+// creditOf for a Below that lessScaled does not decide.
+func (p Policy) creditInt(total, down uint64) decimal.Decimal {
+	up := total - down
+	credit := zero
+	for _, t := range p.Tiers {
+		less, ok := lessScaled(up, total, t.Below)
+		if !ok {
+			return p.creditOf(decimal.NewFromUint64(total), decimal.NewFromUint64(down))
+		}
+		if !less {
+			break
+		}
+		credit = t.Credit
+	}
+	return credit
+}
+
+// meetsInt is meetsOf for amounts that fit 64 bits, total above 0 and
+// down <= total, falling back to meetsOf for a Level that lessScaled does
+// not decide.
+func (p Policy) meetsInt(total, down uint64) bool {
+	less, ok := lessScaled(total-down, total, p.Level)
+	if !ok {
+		return p.meetsOf(decimal.NewFromUint64(total), decimal.NewFromUint64(down))
+	}
+	return !less
 }
 
 // creditOf is creditPercent for exact amounts of time or user-time, with
-// total above 0 and 0 <= down <= total.
+// total above 0 and 0 <= down <= total, in decimal arithmetic: the
+// fallback for amounts beyond 64 bits or a Below beyond lessScaled.
 func (p Policy) creditOf(tot, down decimal.Decimal) decimal.Decimal {
 	up := tot.Sub(down).Mul(hundred)
 	credit := zero
@@ -83,7 +157,8 @@ func (p Policy) creditOf(tot, down decimal.Decimal) decimal.Decimal {
 }
 
 // meetsOf reports whether uptime over total with down reaches the level:
-// (total − down) × 100 >= Level × total, exactly.
+// (total − down) × 100 >= Level × total, exactly, in decimal arithmetic:
+// the fallback for meetsInt.
 func (p Policy) meetsOf(total, down decimal.Decimal) bool {
 	return total.Sub(down).Mul(hundred).Cmp(p.Level.Mul(total)) >= 0
 }

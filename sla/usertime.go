@@ -21,7 +21,7 @@ type UserTime struct {
 	Up       decimal.Decimal            // user-time no outage touched
 	Excluded map[Reason]decimal.Decimal // user-time that did not count, by reason
 
-	total, down decimal.Decimal // Total and Downtime in user-nanoseconds
+	total, down *big.Int // Total and Downtime in user-nanoseconds; not modified
 }
 
 // userSums accumulates user-nanoseconds during Assess. Its methods do
@@ -101,8 +101,8 @@ func (b *builder) userTime(users int, total time.Duration) *UserTime {
 		Downtime: seconds(down),
 		Up:       seconds(up),
 		Excluded: excluded,
-		total:    decimal.NewFromBigInt(all, 0),
-		down:     decimal.NewFromBigInt(down, 0),
+		total:    all,
+		down:     down,
 	}
 }
 
