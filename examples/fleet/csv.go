@@ -253,14 +253,14 @@ func decodeCSV(rows []csvRow, loc *time.Location) (record, string, []error) {
 		}
 		switch kind {
 		case "outage":
-			o, e := parseOutage("", r.start, r.end, r.cause)
+			o, e := parseOutage(r.start, r.end, r.cause)
 			if r.announce != "" {
 				e = append(e, fmt.Errorf("announced %q is only for notices (kind \"notice\")", r.announce))
 			}
 			add(r.at, e...)
 			rec.outages = append(rec.outages, o)
 		case "notice":
-			n, e := parseNotice("", r.start, r.end, r.announce)
+			n, e := parseNotice(r.start, r.end, r.announce)
 			if r.cause != "" {
 				e = append(e, fmt.Errorf("cause %q is only for outages", r.cause))
 			}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
 	"strings"
 	"time"
 
@@ -163,13 +162,13 @@ func decodeJSON(line []byte, p pos, loc *time.Location) (record, string, []error
 		errs = append(errs, err)
 	}
 	for i, o := range jr.Outages {
-		out, e := parseOutage("outages["+strconv.Itoa(i)+"].", o.Start, o.End, o.Cause)
-		errs = append(errs, e...)
+		out, e := parseOutage(o.Start, o.End, o.Cause)
+		errs = append(errs, item("outages", i, e)...)
 		rec.outages = append(rec.outages, out)
 	}
 	for i, n := range jr.Notices {
-		not, e := parseNotice("notices["+strconv.Itoa(i)+"].", n.Start, n.End, n.Announced)
-		errs = append(errs, e...)
+		not, e := parseNotice(n.Start, n.End, n.Announced)
+		errs = append(errs, item("notices", i, e)...)
 		rec.notices = append(rec.notices, not)
 	}
 	if len(errs) > 0 {
@@ -180,6 +179,15 @@ func decodeJSON(line []byte, p pos, loc *time.Location) (record, string, []error
 		return record{}, k, out
 	}
 	return rec, k, nil
+}
+
+// item puts the list and index of an outage or notice before each of its
+// errors: "start ..." becomes "outages[2].start ...".
+func item(list string, i int, errs []error) []error {
+	for j, e := range errs {
+		errs[j] = fmt.Errorf("%s[%d].%w", list, i, e)
+	}
+	return errs
 }
 
 // jsonError rewrites encoding/json's errors for a reader of the input:

@@ -92,8 +92,9 @@ func key(subscription string, m calendar.Month) string {
 	return subscription + " " + m.String()
 }
 
-// The field parsers below return errors that name the field (as the caller
-// spells it: "outages[2].end" in JSON, "end" in CSV) and quote the value.
+// The field parsers below return errors that start with the field's name
+// ("end", "span", "announced") and quote the value; decodeJSON puts the
+// item before it ("outages[2].end").
 
 func parseSubscription(field, s string) (string, error) {
 	if s == "" {
@@ -180,36 +181,36 @@ func parseCause(field, s string) (sla.Cause, error) {
 
 // parseSpan reads the start and end of an outage or notice, which must not
 // end before it starts.
-func parseSpan(prefix, start, end string) (calendar.Span, []error) {
-	s, err1 := parseTime(prefix+"start", start)
-	e, err2 := parseTime(prefix+"end", end)
+func parseSpan(start, end string) (calendar.Span, []error) {
+	s, err1 := parseTime("start", start)
+	e, err2 := parseTime("end", end)
 	if err1 != nil || err2 != nil {
 		return calendar.Span{}, nonNil(err1, err2)
 	}
 	span, err := calendar.NewSpan(s, e)
 	if err != nil {
-		return calendar.Span{}, []error{fmt.Errorf("%sspan: %w", prefix, err)}
+		return calendar.Span{}, []error{fmt.Errorf("span: %w", err)}
 	}
 	return span, nil
 }
 
-func parseOutage(prefix, start, end, cause string) (sla.Outage, []error) {
-	span, errs := parseSpan(prefix, start, end)
-	c, err := parseCause(prefix+"cause", cause)
+func parseOutage(start, end, cause string) (sla.Outage, []error) {
+	span, errs := parseSpan(start, end)
+	c, err := parseCause("cause", cause)
 	errs = append(errs, nonNil(err)...)
 	return sla.Outage{Span: span, Cause: c}, errs
 }
 
-func parseNotice(prefix, start, end, announced string) (maintenance.Notice, []error) {
-	span, errs := parseSpan(prefix, start, end)
-	a, err := parseTime(prefix+"announced", announced)
+func parseNotice(start, end, announced string) (maintenance.Notice, []error) {
+	span, errs := parseSpan(start, end)
+	a, err := parseTime("announced", announced)
 	errs = append(errs, nonNil(err)...)
 	if len(errs) > 0 {
 		return maintenance.Notice{}, errs
 	}
 	n, err := maintenance.NewNotice(span, a)
 	if err != nil {
-		return maintenance.Notice{}, prefixed(prefix+"announced", err)
+		return maintenance.Notice{}, prefixed("announced", err)
 	}
 	return n, nil
 }
