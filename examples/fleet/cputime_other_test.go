@@ -4,5 +4,5 @@ package main
 
 import "time"
 
-// cpuTime is not measured on this system: the cpu-µs/month metric reads 0.
+// cpuTime is not measured on this system: the cpu-us/month metric reads 0.
 func cpuTime() time.Duration { return 0 }

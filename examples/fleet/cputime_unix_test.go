@@ -8,7 +8,7 @@ import (
 )
 
 // cpuTime returns the CPU time (user and system) the process has used so
-// far, for the benchmarks' cpu-µs/month metric, which other processes on a
+// far, for the benchmarks' cpu-us/month metric, which other processes on a
 // busy machine disturb less than the wall-clock figures.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
