@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"math/big"
@@ -148,17 +149,20 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	if err := errors.Join(p.Validate(), per.validate(p.byUsers())); err != nil {
 		return Assessment{}, err
 	}
-	loc := per.Month.Location()
-	month := per.assessed()
+	month := per.assessed() // in the month's location
 	total := month.Duration()
 
 	// Clip the outages to the month and rank each by the policy: the
 	// index of its cause in ExcludedCauses, or len(ExcludedCauses) when
-	// it counts. Sorting them by start is the one O(n log n) step.
+	// it counts. Sorting them by start is the one O(n log n) step. The
+	// sweep works on offsets from the month's start, exact integers that
+	// sort and compare faster than times; month.Start.Add turns them back
+	// into the very times clipping would give (in loc, no monotonic
+	// reading).
 	counts := len(p.ExcludedCauses)
 	items := make([]ranked, 0, len(per.Outages))
 	for _, o := range per.Outages {
-		s, ok := clip(o.Span, month, loc)
+		start, end, ok := offsets(o.Span, month)
 		if !ok {
 			continue
 		}
@@ -172,24 +176,26 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		if users == 0 {
 			users = int64(per.Users)
 		}
-		items = append(items, ranked{span: s, rank: rank, users: users})
+		items = append(items, ranked{start: start, end: end, rank: rank, users: users})
 	}
-	slices.SortFunc(items, func(a, b ranked) int { return a.span.Start.Compare(b.span.Start) })
+	slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
 
-	var buf [8]calendar.Span // the announced notices of a usual month, without allocating
+	var buf [8]offsetSpan // the announced notices of a usual month, without allocating
 	announced := buf[:0]
 	for _, n := range per.Notices {
 		if !n.Meets(p.NoticeLead) {
 			continue
 		}
-		if s, ok := clip(n.Span, month, loc); ok {
-			announced = append(announced, s)
+		if start, end, ok := offsets(n.Span, month); ok {
+			announced = append(announced, offsetSpan{start, end})
 		}
 	}
 
+	base := month.Start
 	b := builder{
 		policy:  p,
-		window:  windowCursor{w: per.Window, loc: loc},
+		base:    base,
+		window:  newWindowCursor(per.Window, base),
 		notices: spanCursor{spans: mergeSpans(announced)},
 		parts:   make([]Part, 0, len(items)+8),
 	}
@@ -204,37 +210,37 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	// at or before t. Between two events (an outage's start, the end of
 	// the top rank) the top rank is constant, so each step hands the
 	// builder one segment.
-	var endsBuf [len(knownCauses) + 1]time.Time // a valid policy excludes each known cause at most once
+	// Every end is above 0 (an item ends after it starts, at or after
+	// the month's start), so 0 stands for "no outage of that rank yet".
+	var endsBuf [len(knownCauses) + 1]time.Duration // a valid policy excludes each known cause at most once
 	ends := endsBuf[:counts+1]
-	var t time.Time
+	var t time.Duration
 	for i := 0; ; {
 		if top(ends, t) < 0 {
 			if i == len(items) {
 				break
 			}
-			t = items[i].span.Start
+			t = items[i].start
 		}
-		for ; i < len(items) && !items[i].span.Start.After(t); i++ {
+		for ; i < len(items) && items[i].start <= t; i++ {
 			it := items[i]
-			if it.span.End.After(ends[it.rank]) {
-				ends[it.rank] = it.span.End
-			}
+			ends[it.rank] = max(ends[it.rank], it.end)
 			if weighted {
-				active.push(it.span.End, it.users)
+				active.push(it.end, it.users)
 			}
 		}
 		k := top(ends, t)
 		next := ends[k]
-		if i < len(items) && items[i].span.Start.Before(next) {
-			next = items[i].span.Start
+		if i < len(items) && items[i].start < next {
+			next = items[i].start
 		}
 		var users int64
 		if weighted {
 			// The moment weighs the most users of the outages covering
 			// it, until that outage ends or another starts.
-			end := active.top(t)
+			end, ok := active.top(t)
 			users = active.users()
-			if !end.IsZero() && end.Before(next) {
+			if ok && end < next {
 				next = end
 			}
 		}
@@ -284,19 +290,37 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	}, nil
 }
 
-// ranked is an outage clipped to the month with its rank: the index of its
-// cause in the policy's ExcludedCauses, or len(ExcludedCauses) when it
-// counts.
+// ranked is an outage clipped to the month, as offsets from the month's
+// start, with its rank: the index of its cause in the policy's
+// ExcludedCauses, or len(ExcludedCauses) when it counts. It holds no
+// pointers, so sorting moves plain words.
 type ranked struct {
-	span  calendar.Span
-	rank  int
-	users int64 // users affected, for user-minutes
+	start, end time.Duration // [start, end) from the month's start, 0 <= start < end
+	rank       int
+	users      int64 // users affected, for user-minutes
+}
+
+// offsets returns the part of s inside within as offsets from
+// within.Start, and false when they share no instant: calendar.Span's
+// Intersect, then Sub, which is exact for any span within a month.
+func offsets(s, within calendar.Span) (start, end time.Duration, ok bool) {
+	a, z := s.Start, s.End
+	if within.Start.After(a) {
+		a = within.Start
+	}
+	if within.End.Before(z) {
+		z = within.End
+	}
+	if !z.After(a) {
+		return 0, 0, false
+	}
+	return a.Sub(within.Start), z.Sub(within.Start), true
 }
 
 // top returns the smallest rank whose outages cover t, or -1.
-func top(ends []time.Time, t time.Time) int {
+func top(ends []time.Duration, t time.Duration) int {
 	for k, e := range ends {
-		if e.After(t) {
+		if e > t {
 			return k
 		}
 	}
@@ -309,12 +333,16 @@ func top(ends []time.Time, t time.Time) int {
 //
 // A piece's kind is kindWindow, kindNotice, a cause's rank
 // (0..len(ExcludedCauses)-1) or the rest (len(ExcludedCauses)).
+//
+// It works on offsets from base, the month's start, and turns them into
+// times (base.Add) only for the Parts it records.
 type builder struct {
 	policy  Policy
+	base    time.Time
 	window  windowCursor
 	notices spanCursor
 
-	pending     calendar.Span // the piece being extended, when pendingSet
+	pending     offsetSpan // the piece being extended, when pendingSet
 	pendingKind int
 	pendingSet  bool
 
@@ -370,15 +398,15 @@ func (b *builder) slot(kind int) int {
 
 // segment takes [a, end), covered by outages whose top rank is rank, and
 // splits it where the window or a notice starts or ends.
-func (b *builder) segment(a, end time.Time, rank int, users int64) {
-	for a.Before(end) {
+func (b *builder) segment(a, end time.Duration, rank int, users int64) {
+	for a < end {
 		stop := end
 		inW, nextW, okW := b.window.at(a)
-		if okW && nextW.Before(stop) {
+		if okW && nextW < stop {
 			stop = nextW
 		}
 		inN, nextN, okN := b.notices.at(a)
-		if okN && nextN.Before(stop) {
+		if okN && nextN < stop {
 			stop = nextN
 		}
 		kind := rank
@@ -388,24 +416,25 @@ func (b *builder) segment(a, end time.Time, rank int, users int64) {
 		case inN:
 			kind = kindNotice
 		}
-		b.piece(calendar.Span{Start: a, End: stop}, kind, users)
+		b.piece(offsetSpan{a, stop}, kind, users)
 		a = stop
 	}
 }
 
-// piece adds s of kind, joining it to the pending piece when they touch
-// and share a kind.
-func (b *builder) piece(s calendar.Span, kind int, users int64) {
-	b.outage += s.Duration()
-	join := b.pendingSet && b.pendingKind == kind && b.pending.End.Equal(s.Start)
+// piece adds s, not empty, of kind, joining it to the pending piece when
+// they touch and share a kind.
+func (b *builder) piece(s offsetSpan, kind int, users int64) {
+	d := s.end - s.start
+	b.outage += d
+	join := b.pendingSet && b.pendingKind == kind && b.pending.end == s.start
 	if join {
-		b.pending.End = s.End
+		b.pending.end = s.end
 	} else {
 		b.flush()
 		b.pending, b.pendingKind, b.pendingSet = s, kind, true
 	}
 	if b.user != nil {
-		b.user.piece(s.Duration(), users, join)
+		b.user.piece(d, users, join)
 	}
 }
 
@@ -417,11 +446,11 @@ func (b *builder) flush() {
 	}
 	b.pendingSet = false
 	s, kind := b.pending, b.pendingKind
-	d := s.Duration()
+	d := s.end - s.start
 	if kind == b.kindRest() {
 		if d <= b.policy.IntermittentLimit || d < b.policy.MinimumPeriod {
 			b.excluded[b.slot(kind)] += d // the intermittent slot
-			b.parts = append(b.parts, Part{Span: s, Reason: ReasonIntermittent})
+			b.part(s, ReasonIntermittent)
 			b.user.flush(b.slot(kind), 0)
 			return
 		}
@@ -432,14 +461,19 @@ func (b *builder) flush() {
 			extra = roundUp(d, res) - d
 			b.rounding = addSat(b.rounding, extra)
 		}
-		b.parts = append(b.parts, Part{Span: s, Reason: ReasonCounted})
+		b.part(s, ReasonCounted)
 		b.user.flush(-1, extra)
 		return
 	}
 	i := b.slot(kind)
 	b.excluded[i] += d
-	b.parts = append(b.parts, Part{Span: s, Reason: b.reason(i)})
+	b.part(s, b.reason(i))
 	b.user.flush(i, 0)
+}
+
+// part records s as a Part with reason r, in the month's location.
+func (b *builder) part(s offsetSpan, r Reason) {
+	b.parts = append(b.parts, Part{Span: calendar.Span{Start: b.base.Add(s.start), End: b.base.Add(s.end)}, Reason: r})
 }
 
 // counted returns the parts that are counted downtime, in a new slice, or
@@ -457,22 +491,23 @@ func (b *builder) counted() []calendar.Span {
 	return out
 }
 
-// mergeSpans sorts spans by Start in place and merges those that overlap
+// offsetSpan is a span [start, end) as offsets from the month's start.
+type offsetSpan struct{ start, end time.Duration }
+
+// mergeSpans sorts spans by start in place and merges those that overlap
 // or touch, returning the merged prefix: sorted, disjoint, non-empty
-// spans, as calendar.NewSpanSet would hold them, without its copies. The
-// spans must be non-empty.
-func mergeSpans(spans []calendar.Span) []calendar.Span {
+// spans, as calendar.NewSpanSet would hold them. The spans must be
+// non-empty.
+func mergeSpans(spans []offsetSpan) []offsetSpan {
 	if len(spans) == 0 {
 		return nil
 	}
-	slices.SortFunc(spans, func(a, b calendar.Span) int { return a.Start.Compare(b.Start) })
+	slices.SortFunc(spans, func(a, b offsetSpan) int { return cmp.Compare(a.start, b.start) })
 	out := spans[:1]
 	for _, s := range spans[1:] {
 		last := &out[len(out)-1]
-		if !s.Start.After(last.End) { // overlaps or touches
-			if s.End.After(last.End) {
-				last.End = s.End
-			}
+		if s.start <= last.end { // overlaps or touches
+			last.end = max(last.end, s.end)
 			continue
 		}
 		out = append(out, s)
@@ -480,49 +515,79 @@ func mergeSpans(spans []calendar.Span) []calendar.Span {
 	return out
 }
 
-// windowCursor answers, for non-decreasing instants, whether an instant is
-// inside an occurrence of w and when that changes, in O(1) each.
+// day is the period of a maintenance window's occurrences.
+const day = 24 * time.Hour
+
+// windowCursor answers, for non-decreasing offsets from the month's
+// start, whether an instant is inside an occurrence of a window and when
+// that changes, in O(1) each. A Window opens at the same time of every
+// UTC day for the same Duration, under a day (maintenance.Window's Start
+// and Duration), and a UTC day is exactly 24 hours in package time, so
+// its occurrences are those of Window.Next(month's start) shifted by
+// whole days: one call to Next, then arithmetic. The zero windowCursor
+// has no window.
 type windowCursor struct {
-	w   maintenance.Window
-	loc *time.Location
-	occ calendar.Span // the occurrence containing or following the last t
-	set bool
+	set        bool          // there is a window
+	first      time.Duration // where Next(month's start) opens; at most 0 when it contains the start
+	length     time.Duration // each occurrence's Duration, under a day
+	start, end time.Duration // the occurrence containing or following the last offset
 }
 
-// at reports whether t is inside an occurrence and the next instant at
-// which that changes; ok is false when it never changes (no window).
-func (c *windowCursor) at(t time.Time) (in bool, next time.Time, ok bool) {
-	if c.w.IsZero() {
-		return false, time.Time{}, false
+// newWindowCursor returns the cursor for w over offsets from base, or the
+// zero cursor for the zero Window.
+func newWindowCursor(w maintenance.Window, base time.Time) windowCursor {
+	if w.IsZero() {
+		return windowCursor{}
 	}
-	if !c.set || !t.Before(c.occ.End) {
-		c.occ, c.set = c.w.Next(t).In(c.loc), true
+	occ := w.Next(base) // ends after base: every offset from 0 on is inside or before one
+	first := occ.Start.Sub(base)
+	return windowCursor{set: true, first: first, length: w.Duration(), start: first, end: first + w.Duration()}
+}
+
+// at reports whether offset t (0 or more, and not before the last one) is
+// inside an occurrence and the next offset at which that changes; ok is
+// false when it never changes (no window).
+func (c *windowCursor) at(t time.Duration) (in bool, next time.Duration, ok bool) {
+	if !c.set {
+		return false, 0, false
 	}
-	if c.occ.Start.After(t) {
-		return false, c.occ.Start, true
+	if t >= c.end {
+		// t is after the first occurrence's end, so after its start: the
+		// occurrence opening at or before t is whole days j after it, and
+		// when t is past its end the next one, a day later, follows t.
+		j := (t - c.first) / day
+		c.start = c.first + j*day
+		c.end = c.start + c.length
+		if t >= c.end {
+			c.start += day
+			c.end += day
+		}
 	}
-	return true, c.occ.End, true
+	if c.start > t {
+		return false, c.start, true
+	}
+	return true, c.end, true
 }
 
 // spanCursor is windowCursor for sorted, disjoint spans.
 type spanCursor struct {
-	spans []calendar.Span
+	spans []offsetSpan
 	i     int
 }
 
-// at reports whether t is inside one of the spans and the next instant at
+// at reports whether t is inside one of the spans and the next offset at
 // which that changes; ok is false when it never changes again.
-func (c *spanCursor) at(t time.Time) (in bool, next time.Time, ok bool) {
-	for c.i < len(c.spans) && !c.spans[c.i].End.After(t) {
+func (c *spanCursor) at(t time.Duration) (in bool, next time.Duration, ok bool) {
+	for c.i < len(c.spans) && c.spans[c.i].end <= t {
 		c.i++
 	}
 	if c.i == len(c.spans) {
-		return false, time.Time{}, false
+		return false, 0, false
 	}
-	if s := c.spans[c.i]; s.Start.After(t) {
-		return false, s.Start, true
+	if s := c.spans[c.i]; s.start > t {
+		return false, s.start, true
 	}
-	return true, c.spans[c.i].End, true
+	return true, c.spans[c.i].end, true
 }
 
 // addSat returns a+b for non-negative durations, saturating at the largest

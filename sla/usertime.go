@@ -110,13 +110,15 @@ func (b *builder) userTime(users int, total time.Duration) *UserTime {
 // instant, by users; outages that have ended are dropped lazily.
 type maxUsers []activeOutage
 
+// activeOutage is an outage's end, as an offset from the month's start,
+// and its users.
 type activeOutage struct {
-	end   time.Time
+	end   time.Duration
 	users int64
 }
 
 // push adds an outage ending at end that affects users.
-func (h *maxUsers) push(end time.Time, users int64) {
+func (h *maxUsers) push(end time.Duration, users int64) {
 	*h = append(*h, activeOutage{end, users})
 	a := *h
 	for i := len(a) - 1; i > 0; {
@@ -130,16 +132,16 @@ func (h *maxUsers) push(end time.Time, users int64) {
 }
 
 // top drops the outages on top that ended by t and returns the end of the
-// one left on top, which covers t whenever any outage does. It returns
-// the zero time when none is left.
-func (h *maxUsers) top(t time.Time) time.Time {
-	for len(*h) > 0 && !(*h)[0].end.After(t) {
+// one left on top, which covers t whenever any outage does, and true; or
+// false when none is left.
+func (h *maxUsers) top(t time.Duration) (time.Duration, bool) {
+	for len(*h) > 0 && (*h)[0].end <= t {
 		h.pop()
 	}
 	if len(*h) == 0 {
-		return time.Time{}
+		return 0, false
 	}
-	return (*h)[0].end
+	return (*h)[0].end, true
 }
 
 // users returns the users of the outage on top, 0 when empty.
