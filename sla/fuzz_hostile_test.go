@@ -2,6 +2,7 @@ package sla
 
 import (
 	"encoding/binary"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +16,20 @@ import (
 // whole-hour and half-hour DST, a skipped day, a quarter-hour offset.
 var fuzzLocations = []string{"UTC", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Asia/Kathmandu"}
 
+// loadFuzzLocations loads fuzzLocations once: time.LoadLocation reads the
+// zone file on every call.
+var loadFuzzLocations = sync.OnceValues(func() ([]*time.Location, error) {
+	locs := make([]*time.Location, len(fuzzLocations))
+	for i, name := range fuzzLocations {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			return nil, err
+		}
+		locs[i] = loc
+	}
+	return locs, nil
+})
+
 // hostilePeriod builds a policy and a period from fuzz input. The header
 // (6 bytes) picks the location, year (1..9999), month, window and policy
 // options; then each 9-byte item is an outage or a notice with a start
@@ -26,8 +41,9 @@ func hostilePeriod(t testing.TB, data []byte) (p Policy, per Period, wantErr boo
 	if len(data) < 6 {
 		data = append(data, make([]byte, 6-len(data))...)
 	}
-	loc, err := time.LoadLocation(fuzzLocations[int(data[0])%len(fuzzLocations)])
+	locs, err := loadFuzzLocations()
 	require.NoError(t, err)
+	loc := locs[int(data[0])%len(locs)]
 	year := 1 + int(binary.LittleEndian.Uint16(data[1:3]))%9999
 	month := calendar.NewMonth(year, time.Month(1+int(data[3])%12), loc)
 	per = Period{Month: month}
