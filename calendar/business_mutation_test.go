@@ -93,3 +93,25 @@ func TestHolidayOnFirstDayOfYear(t *testing.T) {
 	// Without holidays Monday 1 January is a business day.
 	assert.True(t, NewBusinessDays(time.UTC).IsBusinessDay(jan1))
 }
+
+// TestDayAtTransitionInstant: at the very second the clocks change, the
+// new offset applies. In Santiago daylight time ended at 00:00 on Sunday
+// 2024-04-07 (UTC−3), when the clocks went back to 23:00 on Saturday
+// (UTC−4): the instant 2024-04-07T03:00Z is Saturday 23:00, and one
+// nanosecond earlier is Saturday 23:59:59.999999999 by the old offset.
+// With a Sunday-only weekend Saturday is a business day and Sunday is not.
+func TestDayAtTransitionInstant(t *testing.T) {
+	santiago := mustLoad(t, "America/Santiago")
+	b := NewBusinessDaysFrom(santiago, nil, time.Sunday)
+	at := time.Date(2024, 4, 7, 3, 0, 0, 0, time.UTC)
+	require.Equal(t, "2024-04-06T23:00:00-04:00", at.In(santiago).Format(time.RFC3339))
+	assert.True(t, b.IsBusinessDay(at), "Saturday 23:00 after the change")
+	assert.True(t, b.IsBusinessDay(at.Add(-1)), "Saturday 23:59:59.999999999 before it")
+	assert.False(t, b.IsBusinessDay(at.Add(time.Hour)), "Sunday 00:00")
+	// Saturday's end is the first instant of Sunday, an hour after the
+	// change.
+	assert.True(t, b.EndOfDay(at).Equal(at.Add(time.Hour)), "end of Saturday: %s", b.EndOfDay(at))
+	assert.Equal(t, 0, b.Between(at.Add(-1), at))
+	// Counting one business day on from Saturday skips Sunday.
+	assert.Equal(t, "2024-04-08T00:00:00-04:00", b.Add(at, 1).Format(time.RFC3339))
+}
