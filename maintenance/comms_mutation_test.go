@@ -52,3 +52,16 @@ func TestPlanDutyInWindowReason(t *testing.T) {
 	// Due by the start: the first late instant is a nanosecond after it.
 	assert.True(t, d.Due.Equal(p.Span.Start.Add(1)), "due %s", d.Due)
 }
+
+// TestAddressKeyDisplayNameWithoutDots: a display-name address whose
+// domain has no dot ("Ana <ana@localhost>") holds no atext special and one
+// '@', so only its spaces and angle brackets keep it off the fast path;
+// its key is its address part's, as net/mail reads it.
+func TestAddressKeyDisplayNameWithoutDots(t *testing.T) {
+	assert.Equal(t, addressKey("ana@localhost"), addressKey("Ana <ana@localhost>"))
+	assert.Equal(t, "ANA@LOCALHOST", addressKey("Ana <ANA@localhost>"))
+	assert.False(t, plainAddress("Ana <ana@localhost>"))
+	assert.True(t, plainAddress("ana@localhost"))
+	assert.False(t, plainAddress("ana@@localhost"))
+	assert.False(t, plainAddress("analocalhost"))
+}
