@@ -160,7 +160,11 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	// into the very times clipping would give (in loc, no monotonic
 	// reading).
 	counts := len(p.ExcludedCauses)
-	items := make([]ranked, 0, len(per.Outages))
+	var itemBuf [16]ranked // a usual month's outages, without allocating
+	items := itemBuf[:0]
+	if len(per.Outages) > len(itemBuf) {
+		items = make([]ranked, 0, len(per.Outages))
+	}
 	for _, o := range per.Outages {
 		start, end, ok := offsets(o.Span, month)
 		if !ok {
@@ -192,12 +196,17 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	}
 
 	base := month.Start
+	// The notices' cursor stays out of the builder so that buf, which
+	// it points to, can stay on the stack.
+	notices := spanCursor{spans: mergeSpans(announced)}
 	b := builder{
-		policy:  p,
-		base:    base,
-		window:  newWindowCursor(per.Window, base),
-		notices: spanCursor{spans: mergeSpans(announced)},
-		parts:   make([]Part, 0, len(items)+8),
+		policy: p,
+		base:   base,
+		window: newWindowCursor(per.Window, base),
+		// A part per outage and a few more fit most months; many outages
+		// usually merge into far fewer parts, so the guess stays small
+		// and append grows it when needed.
+		guess: min(len(items), 64) + 8,
 	}
 	weighted := p.byUsers()
 	if weighted {
@@ -244,7 +253,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 				next = end
 			}
 		}
-		b.segment(t, next, k, users)
+		b.segment(&notices, t, next, k, users)
 		t = next
 	}
 	b.flush()
@@ -254,6 +263,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	downtime := b.down + rounding
 	up -= rounding
 
+	parts, periods := b.result()
 	excluded := make(map[Reason]time.Duration)
 	for kind, d := range b.excluded[:counts+3] {
 		if d > 0 {
@@ -282,8 +292,8 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		Credit:   credit,
 		Met:      met,
 		Users:    users,
-		Periods:  b.counted(),
-		Parts:    b.parts,
+		Periods:  periods,
+		Parts:    parts,
 		Rounding: rounding,
 		Assessed: month,
 		money:    p.money(),
@@ -302,7 +312,7 @@ type ranked struct {
 
 // offsets returns the part of s inside within as offsets from
 // within.Start, and false when they share no instant: calendar.Span's
-// Intersect, then Sub, which is exact for any span within a month.
+// Intersect, then the distance from within.Start.
 func offsets(s, within calendar.Span) (start, end time.Duration, ok bool) {
 	a, z := s.Start, s.End
 	if within.Start.After(a) {
@@ -314,7 +324,16 @@ func offsets(s, within calendar.Span) (start, end time.Duration, ok bool) {
 	if !z.After(a) {
 		return 0, 0, false
 	}
-	return a.Sub(within.Start), z.Sub(within.Start), true
+	return since(a, within.Start), since(z, within.Start), true
+}
+
+// since returns t − base by the wall clock, exactly when the difference
+// fits a time.Duration (any two instants of one month do): t.Sub(base)
+// without Sub's overflow check, which costs an Add and an Equal. Unix
+// seconds may wrap for instants near the ends of time.Time's range, but
+// their difference is still exact modulo 2^64, so the result is too.
+func since(t, base time.Time) time.Duration {
+	return time.Duration(t.Unix()-base.Unix())*time.Second + time.Duration(t.Nanosecond()-base.Nanosecond())
 }
 
 // top returns the smallest rank whose outages cover t, or -1.
@@ -337,10 +356,9 @@ func top(ends []time.Duration, t time.Duration) int {
 // It works on offsets from base, the month's start, and turns them into
 // times (base.Add) only for the Parts it records.
 type builder struct {
-	policy  Policy
-	base    time.Time
-	window  windowCursor
-	notices spanCursor
+	policy Policy
+	base   time.Time
+	window windowCursor
 
 	pending     offsetSpan // the piece being extended, when pendingSet
 	pendingKind int
@@ -354,8 +372,21 @@ type builder struct {
 	down     time.Duration // counted downtime, exact
 	periods  int           // how many parts are counted downtime
 	rounding time.Duration // what Resolution adds, before the cap at Up
-	parts    []Part
-	user     *userSums // user-time, for user-minutes; nil otherwise
+	user     *userSums     // user-time, for user-minutes; nil otherwise
+
+	// The parts: the first ones in small, kept in the builder (on the
+	// stack) so that a usual month allocates its Parts once at their
+	// exact length; beyond that in parts, which then holds them all.
+	small  [16]offsetPart
+	nsmall int
+	parts  []Part
+	guess  int // the capacity parts starts with
+}
+
+// offsetPart is a Part as offsets from the month's start.
+type offsetPart struct {
+	span   offsetSpan
+	reason Reason
 }
 
 // Piece kinds besides the cause ranks 0..len(ExcludedCauses)-1.
@@ -397,15 +428,16 @@ func (b *builder) slot(kind int) int {
 }
 
 // segment takes [a, end), covered by outages whose top rank is rank, and
-// splits it where the window or a notice starts or ends.
-func (b *builder) segment(a, end time.Duration, rank int, users int64) {
+// splits it where the window or a notice (of the announced notices'
+// cursor) starts or ends.
+func (b *builder) segment(notices *spanCursor, a, end time.Duration, rank int, users int64) {
 	for a < end {
 		stop := end
 		inW, nextW, okW := b.window.at(a)
 		if okW && nextW < stop {
 			stop = nextW
 		}
-		inN, nextN, okN := b.notices.at(a)
+		inN, nextN, okN := notices.at(a)
 		if okN && nextN < stop {
 			stop = nextN
 		}
@@ -471,24 +503,49 @@ func (b *builder) flush() {
 	b.user.flush(i, 0)
 }
 
-// part records s as a Part with reason r, in the month's location.
+// part records s as a part with reason r.
 func (b *builder) part(s offsetSpan, r Reason) {
-	b.parts = append(b.parts, Part{Span: calendar.Span{Start: b.base.Add(s.start), End: b.base.Add(s.end)}, Reason: r})
-}
-
-// counted returns the parts that are counted downtime, in a new slice, or
-// nil when there are none.
-func (b *builder) counted() []calendar.Span {
-	if b.periods == 0 {
-		return nil
-	}
-	out := make([]calendar.Span, 0, b.periods)
-	for _, pt := range b.parts {
-		if pt.Reason == ReasonCounted {
-			out = append(out, pt.Span)
+	if b.parts == nil {
+		if b.nsmall < len(b.small) {
+			b.small[b.nsmall] = offsetPart{s, r}
+			b.nsmall++
+			return
+		}
+		b.parts = make([]Part, 0, max(b.guess, 2*len(b.small)))
+		for _, op := range b.small[:b.nsmall] {
+			b.parts = append(b.parts, b.toPart(op))
 		}
 	}
-	return out
+	b.parts = append(b.parts, b.toPart(offsetPart{s, r}))
+}
+
+// toPart returns op as a Part, in the month's location.
+func (b *builder) toPart(op offsetPart) Part {
+	return Part{Span: calendar.Span{Start: b.base.Add(op.span.start), End: b.base.Add(op.span.end)}, Reason: op.reason}
+}
+
+// result returns the parts, in a new slice that is never nil, and the
+// counted ones' spans, in a new slice, or nil when there are none.
+func (b *builder) result() (parts []Part, periods []calendar.Span) {
+	if b.periods > 0 {
+		periods = make([]calendar.Span, 0, b.periods)
+	}
+	if b.parts == nil {
+		parts = make([]Part, b.nsmall)
+		for i, op := range b.small[:b.nsmall] {
+			parts[i] = b.toPart(op)
+		}
+	} else {
+		parts = b.parts
+	}
+	if periods != nil {
+		for _, pt := range parts {
+			if pt.Reason == ReasonCounted {
+				periods = append(periods, pt.Span)
+			}
+		}
+	}
+	return parts, periods
 }
 
 // offsetSpan is a span [start, end) as offsets from the month's start.
@@ -540,7 +597,7 @@ func newWindowCursor(w maintenance.Window, base time.Time) windowCursor {
 		return windowCursor{}
 	}
 	occ := w.Next(base) // ends after base: every offset from 0 on is inside or before one
-	first := occ.Start.Sub(base)
+	first := since(occ.Start, base)
 	return windowCursor{set: true, first: first, length: w.Duration(), start: first, end: first + w.Duration()}
 }
 

@@ -106,6 +106,9 @@ func lessScaled(up, total uint64, x decimal.Decimal) (less, ok bool) {
 	if !ok {
 		return false, false
 	}
+	if k := 2 - e; k < len(pow10u64) {
+		return mul128(up, pow10u64[k]).cmp(mul128(uint64(c), total)) < 0, true // one multiplication a side
+	}
 	return mulPow10(up, 2-e).cmp(mul128(uint64(c), total)) < 0, true
 }
 

@@ -123,9 +123,14 @@ func cmpDecimal(a, b decimal.Decimal) int {
 		ca, cb = -ca, -cb
 	}
 	var r int
-	if ea > eb {
+	switch {
+	case ea > eb && ea-eb < int64(len(pow10u64)):
+		r = mul128(uint64(ca), pow10u64[ea-eb]).cmp(u192{uint64(cb)}) // the usual case: one multiplication
+	case eb > ea && eb-ea < int64(len(pow10u64)):
+		r = u192{uint64(ca)}.cmp(mul128(uint64(cb), pow10u64[eb-ea]))
+	case ea > eb:
 		r = mulPow10(uint64(ca), int(ea-eb)).cmp(u192{uint64(cb)})
-	} else {
+	default:
 		r = u192{uint64(ca)}.cmp(mulPow10(uint64(cb), int(eb-ea)))
 	}
 	return r * sa

@@ -363,3 +363,16 @@ func FuzzTierChoice(f *testing.F) {
 		checkAgainstOld(t, p, total, down)
 	})
 }
+
+// TestCauseIndexMatches keeps causeIndex's switch in step with
+// knownCauses, the order Causes and Cause.index use.
+func TestCauseIndexMatches(t *testing.T) {
+	for i, c := range knownCauses {
+		assert.Equal(t, i, causeIndex(c), "%q", c)
+		assert.Equal(t, c.index(), causeIndex(c), "%q", c)
+	}
+	for _, c := range []Cause{"", "window", "notice", "intermittent", "Preview", "preview ", "add-on-", "customer"} {
+		assert.Equal(t, -1, causeIndex(c), "%q", c)
+		assert.Equal(t, c.index(), causeIndex(c), "%q", c)
+	}
+}
