@@ -182,7 +182,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		}
 		items = append(items, ranked{start: start, end: end, rank: rank, users: users})
 	}
-	slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
+	sortByStart(items)
 
 	var buf [8]offsetSpan // the announced notices of a usual month, without allocating
 	announced := buf[:0]
@@ -308,6 +308,22 @@ type ranked struct {
 	start, end time.Duration // [start, end) from the month's start, 0 <= start < end
 	rank       int
 	users      int64 // users affected, for user-minutes
+}
+
+// sortByStart sorts items by start: by insertion for a handful, where it
+// beats the generic sort's setup and its call per comparison, and with
+// slices.SortFunc otherwise. Items with equal starts may end up in any
+// order; the sweep takes them together.
+func sortByStart(items []ranked) {
+	if len(items) > 12 {
+		slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
+		return
+	}
+	for i := 1; i < len(items); i++ {
+		for j := i; j > 0 && items[j].start < items[j-1].start; j-- {
+			items[j], items[j-1] = items[j-1], items[j]
+		}
+	}
 }
 
 // offsets returns the part of s inside within as offsets from

@@ -191,7 +191,7 @@ func (p Policy) Validate() error {
 			return false
 		}
 		lowOK := d.Sign() > 0 || (zeroOK && d.Sign() == 0)
-		if !lowOK || cmpDecimal(d, hundred) > 0 {
+		if !lowOK || aboveHundred(d) {
 			if zeroOK {
 				bad("%s %q is outside [0, 100]", field, plain(d))
 			} else {

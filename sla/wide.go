@@ -135,3 +135,22 @@ func cmpDecimal(a, b decimal.Decimal) int {
 	}
 	return r * sa
 }
+
+// aboveHundred reports whether d > 100, as cmpDecimal(d, hundred) > 0
+// does, without looking at 100's coefficient each time: with
+// d = c × 10^e, it compares c with 10^(2−e) when e <= 2 and that power
+// fits 64 bits, and falls back to cmpDecimal otherwise.
+func aboveHundred(d decimal.Decimal) bool {
+	e := int(d.Exponent())
+	if d.Sign() <= 0 {
+		return false
+	}
+	if e > 2 || 2-e >= len(pow10u64) {
+		return cmpDecimal(d, hundred) > 0
+	}
+	c, ok := smallCoefficient(d)
+	if !ok {
+		return cmpDecimal(d, hundred) > 0
+	}
+	return uint64(c) > pow10u64[2-e]
+}

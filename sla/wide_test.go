@@ -376,3 +376,15 @@ func TestCauseIndexMatches(t *testing.T) {
 		assert.Equal(t, c.index(), causeIndex(c), "%q", c)
 	}
 }
+
+func TestAboveHundredMatchesCmp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(100, 100))
+	cases := []decimal.Decimal{{}, dec("100"), dec("100.000000000000000000"), dec("100.000000000000000001"), dec("99.999999999999999999"),
+		dec("1e2"), dec("1e3"), dec("0.1e3"), dec("1000e-1"), dec("1001e-1"), dec("-100"), dec("-101"), dec("1e-18"), dec("1e40"), dec("100e-30")}
+	for range 5000 {
+		cases = append(cases, randomPercent(rng), randomPercent(rng).Neg(), decimal.New(rng.Int64N(100000), int32(rng.IntN(41)-20)))
+	}
+	for _, d := range cases {
+		require.Equal(t, d.Cmp(hundred) > 0, aboveHundred(d), "%s (%s e%d)", d, d.Coefficient(), d.Exponent())
+	}
+}
