@@ -607,13 +607,25 @@ type windowCursor struct {
 }
 
 // newWindowCursor returns the cursor for w over offsets from base, or the
-// zero cursor for the zero Window.
+// zero cursor for the zero Window. It finds the occurrence Window.Next(base)
+// returns, in integers: the one opening on base's UTC day, the day before
+// or the day after, whichever is the first to end after base.
+// TestWindowCursorMatchesNext checks it against Next.
 func newWindowCursor(w maintenance.Window, base time.Time) windowCursor {
 	if w.IsZero() {
 		return windowCursor{}
 	}
-	occ := w.Next(base) // ends after base: every offset from 0 on is inside or before one
-	first := since(occ.Start, base)
+	const secondsADay = int64(day / time.Second)
+	sec := base.Unix()
+	tod := sec % secondsADay // seconds since base's UTC midnight
+	if tod < 0 {
+		tod += secondsADay
+	}
+	midnight := -(time.Duration(tod)*time.Second + time.Duration(base.Nanosecond())) // base's UTC midnight, as an offset: at most 0
+	first := midnight - day + w.Start()                                              // the occurrence opening the UTC day before
+	for first+w.Duration() <= 0 {
+		first += day // ends at or before base: Next skips it
+	}
 	return windowCursor{set: true, first: first, length: w.Duration(), start: first, end: first + w.Duration()}
 }
 

@@ -136,21 +136,22 @@ func cmpDecimal(a, b decimal.Decimal) int {
 	return r * sa
 }
 
-// aboveHundred reports whether d > 100, as cmpDecimal(d, hundred) > 0
-// does, without looking at 100's coefficient each time: with
-// d = c × 10^e, it compares c with 10^(2−e) when e <= 2 and that power
-// fits 64 bits, and falls back to cmpDecimal otherwise.
+// aboveHundred reports whether d > 100, as d.Cmp(hundred) > 0 does: for
+// d's exponent e in -maxPlaces..2 it compares d with 100 written with
+// that same exponent (hundredAt), which decimal does by comparing the two
+// coefficients, without scaling or allocating; other exponents take Cmp.
 func aboveHundred(d decimal.Decimal) bool {
-	e := int(d.Exponent())
-	if d.Sign() <= 0 {
-		return false
+	if i := int(d.Exponent()) + maxPlaces; i >= 0 && i < len(hundredAt) {
+		return d.Cmp(hundredAt[i]) > 0
 	}
-	if e > 2 || 2-e >= len(pow10u64) {
-		return cmpDecimal(d, hundred) > 0
-	}
-	c, ok := smallCoefficient(d)
-	if !ok {
-		return cmpDecimal(d, hundred) > 0
-	}
-	return uint64(c) > pow10u64[2-e]
+	return d.Cmp(hundred) > 0
 }
+
+// hundredAt[e+maxPlaces] is 100 as 10^(2−e) × 10^e, for e in -maxPlaces..2.
+var hundredAt = func() (h [maxPlaces + 3]decimal.Decimal) {
+	for i := range h {
+		e := int32(i - maxPlaces)
+		h[i] = decimal.NewFromBigInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(2-e)), nil), e)
+	}
+	return h
+}()
