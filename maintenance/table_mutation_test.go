@@ -63,3 +63,16 @@ func TestParseTableSizeLimit(t *testing.T) {
 	assert.True(t, errors.Is(err, ErrBadTable))
 	assert.Contains(t, err.Error(), "document is longer than 4194304 bytes")
 }
+
+// TestTableErrorsQuoteShort: a bad value is quoted whole up to 60 bytes
+// and cut to 60 bytes and "..." beyond.
+func TestTableErrorsQuoteShort(t *testing.T) {
+	sixty := strings.Repeat("0123456789", 6)
+	assert.Equal(t, sixty, clipText(sixty))
+	assert.Equal(t, sixty+"...", clipText(sixty+"x"))
+	doc := `{"editions":[{"effective":"` + sixty + `x","regions":[{"code":"X","host":"h","window":"1 AM to 2 AM"}]}]}`
+	_, err := ParseTable(strings.NewReader(doc))
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, ErrBadTable))
+	assert.Contains(t, err.Error(), `editions[0].effective "`+sixty+`...": want an RFC 3339 instant`)
+}
