@@ -36,7 +36,12 @@ func benchPeriod(n int) Period {
 }
 
 // BenchmarkAssess measures Assess beside its baseline: copying and sorting
-// the same outage spans by start with slices.SortFunc.
+// the same outage spans by start with slices.SortFunc, which Assess must
+// stay within 3× of at 10, 1,000 and 100,000 outages (issue 5). Both loops
+// do only their own work: the period and the policy are built before the
+// timer starts, the baseline copies the spans because Assess must not
+// reorder the caller's outages either, and neither reuses memory across
+// iterations.
 func BenchmarkAssess(b *testing.B) {
 	p := DynamicsCRMOnline()
 	for _, n := range []int{10, 1000, 100000} {
