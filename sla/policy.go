@@ -179,8 +179,8 @@ func (p Policy) Validate() error {
 	// reported) between valid values.
 	//
 	// The happy path neither formats nor allocates: field is turned into
-	// an interface only for a message, and cmpDecimal compares a decimal
-	// of at most 18 decimal places with 100 in integers.
+	// an interface only for a message, and aboveHundred compares d with
+	// 100 written at d's own exponent, coefficient against coefficient.
 	percent := func(field tierFieldName, d decimal.Decimal, zeroOK bool) bool {
 		if d.Exponent() < -maxPlaces {
 			bad("%s %q has more than %d decimal places", field, shortDecimal(d), maxPlaces)
