@@ -42,6 +42,9 @@ func TestParseWindowHostile(t *testing.T) {
 		{"AM without an hour", "AM to PM", "", "missing start hour"},
 		{"separator only", "to", "", "missing start hour"},
 		{"hour 99 in 24-hour form", "99:00-01:00", "", "start hour 99 over 23"},
+		// Input that ends right after an hour's digits.
+		{"a lone hour", "2", "", "start time 2 has neither AM/PM nor :MM"},
+		{"end hour at the very end", "2 AM to 11", "", "end time 11 has neither AM/PM nor :MM"},
 		{"upper-case TO and tabs", "\t6\tPM\tTO\t3\tAM\t", "6 PM to 3 AM", ""},
 	}
 	for _, tc := range tests {
