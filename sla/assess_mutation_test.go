@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
 )
 
 // Tests written for mutants gremlins found alive: each pins a documented
@@ -45,4 +46,48 @@ func TestAssessSubscribedNanoseconds(t *testing.T) {
 	require.Len(t, a.Periods, 2)
 	assert.True(t, a.Periods[0].Equal(span(subStart, aEnd)))
 	assert.True(t, a.Periods[1].Equal(span(bStart, bEnd)))
+}
+
+// TestAssessSubscribedNanosecondsWindow: the window's occurrences stay on
+// whole UTC minutes when the assessed span starts inside a second. NAM's
+// window is 02:00-11:00 UTC; subscribed from 10 April 00:00:00.0000005,
+// an outage from 01:00 to 03:00 is 1h counted and 1h in the window, split
+// exactly at 02:00.
+func TestAssessSubscribedNanosecondsWindow(t *testing.T) {
+	nam, ok := maintenance.Lookup("NAM")
+	require.True(t, ok)
+	p := DynamicsCRMOnline()
+	a, err := p.Assess(Period{
+		Month:      calendar.NewMonth(2024, time.April, nil),
+		Window:     nam.Window,
+		Subscribed: span(at(10, 0, 0).Add(500), at(30, 0, 0).Add(48*time.Hour)),
+		Outages:    []Outage{{Span: span(at(10, 1, 0), at(10, 3, 0))}},
+	})
+	require.NoError(t, err)
+	checkInvariants(t, p, a)
+	require.Len(t, a.Parts, 2)
+	assert.True(t, a.Parts[0].Span.Equal(span(at(10, 1, 0), at(10, 2, 0))), "part 0 %s", a.Parts[0].Span)
+	assert.Equal(t, ReasonCounted, a.Parts[0].Reason)
+	assert.True(t, a.Parts[1].Span.Equal(span(at(10, 2, 0), at(10, 3, 0))), "part 1 %s", a.Parts[1].Span)
+	assert.Equal(t, ReasonWindow, a.Parts[1].Reason)
+	assert.Equal(t, time.Hour, a.Downtime)
+	assert.Equal(t, map[Reason]time.Duration{ReasonWindow: time.Hour}, a.Excluded)
+}
+
+// TestAssessNoCountedPeriods: a month without counted downtime has nil
+// Periods (encoding/json writes null, as for a month assessed before any
+// outage) and Parts that are empty but not nil.
+func TestAssessNoCountedPeriods(t *testing.T) {
+	p := DynamicsCRMOnline()
+	a, err := p.Assess(Period{Month: calendar.NewMonth(2024, time.April, nil)})
+	require.NoError(t, err)
+	assert.Nil(t, a.Periods)
+	assert.NotNil(t, a.Parts)
+	assert.Empty(t, a.Parts)
+	// An intermittent outage: one part, still no period.
+	a, err = p.Assess(Period{Month: calendar.NewMonth(2024, time.April, nil), Outages: []Outage{{Span: span(at(3, 0, 0), at(3, 0, 5))}}})
+	require.NoError(t, err)
+	assert.Nil(t, a.Periods)
+	require.Len(t, a.Parts, 1)
+	assert.Equal(t, ReasonIntermittent, a.Parts[0].Reason)
 }
