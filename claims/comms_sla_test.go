@@ -61,9 +61,9 @@ func TestOverrunIsWhatAssessCounts(t *testing.T) {
 		got := assessUpdate(t, p, month, uc)
 		assert.Equal(t, want, got.Downtime, uc.Plan.Plan.ID)
 		assert.Equal(t, want, uc.Downtime.Duration(), uc.Plan.Plan.ID)
-		require.Len(t, got.Periods, uc.Downtime.Len())
+		require.Len(t, got.Periods(), uc.Downtime.Len())
 		for k, s := range uc.Downtime.Spans() {
-			assert.True(t, s.Equal(got.Periods[k]), "%s: %v vs %v", uc.Plan.Plan.ID, s, got.Periods[k])
+			assert.True(t, s.Equal(got.Periods()[k]), "%s: %v vs %v", uc.Plan.Plan.ID, s, got.Periods()[k])
 		}
 	}
 }

@@ -48,15 +48,6 @@ type Assessment struct {
 	// exactly. A month can miss the level and earn no credit when the
 	// level is above the first tier's Below.
 	Met bool
-	// Periods are the counted downtime periods, exact (before Resolution),
-	// sorted, disjoint, in the month's location. They are the Parts whose
-	// Reason is ReasonCounted.
-	Periods []calendar.Span
-	// Parts is every outage moment inside the month, sorted by Start,
-	// disjoint, each attributed to one Reason, in the month's location.
-	// Parts that touch never share a Reason: each is as long as possible.
-	// Drawing each part colored by its Reason shows the whole assessment.
-	Parts []Part
 	// Rounding is the time Resolution added to Downtime: each counted
 	// period rounded up to a whole multiple of the policy's Resolution,
 	// taken from Up and never more than Up, so that the accounting
@@ -73,6 +64,12 @@ type Assessment struct {
 	Users *UserTime
 
 	money money // the policy's cap and places, for CreditAmount
+
+	// parts is every outage moment, compact: offsets from Assessed.Start
+	// and a reason code, so that an assessment holds no pointers per part
+	// (see Parts); periods is how many of them are counted downtime.
+	parts   []compactPart
+	periods int
 }
 
 // ExcludedTotal returns the sum of Excluded: all outage time that did not
@@ -145,8 +142,9 @@ func (p Policy) Reasons() []Reason {
 // window occurrences by arithmetic as it goes (they repeat every 24 hours
 // of UTC): O(n log n) for n outages and notices, plus O(1) per occurrence
 // touched, never a walk over minutes or days. A month with a few outages
-// allocates little beyond its result: Parts, Periods, Excluded and the
-// Uptime decimal.
+// allocates little beyond its result: its parts (three words each, no
+// pointers; Parts and Periods build the time values when asked), Excluded
+// and the Uptime decimal.
 func (p Policy) Assess(per Period) (Assessment, error) {
 	if err := errors.Join(p.Validate(), per.validate(p.byUsers())); err != nil {
 		return Assessment{}, err
@@ -203,7 +201,6 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	notices := spanCursor{spans: mergeSpans(announced)}
 	b := builder{
 		policy: p,
-		base:   base,
 		window: newWindowCursor(per.Window, base),
 		// A part per outage and a few more fit most months; many outages
 		// usually merge into far fewer parts, so the guess stays small
@@ -265,7 +262,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	downtime := b.down + rounding
 	up -= rounding
 
-	parts, periods := b.result()
+	parts := b.result()
 	excluded := make(map[Reason]time.Duration)
 	for kind, d := range b.excluded[:counts+3] {
 		if d > 0 {
@@ -294,11 +291,11 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		Credit:   credit,
 		Met:      met,
 		Users:    users,
-		Periods:  periods,
-		Parts:    parts,
 		Rounding: rounding,
 		Assessed: month,
 		money:    p.money(),
+		parts:    parts,
+		periods:  b.periods,
 	}, nil
 }
 
@@ -371,11 +368,10 @@ func top(ends []time.Duration, t time.Duration) int {
 // A piece's kind is kindWindow, kindNotice, a cause's rank
 // (0..len(ExcludedCauses)-1) or the rest (len(ExcludedCauses)).
 //
-// It works on offsets from base, the month's start, and turns them into
-// times (base.Add) only for the Parts it records.
+// It works on offsets from the month's start throughout; the Assessment
+// keeps the parts that way too (see compactPart).
 type builder struct {
 	policy Policy
-	base   time.Time
 	window windowCursor
 
 	pending     offsetSpan // the piece being extended, when pendingSet
@@ -393,18 +389,16 @@ type builder struct {
 	user     *userSums     // user-time, for user-minutes; nil otherwise
 
 	// The parts: the first ones in small, kept in the builder (on the
-	// stack) so that a usual month allocates its Parts once at their
-	// exact length; beyond that in parts, which then holds them all.
-	small  [16]offsetPart
+	// stack) so that a usual month allocates them once at their exact
+	// length; beyond that in parts, which then holds them all.
+	small  [16]compactPart
 	nsmall int
-	parts  []Part
+	parts  []compactPart
 	guess  int // the capacity parts starts with
-}
 
-// offsetPart is a Part as offsets from the month's start.
-type offsetPart struct {
-	span   offsetSpan
-	reason Reason
+	// causeCode[k] is the reasonCode of ExcludedCauses[k] plus one, 0
+	// until it is first needed.
+	causeCode [len(knownCauses)]reasonCode
 }
 
 // Piece kinds besides the cause ranks 0..len(ExcludedCauses)-1.
@@ -430,6 +424,25 @@ func (b *builder) reason(i int) Reason {
 		return ReasonWindow
 	default:
 		return ReasonNotice
+	}
+}
+
+// code returns the reasonCode of slot i of b.excluded, as reason does the
+// Reason.
+func (b *builder) code(i int) reasonCode {
+	n := len(b.policy.ExcludedCauses)
+	switch {
+	case i < n:
+		if b.causeCode[i] == 0 {
+			b.causeCode[i] = codeOf(b.policy.ExcludedCauses[i].Reason()) + 1
+		}
+		return b.causeCode[i] - 1
+	case i == n:
+		return codeIntermittent
+	case i == n+1:
+		return codeWindow
+	default:
+		return codeNotice
 	}
 }
 
@@ -500,7 +513,7 @@ func (b *builder) flush() {
 	if kind == b.kindRest() {
 		if d <= b.policy.IntermittentLimit || d < b.policy.MinimumPeriod {
 			b.excluded[b.slot(kind)] += d // the intermittent slot
-			b.part(s, ReasonIntermittent)
+			b.part(s, codeIntermittent)
 			b.user.flush(b.slot(kind), 0)
 			return
 		}
@@ -511,59 +524,37 @@ func (b *builder) flush() {
 			extra = roundUp(d, res) - d
 			b.rounding = addSat(b.rounding, extra)
 		}
-		b.part(s, ReasonCounted)
+		b.part(s, codeCounted)
 		b.user.flush(-1, extra)
 		return
 	}
 	i := b.slot(kind)
 	b.excluded[i] += d
-	b.part(s, b.reason(i))
+	b.part(s, b.code(i))
 	b.user.flush(i, 0)
 }
 
-// part records s as a part with reason r.
-func (b *builder) part(s offsetSpan, r Reason) {
+// part records s as a part with reason code c.
+func (b *builder) part(s offsetSpan, c reasonCode) {
+	cp := compactPart{start: s.start, end: s.end, code: c}
 	if b.parts == nil {
 		if b.nsmall < len(b.small) {
-			b.small[b.nsmall] = offsetPart{s, r}
+			b.small[b.nsmall] = cp
 			b.nsmall++
 			return
 		}
-		b.parts = make([]Part, 0, max(b.guess, 2*len(b.small)))
-		for _, op := range b.small[:b.nsmall] {
-			b.parts = append(b.parts, b.toPart(op))
-		}
+		b.parts = make([]compactPart, 0, max(b.guess, 2*len(b.small)))
+		b.parts = append(b.parts, b.small[:b.nsmall]...)
 	}
-	b.parts = append(b.parts, b.toPart(offsetPart{s, r}))
+	b.parts = append(b.parts, cp)
 }
 
-// toPart returns op as a Part, in the month's location.
-func (b *builder) toPart(op offsetPart) Part {
-	return Part{Span: calendar.Span{Start: b.base.Add(op.span.start), End: b.base.Add(op.span.end)}, Reason: op.reason}
-}
-
-// result returns the parts, in a new slice that is never nil, and the
-// counted ones' spans, in a new slice, or nil when there are none.
-func (b *builder) result() (parts []Part, periods []calendar.Span) {
-	if b.periods > 0 {
-		periods = make([]calendar.Span, 0, b.periods)
-	}
+// result returns the parts, in a new slice that is never nil.
+func (b *builder) result() []compactPart {
 	if b.parts == nil {
-		parts = make([]Part, b.nsmall)
-		for i, op := range b.small[:b.nsmall] {
-			parts[i] = b.toPart(op)
-		}
-	} else {
-		parts = b.parts
+		return append(make([]compactPart, 0, b.nsmall), b.small[:b.nsmall]...)
 	}
-	if periods != nil {
-		for _, pt := range parts {
-			if pt.Reason == ReasonCounted {
-				periods = append(periods, pt.Span)
-			}
-		}
-	}
-	return parts, periods
+	return b.parts
 }
 
 // offsetSpan is a span [start, end) as offsets from the month's start.

@@ -124,9 +124,9 @@ func TestAssessEveryExclusion(t *testing.T) {
 		span(at(12, 21, 0), at(12, 21, 10).Add(1)),
 		span(at(30, 23, 0), at(30, 23, 0).Add(time.Hour)),
 	}
-	require.Len(t, a.Periods, len(wantPeriods))
+	require.Len(t, a.Periods(), len(wantPeriods))
 	for i, w := range wantPeriods {
-		assert.True(t, w.Equal(a.Periods[i]), "periods[%d]: want %s got %s", i, w, a.Periods[i])
+		assert.True(t, w.Equal(a.Periods()[i]), "periods[%d]: want %s got %s", i, w, a.Periods()[i])
 	}
 
 	wantParts := []Part{
@@ -150,10 +150,10 @@ func TestAssessEveryExclusion(t *testing.T) {
 		{span(at(25, 12, 8), at(25, 12, 30)), "add-on"},
 		{span(at(30, 23, 0), at(30, 23, 0).Add(time.Hour)), ReasonCounted},
 	}
-	require.Len(t, a.Parts, len(wantParts), "%v", a.Parts)
+	require.Len(t, a.Parts(), len(wantParts), "%v", a.Parts())
 	for i, w := range wantParts {
-		assert.True(t, w.Span.Equal(a.Parts[i].Span) && w.Reason == a.Parts[i].Reason,
-			"parts[%d]: want %s %q got %s %q", i, w.Span, w.Reason, a.Parts[i].Span, a.Parts[i].Reason)
+		assert.True(t, w.Span.Equal(a.Parts()[i].Span) && w.Reason == a.Parts()[i].Reason,
+			"parts[%d]: want %s %q got %s %q", i, w.Span, w.Reason, a.Parts()[i].Span, a.Parts()[i].Reason)
 	}
 }
 
@@ -171,7 +171,7 @@ func TestAssessWindowNeedsNotice(t *testing.T) {
 	assert.Equal(t, time.Hour+45*time.Minute, a.Excluded[ReasonNotice])
 	assert.Equal(t, 7*time.Hour+15*time.Minute+1, a.Downtime)
 	assert.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal())
-	assert.True(t, a.Periods[0].Equal(span(at(1, 0, 0), at(1, 3, 0))), "%s", a.Periods[0])
+	assert.True(t, a.Periods()[0].Equal(span(at(1, 0, 0), at(1, 3, 0))), "%s", a.Periods()[0])
 }
 
 // With a resolution of one minute each counted period is rounded up: only
@@ -227,9 +227,9 @@ func TestAssessLocation(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 44580*time.Minute, a.Total)
 	assert.Equal(t, time.Hour, a.Downtime)
-	require.Len(t, a.Parts, 1)
-	assert.Equal(t, ny, a.Parts[0].Span.Start.Location(), "parts are in the month's location")
-	assert.Equal(t, "2024-03-01T00:00:00-05:00", a.Parts[0].Span.Start.Format(time.RFC3339))
+	require.Len(t, a.Parts(), 1)
+	assert.Equal(t, ny, a.Parts()[0].Span.Start.Location(), "parts are in the month's location")
+	assert.Equal(t, "2024-03-01T00:00:00-05:00", a.Parts()[0].Span.Start.Format(time.RFC3339))
 }
 
 func TestAssessErrors(t *testing.T) {

@@ -38,7 +38,7 @@ func ExamplePolicy_Assess() {
 		fmt.Println(err)
 		return
 	}
-	for _, p := range a.Parts {
+	for _, p := range a.Parts() {
 		reason := string(p.Reason)
 		if p.Reason == sla.ReasonCounted {
 			reason = "DOWNTIME"

@@ -344,7 +344,7 @@ func TestAssessMillionOutages(t *testing.T) {
 	require.NoError(t, err)
 	require.Zero(t, a.Downtime)
 	require.Equal(t, time.Duration(n)*time.Second, a.Excluded[ReasonIntermittent])
-	require.Len(t, a.Parts, n)
+	require.Len(t, a.Parts(), n)
 	require.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal())
 
 	for i, k := range order {
@@ -357,7 +357,7 @@ func TestAssessMillionOutages(t *testing.T) {
 	// and the period is 2n s long (the last outage ends at 2(n−1)+2).
 	want := time.Duration(2*n) * time.Second
 	require.Equal(t, want, a.Downtime)
-	require.Len(t, a.Periods, 1)
+	require.Len(t, a.Periods(), 1)
 	require.Equal(t, a.Total-want, a.Up)
 	require.True(t, a.Credit.Equal(decimal.NewFromInt(100)) || n < 1_000_000, "credit %s", a.Credit)
 	checkInvariants(t, p, a)

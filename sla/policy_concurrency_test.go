@@ -49,7 +49,7 @@ func TestPolicyConcurrent(t *testing.T) {
 		pay, err := a.Payout(fee)
 		p, perr := ParsePolicy(bytes.NewReader(policyJSON))
 		return fmt.Sprint(a.Total, a.Downtime, a.Up, a.Rounding, a.Excluded, a.Uptime.String(), a.Credit.String(), a.Met,
-			a.Parts, a.Periods, pay.Amount.String(), pay.Unrounded.String(), err,
+			a.Parts(), a.Periods(), pay.Amount.String(), pay.Unrounded.String(), err,
 			shared.CreditPercent(a.Total, a.Downtime).String(), UptimePercent(a.Total, a.Downtime).String(),
 			p.Validate(), perr, len(p.Tiers))
 	}

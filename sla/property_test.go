@@ -295,11 +295,11 @@ func checkInvariants(t *testing.T, p Policy, a Assessment) {
 	var byReason = map[Reason]time.Duration{}
 	var periods []calendar.Span
 	month := a.Assessed
-	for i, part := range a.Parts {
+	for i, part := range a.Parts() {
 		require.False(t, part.Span.IsEmpty())
 		require.False(t, part.Span.Start.Before(month.Start) || part.Span.End.After(month.End), "part %s outside the month", part.Span)
 		if i > 0 {
-			require.False(t, part.Span.Start.Before(a.Parts[i-1].Span.End), "parts %d and %d overlap", i-1, i)
+			require.False(t, part.Span.Start.Before(a.Parts()[i-1].Span.End), "parts %d and %d overlap", i-1, i)
 		}
 		byReason[part.Reason] += part.Span.Duration()
 		if part.Reason == ReasonCounted {
@@ -309,9 +309,9 @@ func checkInvariants(t *testing.T, p Policy, a Assessment) {
 	require.Equal(t, a.Downtime-a.Rounding, byReason[ReasonCounted])
 	delete(byReason, ReasonCounted)
 	require.Equal(t, a.Excluded, byReason)
-	require.Equal(t, len(periods), len(a.Periods))
+	require.Equal(t, len(periods), len(a.Periods()))
 	for i := range periods {
-		require.True(t, periods[i].Equal(a.Periods[i]))
+		require.True(t, periods[i].Equal(a.Periods()[i]))
 	}
 }
 

@@ -83,9 +83,9 @@ func TestAssessBeforeYearOneUTC(t *testing.T) {
 			assert.Equal(t, time.Hour, a.Downtime)
 			assert.Equal(t, 31*day-time.Hour, a.Up)
 			assert.Empty(t, a.Excluded)
-			require.Len(t, a.Parts, 1)
-			assert.Equal(t, Part{Span: out.In(east), Reason: ReasonCounted}, a.Parts[0])
-			assert.Equal(t, []calendar.Span{out.In(east)}, a.Periods)
+			require.Len(t, a.Parts(), 1)
+			assert.Equal(t, Part{Span: out.In(east), Reason: ReasonCounted}, a.Parts()[0])
+			assert.Equal(t, []calendar.Span{out.In(east)}, a.Periods())
 			assert.True(t, dec("25").Equal(a.Credit), "credit %s", a.Credit)
 			assert.False(t, a.Met)
 			if measure == MeasureUserMinutes {

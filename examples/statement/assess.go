@@ -52,7 +52,7 @@ func assess(in input) (statement, error) {
 	}
 	st := statement{in: in, a: a, payout: payout, rules: rules}
 
-	st.incidents, err = incidents(in.outages, a.Periods, rules)
+	st.incidents, err = incidents(in.outages, a.Periods(), rules)
 	if err != nil {
 		return statement{}, err
 	}

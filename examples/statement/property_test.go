@@ -106,7 +106,7 @@ func TestStatementInvariants(t *testing.T) {
 				assert.True(t, !p.Start.Before(inc.span.Start) && !p.End.After(inc.span.End), "%s: period inside its incident", name)
 			}
 		}
-		assert.Equal(t, len(a.Periods), periods, name)
+		assert.Equal(t, len(a.Periods()), periods, name)
 		assert.Equal(t, a.Downtime, inIncidents, name)
 
 		var out bytes.Buffer
@@ -137,7 +137,7 @@ func TestStatementInvariants(t *testing.T) {
 				drawn++
 			}
 		}
-		for _, p := range a.Parts {
+		for _, p := range a.Parts() {
 			outageWant += p.Span.Duration().Hours() * hourWidth
 		}
 		// Each rect's width is written to 3 places: 0.0005 of error each.

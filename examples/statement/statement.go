@@ -94,25 +94,25 @@ func writeParts(w io.Writer, st statement) {
 	loc := st.in.loc
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Outage time in the month, piece by piece")
-	if len(st.a.Parts) == 0 {
+	if len(st.a.Parts()) == 0 {
 		fmt.Fprintln(w, "  none")
 	} else {
 		t := table{right: map[int]bool{2: true}}
 		t.add("from", "to", "minutes", "reason")
-		for _, p := range st.a.Parts {
+		for _, p := range st.a.Parts() {
 			t.add(when(p.Span.Start, loc), when(p.Span.End, loc), minutes(p.Span.Duration()), reasonLabel(st.in.policy, p.Reason))
 		}
 		t.write(w)
 	}
 
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Counted downtime periods: %d, %s minutes\n", len(st.a.Periods), minutes(st.a.Downtime))
-	if len(st.a.Periods) == 0 {
+	fmt.Fprintf(w, "Counted downtime periods: %d, %s minutes\n", len(st.a.Periods()), minutes(st.a.Downtime))
+	if len(st.a.Periods()) == 0 {
 		return
 	}
 	t := table{right: map[int]bool{0: true, 3: true}}
 	t.add("#", "from", "to", "minutes")
-	for i, p := range st.a.Periods {
+	for i, p := range st.a.Periods() {
 		t.add(fmt.Sprint(i+1), when(p.Start, loc), when(p.End, loc), minutes(p.Duration()))
 	}
 	t.write(w)

@@ -93,7 +93,7 @@ func (d day) x(t time.Time) float64 {
 }
 
 // writeSVG draws the month of st: one row per day, 24 hours across, each
-// piece of outage time (sla.Assessment.Parts, cut at day boundaries)
+// piece of outage time (sla.Assessment.Parts(), cut at day boundaries)
 // colored by its reason, the maintenance window shaded behind, hour ticks,
 // day labels, a legend with the minutes of each reason and the uptime in
 // the title. Every rect of outage time has a class naming its reason and a
@@ -163,7 +163,7 @@ func writeSVG(w io.Writer, st statement) {
 
 	// Outage time, cut at day boundaries.
 	s.printf("<g class=\"parts\">\n")
-	for _, p := range a.Parts {
+	for _, p := range a.Parts() {
 		for _, d := range rows {
 			c, ok := p.Span.Intersect(d.span)
 			if !ok || c.IsEmpty() {

@@ -1,0 +1,102 @@
+package sla
+
+import (
+	"time"
+
+	"github.com/slapolicy/slapolicy/calendar"
+)
+
+// Parts returns every outage moment inside the assessed span, sorted by
+// Start, disjoint, each attributed to one Reason, in the month's location.
+// Parts that touch never share a Reason: each is as long as possible.
+// Drawing each part colored by its Reason shows the whole assessment.
+//
+// The slice is new on every call and never nil (empty for a month without
+// outages, and for the zero Assessment); changing it changes nothing in a.
+// An Assessment keeps its parts compactly, as offsets from Assessed.Start,
+// and Parts builds the time values, so a caller that needs only the
+// figures pays nothing for them.
+func (a Assessment) Parts() []Part {
+	out := make([]Part, len(a.parts))
+	base := a.Assessed.Start
+	for i, cp := range a.parts {
+		out[i] = Part{Span: cp.span(base), Reason: cp.code.reason()}
+	}
+	return out
+}
+
+// Periods returns the counted downtime periods, exact (before
+// Resolution), sorted, disjoint, in the month's location: the spans of the
+// Parts whose Reason is ReasonCounted. It returns nil when there is no
+// counted downtime; otherwise a new slice on every call.
+func (a Assessment) Periods() []calendar.Span {
+	if a.periods == 0 {
+		return nil
+	}
+	out := make([]calendar.Span, 0, a.periods)
+	base := a.Assessed.Start
+	for _, cp := range a.parts {
+		if cp.code == codeCounted {
+			out = append(out, cp.span(base))
+		}
+	}
+	return out
+}
+
+// compactPart is a Part as offsets from the assessed span's start and a
+// reasonCode: three words and no pointers, so that an Assessment's parts
+// cost one small allocation the garbage collector never scans.
+type compactPart struct {
+	start, end time.Duration // [start, end) from Assessment.Assessed.Start
+	code       reasonCode
+}
+
+// span returns the part's span from base, the assessed span's start (in
+// the month's location).
+func (cp compactPart) span(base time.Time) calendar.Span {
+	return calendar.Span{Start: base.Add(cp.start), End: base.Add(cp.end)}
+}
+
+// reasonCode names a Reason in a byte: the four reasons that are not
+// causes, then each known cause by its place in knownCauses.
+type reasonCode uint8
+
+const (
+	codeCounted reasonCode = iota
+	codeWindow
+	codeNotice
+	codeIntermittent
+	codeCause0 // knownCauses[0]; knownCauses[i] is codeCause0 + i
+)
+
+// reason returns the Reason c names.
+func (c reasonCode) reason() Reason {
+	switch c {
+	case codeCounted:
+		return ReasonCounted
+	case codeWindow:
+		return ReasonWindow
+	case codeNotice:
+		return ReasonNotice
+	case codeIntermittent:
+		return ReasonIntermittent
+	}
+	return knownCauses[c-codeCause0].Reason()
+}
+
+// codeOf returns the reasonCode of r, which must be ReasonCounted, one of
+// the three other reasons or a known cause's Reason (a valid policy
+// excludes only known causes).
+func codeOf(r Reason) reasonCode {
+	switch r {
+	case ReasonCounted:
+		return codeCounted
+	case ReasonWindow:
+		return codeWindow
+	case ReasonNotice:
+		return codeNotice
+	case ReasonIntermittent:
+		return codeIntermittent
+	}
+	return codeCause0 + reasonCode(causeIndex(Cause(r)))
+}
