@@ -36,23 +36,12 @@ func dayOfYear(y int, m time.Month, d int) int {
 	return doy
 }
 
-// monthDay is the inverse of dayOfYear for doy in 0..daysIn(y)-1.
+// monthDay is the inverse of dayOfYear for doy in 0..daysIn(y)-1. Only
+// dates outside BusinessDays' precomputed years (1..9999) need it, so it
+// asks time.Date rather than repeat the month table's arithmetic.
 func monthDay(y, doy int) (time.Month, int) {
-	leap := 0
-	if isLeap(y) {
-		if doy == 31+28 {
-			return time.February, 29
-		}
-		if doy > 31+28 {
-			leap = 1
-		}
-	}
-	d := doy - leap
-	m := 1
-	for m < 12 && daysBefore[m] <= d {
-		m++
-	}
-	return time.Month(m), d - daysBefore[m-1] + 1
+	t := time.Date(y, time.January, 1+doy, 0, 0, 0, 0, time.UTC)
+	return t.Month(), t.Day()
 }
 
 // dateOf returns the year and zero-based day of the year of t's calendar
@@ -94,16 +83,14 @@ func cmpInt(a, b int) int {
 //
 // time.Date alone is not enough: for a gap at midnight it may return 23:00
 // of the previous day (America/Havana, 2011-03-20), and for a repeated
-// midnight it does not promise which one it picks. BusinessDays itself uses
-// yearDays.start; dayStart serves dates outside years 1..9999 and the tests.
+// midnight it does not promise which one it picks. So dayStart searches,
+// about 50 halvings of a 96-hour range, each a t.In(loc).Date(). That is
+// cheap enough: BusinessDays itself uses yearDays.start, and dayStart
+// serves only dates outside years 1..9999 (and the tests, as the
+// reference for yearDays).
 func dayStart(y int, m time.Month, d int, loc *time.Location) (time.Time, bool) {
-	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
-	if h, mi, s := t.Clock(); h == 0 && mi == 0 && s == 0 && t.Nanosecond() == 0 && cmpDate(t, y, m, d) == 0 &&
-		cmpDate(t.Add(-1), y, m, d) < 0 {
-		return t, true // midnight, and the instant before is on an earlier day
-	}
-	// Slow path: binary search for the first instant whose date is on or
-	// after (y, m, d). Zone offsets stay well within ±48h of UTC.
+	// Binary search for the first instant whose date is on or after
+	// (y, m, d). Zone offsets stay well within ±48h of UTC.
 	mid := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	lo, hi := mid.Add(-48*time.Hour), mid.Add(48*time.Hour) // date(lo) < day <= date(hi)
 	for hi.Sub(lo) > 1 {

@@ -458,6 +458,12 @@ func TestHolidayDate(t *testing.T) {
 	assert.Equal(t, []int{2011, 3, 20}, []int{y, int(m), d})
 	y, m, d = holidayDate(time.Date(2011, 3, 20, 1, 0, 0, 0, havana))
 	assert.Equal(t, []int{2011, 3, 20}, []int{y, int(m), d})
+	// Rounding to the nearest midnight: noon is the tie, and it goes to
+	// the next day; the last instant before noon stays.
+	y, m, d = holidayDate(time.Date(2024, 7, 3, 12, 0, 0, 0, time.UTC))
+	assert.Equal(t, []int{2024, 7, 4}, []int{y, int(m), d})
+	y, m, d = holidayDate(time.Date(2024, 7, 4, 11, 59, 59, 999999999, time.UTC))
+	assert.Equal(t, []int{2024, 7, 4}, []int{y, int(m), d})
 }
 
 func TestDayOfYearRoundTrip(t *testing.T) {
