@@ -161,10 +161,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	// reading).
 	counts := len(p.ExcludedCauses)
 	var itemBuf [16]ranked // a usual month's outages, without allocating
-	items := itemBuf[:0]
-	if len(per.Outages) > len(itemBuf) {
-		items = make([]ranked, 0, len(per.Outages))
-	}
+	items := slices.Grow(itemBuf[:0], len(per.Outages))
 	for _, o := range per.Outages {
 		start, end, ok := offsets(o.Span, month)
 		if !ok {
@@ -202,10 +199,6 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	b := builder{
 		policy: p,
 		window: newWindowCursor(per.Window, base),
-		// A part per outage and a few more fit most months; many outages
-		// usually merge into far fewer parts, so the guess stays small
-		// and append grows it when needed.
-		guess: min(len(items), 64) + 8,
 	}
 	weighted := p.byUsers()
 	if weighted {
@@ -239,8 +232,8 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		}
 		k := top(ends, t)
 		next := ends[k]
-		if i < len(items) && items[i].start < next {
-			next = items[i].start
+		if i < len(items) {
+			next = min(next, items[i].start)
 		}
 		var users int64
 		if weighted {
@@ -248,8 +241,8 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 			// it, until that outage ends or another starts.
 			end, ok := active.top(t)
 			users = active.users()
-			if ok && end < next {
-				next = end
+			if ok {
+				next = min(next, end)
 			}
 		}
 		b.segment(&notices, t, next, k, users)
@@ -394,7 +387,6 @@ type builder struct {
 	small  [16]compactPart
 	nsmall int
 	parts  []compactPart
-	guess  int // the capacity parts starts with
 
 	// causeCode[k] is the reasonCode of ExcludedCauses[k] plus one, 0
 	// until it is first needed.
@@ -543,8 +535,7 @@ func (b *builder) part(s offsetSpan, c reasonCode) {
 			b.nsmall++
 			return
 		}
-		b.parts = make([]compactPart, 0, max(b.guess, 2*len(b.small)))
-		b.parts = append(b.parts, b.small[:b.nsmall]...)
+		b.parts = slices.Clone(b.small[:]) // small is full: append grows the copy
 	}
 	b.parts = append(b.parts, cp)
 }

@@ -253,20 +253,18 @@ func (p Policy) Validate() error {
 	}
 	var seen [len(knownCauses)]int // 1 + the index where each known cause was first seen
 	for i, c := range p.ExcludedCauses {
+		k := causeIndex(c)
 		switch {
+		case k >= 0 && seen[k] > 0:
+			bad("excludedCauses[%d] %q repeats excludedCauses[%d]", i, string(c), seen[k]-1)
+		case k >= 0:
+			seen[k] = i + 1
 		case c == "":
 			bad("excludedCauses[%d] is empty (the service's own fault cannot be excluded)", i)
 		case reserved(c):
 			bad("excludedCauses[%d] %q is the name of a reason, not a cause", i, string(c))
-		case causeIndex(c) < 0:
-			bad("excludedCauses[%d] %q is not a known cause (known: %s)", i, string(c), knownList())
 		default:
-			k := causeIndex(c)
-			if seen[k] > 0 {
-				bad("excludedCauses[%d] %q repeats excludedCauses[%d]", i, string(c), seen[k]-1)
-			} else {
-				seen[k] = i + 1
-			}
+			bad("excludedCauses[%d] %q is not a known cause (known: %s)", i, string(c), knownList())
 		}
 	}
 	return errors.Join(errs...)
