@@ -262,15 +262,15 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 			excluded[b.reason(kind)] = d
 		}
 	}
+	// total is above 0: a month always is, and validate made sure that
+	// a Subscribed span shares an instant with it.
 	var users *UserTime
-	uptime, credit, met := hundred, zero, true
-	switch {
-	case weighted:
+	var uptime, credit decimal.Decimal
+	var met bool
+	if weighted {
 		users = b.userTime(per.Users, total)
-		if total > 0 {
-			uptime, credit, met = p.judge(users.total, users.down)
-		}
-	case total > 0:
+		uptime, credit, met = p.judge(users.total, users.down)
+	} else {
 		t, d := uint64(total), uint64(downtime) // 0 <= downtime <= total
 		uptime, credit, met = uptimeInt(t, d), p.creditInt(t, d), p.meetsInt(t, d)
 	}
@@ -302,20 +302,11 @@ type ranked struct {
 	users      int64 // users affected, for user-minutes
 }
 
-// sortByStart sorts items by start: by insertion for a handful, where it
-// beats the generic sort's setup and its call per comparison, and with
-// slices.SortFunc otherwise. Items with equal starts may end up in any
-// order; the sweep takes them together.
+// sortByStart sorts items by start. Items with equal starts may end up in
+// any order; the sweep takes them together. (slices.SortFunc sorts a
+// dozen items or fewer by insertion, so a usual month pays no more.)
 func sortByStart(items []ranked) {
-	if len(items) > 12 {
-		slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
-		return
-	}
-	for i := 1; i < len(items); i++ {
-		for j := i; j > 0 && items[j].start < items[j-1].start; j-- {
-			items[j], items[j-1] = items[j-1], items[j]
-		}
-	}
+	slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
 }
 
 // offsets returns the part of s inside within as offsets from
