@@ -213,7 +213,7 @@ func (p Policy) Validate() error {
 		if i == 0 && belowOK && levelOK && cmpDecimal(p.Level, t.Below) < 0 {
 			bad("level %q is below tiers[0].below %q", plain(p.Level), plain(t.Below))
 		}
-		if i > 0 && prevOK && belowOK && creditOK {
+		if prevOK && belowOK && creditOK { // prevOK: there is a valid tier before this one
 			prev := p.Tiers[i-1]
 			if cmpDecimal(t.Below, prev.Below) >= 0 {
 				bad("tiers[%d].below %q is not below tiers[%d].below %q (tiers must be strictly decreasing in below)",

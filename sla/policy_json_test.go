@@ -2,6 +2,7 @@ package sla
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -142,6 +143,31 @@ func TestPolicyJSONTooLong(t *testing.T) {
 	_, err := ParsePolicy(strings.NewReader(designJSON + strings.Repeat(" ", maxPolicyBytes)))
 	require.ErrorIs(t, err, ErrInvalidPolicy)
 	assert.Contains(t, err.Error(), "longer than")
+
+	// The limit is inclusive: a document of exactly maxPolicyBytes (1 MiB)
+	// bytes, padded with white space, is read; one byte more is not.
+	exact := designJSON + strings.Repeat(" ", maxPolicyBytes-len(designJSON))
+	require.Len(t, exact, maxPolicyBytes)
+	p, err := ParsePolicy(strings.NewReader(exact))
+	require.NoError(t, err)
+	policiesEqual(t, DynamicsCRMOnline(), p)
+	_, err = ParsePolicy(strings.NewReader(exact + " "))
+	require.ErrorIs(t, err, ErrInvalidPolicy)
+}
+
+// currencyPlaces runs from 0 to 18, both ends valid.
+func TestValidateCurrencyPlacesEdges(t *testing.T) {
+	for places, ok := range map[int]bool{-1: false, 0: true, 18: true, 19: false} {
+		p := DynamicsCRMOnline()
+		p.CurrencyPlaces = places
+		if ok {
+			assert.NoError(t, p.Validate(), "currencyPlaces %d", places)
+			continue
+		}
+		err := p.Validate()
+		require.ErrorIs(t, err, ErrInvalidPolicy, "currencyPlaces %d", places)
+		assert.Contains(t, err.Error(), fmt.Sprintf("currencyPlaces %d is outside 0..18", places))
+	}
 }
 
 func TestMarshalRefusesInvalidPolicy(t *testing.T) {
