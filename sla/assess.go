@@ -448,12 +448,12 @@ func (b *builder) segment(notices *spanCursor, a, end time.Duration, rank int, u
 	for a < end {
 		stop := end
 		inW, nextW, okW := b.window.at(a)
-		if okW && nextW < stop {
-			stop = nextW
+		if okW {
+			stop = min(stop, nextW)
 		}
 		inN, nextN, okN := notices.at(a)
-		if okN && nextN < stop {
-			stop = nextN
+		if okN {
+			stop = min(stop, nextN)
 		}
 		kind := rank
 		switch {
@@ -576,32 +576,28 @@ const day = 24 * time.Hour
 // has no window.
 type windowCursor struct {
 	set        bool          // there is a window
-	first      time.Duration // where Next(month's start) opens; at most 0 when it contains the start
+	first      time.Duration // where an occurrence opens, before the month's start
 	length     time.Duration // each occurrence's Duration, under a day
-	start, end time.Duration // the occurrence containing or following the last offset
+	start, end time.Duration // the occurrence containing or following the last offset; 0, 0 before the first
 }
 
 // newWindowCursor returns the cursor for w over offsets from base, or the
-// zero cursor for the zero Window. It finds the occurrence Window.Next(base)
-// returns, in integers: the one opening on base's UTC day, the day before
-// or the day after, whichever is the first to end after base.
-// TestWindowCursorMatchesNext checks it against Next.
+// zero cursor for the zero Window. Its first occurrence is the one opening
+// on the UTC day before base's: it opens before base (a window opens less
+// than a day after its UTC midnight), which is all at needs. The cursor
+// starts with no current occurrence (start = end = 0), so the first call
+// to at finds the one containing or following its offset, as Window.Next
+// would. TestWindowCursorMatchesNext checks it against Next.
 func newWindowCursor(w maintenance.Window, base time.Time) windowCursor {
 	if w.IsZero() {
 		return windowCursor{}
 	}
 	const secondsADay = int64(day / time.Second)
-	sec := base.Unix()
-	tod := sec % secondsADay // seconds since base's UTC midnight
-	if tod < 0 {
-		tod += secondsADay
-	}
+	// Seconds since base's UTC midnight, in 0..86399 also before 1970,
+	// where Go's % leaves a negative remainder.
+	tod := (base.Unix()%secondsADay + secondsADay) % secondsADay
 	midnight := -(time.Duration(tod)*time.Second + time.Duration(base.Nanosecond())) // base's UTC midnight, as an offset: at most 0
-	first := midnight - day + w.Start()                                              // the occurrence opening the UTC day before
-	for first+w.Duration() <= 0 {
-		first += day // ends at or before base: Next skips it
-	}
-	return windowCursor{set: true, first: first, length: w.Duration(), start: first, end: first + w.Duration()}
+	return windowCursor{set: true, first: midnight - day + w.Start(), length: w.Duration()}
 }
 
 // at reports whether offset t (0 or more, and not before the last one) is
@@ -612,9 +608,10 @@ func (c *windowCursor) at(t time.Duration) (in bool, next time.Duration, ok bool
 		return false, 0, false
 	}
 	if t >= c.end {
-		// t is after the first occurrence's end, so after its start: the
-		// occurrence opening at or before t is whole days j after it, and
-		// when t is past its end the next one, a day later, follows t.
+		// t is past the current occurrence (or there is none yet) and
+		// after first: the occurrence opening at or before t is whole
+		// days j after first, and when t is past its end the next one, a
+		// day later, follows t.
 		j := (t - c.first) / day
 		c.start = c.first + j*day
 		c.end = c.start + c.length
