@@ -115,10 +115,7 @@ func (yd *yearDays) isSet(doy int) bool {
 // rank returns the number of business days before day doy, for doy in
 // 0..366 (366 or daysIn(y) gives the year's total).
 func (yd *yearDays) rank(doy int) int {
-	w := doy >> 6
-	if w >= 6 {
-		return yd.total()
-	}
+	w := doy >> 6 // at most 5: 366 >> 6; words has no bit set past day 365
 	return int(yd.before[w]) + bits.OnesCount64(yd.words[w]&(1<<(doy&63)-1))
 }
 
