@@ -509,3 +509,40 @@ func TestRunSweepOffsetIsSub(t *testing.T) {
 		}
 	}
 }
+
+// runSweep.offset takes a shortcut for instants near the measured span and
+// must agree with time.Time.Sub everywhere, to the nanosecond, including
+// where Sub saturates: at and just past the shortcut's limits (9e9 s, about
+// 285 years, either side; Unix seconds of ±2^62) and at the far ends of
+// time.Time's range.
+func TestRunSweepOffsetMatchesSub(t *testing.T) {
+	const near = 9_000_000_000 // seconds
+	const sane = int64(1) << 62
+	starts := []time.Time{
+		time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, time.March, 1, 0, 0, 0, 999_999_999, time.UTC),
+		{}, // the zero time, year 1
+		time.Date(9999, time.December, 31, 23, 59, 59, 1, time.UTC),
+		time.Unix(sane-1, 500),
+		time.Unix(sane, 0),
+		time.Unix(-sane+1, 0),
+		time.Unix(-sane, 7),
+	}
+	for _, start := range starts {
+		r := newRunSweep(calendar.Span{Start: start, End: start.Add(time.Hour)})
+		var instants []time.Time
+		for _, sec := range []int64{0, 1, near - 1, near, near + 1} {
+			for _, ns := range []int64{0, 1, 999_999_999} {
+				instants = append(instants, start.Add(time.Duration(sec)*time.Second+time.Duration(ns)))
+				instants = append(instants, time.Unix(start.Unix()+sec, ns), time.Unix(start.Unix()-sec, ns))
+			}
+		}
+		for _, u := range []int64{sane - 1, sane, sane + 1, -sane - 1, -sane, -sane + 1, 0} {
+			instants = append(instants, time.Unix(u, 0), time.Unix(u, 999_999_999))
+		}
+		instants = append(instants, time.Time{}, time.Date(9999, time.December, 31, 23, 59, 59, 999_999_999, time.UTC))
+		for _, at := range instants {
+			require.Equal(t, at.Sub(start), r.offset(at), "start %s (unix %d), at %s (unix %d)", start, start.Unix(), at, at.Unix())
+		}
+	}
+}
