@@ -272,10 +272,13 @@ func newRunSweep(within calendar.Span) *runSweep {
 
 // offset returns t.Sub(r.start), saturating, exactly as time.Time.Sub
 // does, but without Sub's overflow check where none can happen: when t and
-// the start are both well inside the int64 range of Unix seconds and less
-// than 9e9 s (about 285 years) apart, the difference in nanoseconds fits.
+// the start are both well inside the int64 range of Unix seconds (so that
+// their difference in seconds cannot overflow) and at most 9,223,372,035 s
+// (about 292 years) apart, the difference in nanoseconds, seconds × 1e9
+// plus at most ±999,999,999, fits an int64; from 9,223,372,036 s it may
+// not.
 func (r *runSweep) offset(t time.Time) time.Duration {
-	const sane, near = 1 << 62, 9_000_000_000
+	const sane, near = 1 << 62, 9_223_372_036
 	if u := t.Unix(); u > -sane && u < sane && r.startSec > -sane && r.startSec < sane {
 		if d := u - r.startSec; d > -near && d < near {
 			return time.Duration(d)*time.Second + time.Duration(int64(t.Nanosecond())-r.startNs)

@@ -512,11 +512,11 @@ func TestRunSweepOffsetIsSub(t *testing.T) {
 
 // runSweep.offset takes a shortcut for instants near the measured span and
 // must agree with time.Time.Sub everywhere, to the nanosecond, including
-// where Sub saturates: at and just past the shortcut's limits (9e9 s, about
-// 285 years, either side; Unix seconds of ±2^62) and at the far ends of
-// time.Time's range.
+// where Sub saturates: at and just past the shortcut's limits (9,223,372,036
+// s either side, where seconds × 1e9 plus the nanoseconds first overflow;
+// Unix seconds of ±2^62) and at the far ends of time.Time's range.
 func TestRunSweepOffsetMatchesSub(t *testing.T) {
-	const near = 9_000_000_000 // seconds
+	const near = 9_223_372_036 // seconds
 	const sane = int64(1) << 62
 	starts := []time.Time{
 		time.Date(2024, time.March, 1, 0, 0, 0, 0, time.UTC),
