@@ -50,3 +50,42 @@ func TestThresholdErrorCoefficient(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidProbes)
 	assert.Contains(t, err.Error(), forty+"...e1000")
 }
+
+// The tier edges hold exactly when the policy writes its percentages with
+// 18 decimal places, the most Validate accepts (the comparison then needs
+// 10^20, beyond a uint64 power of ten): 43m12s of downtime in a 30-day
+// month is exactly 99.9 % (43m12s = 0.1 % of 2,592,000 s), meets the level
+// and earns nothing; one nanosecond more earns 25 %.
+func TestTierEdgesAtEighteenPlaces(t *testing.T) {
+	p := DynamicsCRMOnline()
+	p.Level = decimal.RequireFromString("99.900000000000000000")
+	p.Tiers[0].Below = decimal.RequireFromString("99.900000000000000000")
+	require.EqualValues(t, -18, p.Level.Exponent())
+	require.NoError(t, p.Validate())
+
+	month := 30 * 24 * time.Hour
+	edge := 43*time.Minute + 12*time.Second
+	assert.True(t, p.CreditPercent(month, edge).IsZero())
+	assert.True(t, p.CreditPercent(month, edge+1).Equal(decimal.NewFromInt(25)))
+	assert.True(t, p.meetsInt(uint64(month), uint64(edge)))
+	assert.False(t, p.meetsInt(uint64(month), uint64(edge+1)))
+}
+
+// A tier at 0.5 % written with 18 places (coefficient 5 × 10^17) is
+// compared in integers with 10^20 as the scale: 2 s of which 1.99 s down is
+// 0.5 % up exactly, not below the tier; 1 ns more is below it.
+func TestTierEdgeSmallBelowEighteenPlaces(t *testing.T) {
+	half := decimal.RequireFromString("0.500000000000000000")
+	p := DynamicsCRMOnline()
+	p.Tiers = []Tier{{Below: dec("99.9"), Credit: dec("25")}, {Below: half, Credit: dec("100")}}
+	require.NoError(t, p.Validate())
+
+	total, down := 2*time.Second, 1990*time.Millisecond
+	assert.True(t, p.CreditPercent(total, down).Equal(dec("25")), "exactly 0.5 %% up")
+	assert.True(t, p.CreditPercent(total, down+1).Equal(dec("100")), "1 ns below 0.5 %%")
+
+	p.Level, p.Tiers = half, []Tier{{Below: half, Credit: dec("100")}}
+	require.NoError(t, p.Validate())
+	assert.True(t, p.meetsInt(uint64(total), uint64(down)))
+	assert.False(t, p.meetsInt(uint64(total), uint64(down+1)))
+}

@@ -66,14 +66,6 @@ func (p Policy) CreditPercent(total, downtime time.Duration) decimal.Decimal {
 	if total <= 0 || p.Validate() != nil {
 		return zero
 	}
-	return p.creditPercent(total, downtime)
-}
-
-// creditPercent is CreditPercent for a policy known to be valid.
-func (p Policy) creditPercent(total, downtime time.Duration) decimal.Decimal {
-	if total <= 0 {
-		return zero
-	}
 	downtime = min(max(downtime, 0), total)
 	return p.creditInt(uint64(total), uint64(downtime))
 }
