@@ -68,12 +68,10 @@ func (u *userSums) flush(slot int, extra time.Duration) {
 		return
 	}
 	u.counted.Add(&u.counted, &u.pending)
-	if extra > 0 {
-		u.tmp.SetInt64(u.pendingMax)
-		u.tmp2.SetInt64(int64(extra))
-		u.tmp.Mul(&u.tmp, &u.tmp2)
-		u.rounding.Add(&u.rounding, &u.tmp)
-	}
+	u.tmp.SetInt64(u.pendingMax)
+	u.tmp2.SetInt64(int64(extra)) // 0 with exact resolution
+	u.tmp.Mul(&u.tmp, &u.tmp2)
+	u.rounding.Add(&u.rounding, &u.tmp)
 }
 
 // userTime returns the user-time accounting of a span of length total
