@@ -89,3 +89,25 @@ func TestTierEdgeSmallBelowEighteenPlaces(t *testing.T) {
 	assert.True(t, p.meetsInt(uint64(total), uint64(down)))
 	assert.False(t, p.meetsInt(uint64(total), uint64(down+1)))
 }
+
+// A version's Effective instant may lie anywhere in years 0000 to 9999 in
+// UTC, both ends included; a year before or after is refused.
+func TestVersionEffectiveYearEdges(t *testing.T) {
+	for _, tc := range []struct {
+		at time.Time
+		ok bool
+	}{
+		{time.Date(0, time.June, 1, 0, 0, 0, 0, time.UTC), true},
+		{time.Date(9999, time.December, 31, 23, 59, 59, 999_999_999, time.UTC), true},
+		{time.Date(-1, time.December, 31, 23, 59, 59, 0, time.UTC), false},
+		{time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC), false},
+	} {
+		_, err := NewVersions(Version{Name: "v", Effective: tc.at, Policy: DynamicsCRMOnline()})
+		if tc.ok {
+			assert.NoError(t, err, "effective %s", tc.at)
+			continue
+		}
+		require.ErrorIs(t, err, ErrInvalidVersions, "effective %s", tc.at)
+		assert.Contains(t, err.Error(), "outside years 0000 to 9999")
+	}
+}
