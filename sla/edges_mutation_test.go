@@ -2,6 +2,7 @@ package sla
 
 import (
 	"math/big"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -109,5 +110,53 @@ func TestVersionEffectiveYearEdges(t *testing.T) {
 		}
 		require.ErrorIs(t, err, ErrInvalidVersions, "effective %s", tc.at)
 		assert.Contains(t, err.Error(), "outside years 0000 to 9999")
+	}
+}
+
+// ParseVersions reads documents of up to 8 MiB, that size included.
+func TestParseVersionsSizeEdge(t *testing.T) {
+	doc := `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":` + verPolicyJSON(t) + `}]}`
+	exact := doc + strings.Repeat(" ", maxVersionsBytes-len(doc))
+	require.Len(t, exact, maxVersionsBytes)
+	vs, err := ParseVersions(strings.NewReader(exact))
+	require.NoError(t, err)
+	require.Equal(t, 1, vs.Len())
+	_, err = ParseVersions(strings.NewReader(exact + " "))
+	require.ErrorIs(t, err, ErrInvalidVersions)
+	assert.Contains(t, err.Error(), "longer than")
+}
+
+// Unknown keys are quoted whole up to 60 bytes, and cut at 60 beyond.
+func TestParseVersionsQuotesKeysUpTo60Bytes(t *testing.T) {
+	for _, n := range []int{60, 61} {
+		key := strings.Repeat("k", n)
+		_, err := ParseVersions(strings.NewReader(`{"versions":[],"` + key + `":1}`))
+		require.ErrorIs(t, err, ErrInvalidVersions)
+		if n == 60 {
+			assert.Contains(t, err.Error(), `unknown key "`+key+`"`)
+		} else {
+			assert.Contains(t, err.Error(), `unknown key "`+key[:60]+`..."`)
+		}
+	}
+}
+
+// u192.mul64 agrees with math/big whenever the product fits 192 bits,
+// also when the top word of the multiplicand is in use.
+func TestU192Mul64AgainstBig(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 2))
+	toBig := func(r u192) *big.Int {
+		z := new(big.Int).SetUint64(r[2])
+		z.Lsh(z, 64).Or(z, new(big.Int).SetUint64(r[1]))
+		return z.Lsh(z, 64).Or(z, new(big.Int).SetUint64(r[0]))
+	}
+	limit := new(big.Int).Lsh(big.NewInt(1), 192)
+	for range 2000 {
+		r := u192{rng.Uint64(), rng.Uint64(), rng.Uint64() >> rng.UintN(64)}
+		m := rng.Uint64() >> rng.UintN(64)
+		want := new(big.Int).Mul(toBig(r), new(big.Int).SetUint64(m))
+		if want.Cmp(limit) >= 0 {
+			continue
+		}
+		require.Equal(t, want, toBig(r.mul64(m)), "%v × %d", r, m)
 	}
 }
