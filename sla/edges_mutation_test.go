@@ -160,3 +160,23 @@ func TestU192Mul64AgainstBig(t *testing.T) {
 		require.Equal(t, want, toBig(r.mul64(m)), "%v × %d", r, m)
 	}
 }
+
+// cmpDecimal answers as decimal's Cmp when the exponents lie far apart:
+// gaps of 37 to 40 places around its 38-place shortcut and far beyond (at
+// 192 places and more, 10^gap is a multiple of 2^192, so a shortcut taken
+// there would compare a coefficient times 0), either way round and for
+// both signs.
+func TestCmpDecimalFarExponents(t *testing.T) {
+	for _, gap := range []int32{37, 38, 39, 40, 50, 100, 192, 200} {
+		for _, lo := range []int32{-100, -60, -40, -20, 0} {
+			for _, ca := range []int64{1, 7, 999_999_999_999_999_999} {
+				for _, sign := range []int64{1, -1} {
+					a := decimal.New(sign*ca, lo+gap)
+					b := decimal.New(sign*3, lo)
+					require.Equal(t, a.Cmp(b), cmpDecimal(a, b), "%s vs %s", a, b)
+					require.Equal(t, b.Cmp(a), cmpDecimal(b, a), "%s vs %s", b, a)
+				}
+			}
+		}
+	}
+}
