@@ -73,6 +73,36 @@ func ExamplePolicy_Assess() {
 	// credit on 1,250.00: 312.50
 }
 
+// Periods lists only the downtime that counted, exact and before any
+// Resolution; Parts lists every piece of the outage with its reason. Here
+// a 3-hour outage from 10:00 UTC in region NAM, whose window runs from
+// 2 AM to 11 AM UTC: its first hour is window time, the next two count.
+func ExampleAssessment_Periods() {
+	nam, _ := maintenance.Lookup("NAM")
+	start := time.Date(2024, time.April, 3, 10, 0, 0, 0, time.UTC)
+	a, err := sla.DynamicsCRMOnline().Assess(sla.Period{
+		Month:   calendar.NewMonth(2024, time.April, nil),
+		Window:  nam.Window,
+		Outages: []sla.Outage{{Span: calendar.Span{Start: start, End: start.Add(3 * time.Hour)}}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, s := range a.Periods() {
+		fmt.Println("counted:", s.Start.Format("Jan 02 15:04"), "to", s.End.Format("15:04"))
+	}
+	for _, p := range a.Parts() {
+		fmt.Printf("part: %s to %s %q\n", p.Span.Start.Format("15:04"), p.Span.End.Format("15:04"), p.Reason)
+	}
+	fmt.Println("downtime:", a.Downtime)
+	// Output:
+	// counted: Apr 03 11:00 to 13:00
+	// part: 10:00 to 11:00 "window"
+	// part: 11:00 to 13:00 ""
+	// downtime: 2h0m0s
+}
+
 // The Monthly Uptime Percentage of seed 004, section A, exactly.
 func ExampleUptimePercent() {
 	april := calendar.NewMonth(2024, time.April, nil) // 43,200 minutes
