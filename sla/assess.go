@@ -396,22 +396,9 @@ func (b *builder) kindRest() int { return len(b.policy.ExcludedCauses) }
 
 // reason returns the Reason of slot i of b.excluded: the causes in the
 // policy's order, then intermittent, window and notice.
-func (b *builder) reason(i int) Reason {
-	n := len(b.policy.ExcludedCauses)
-	switch {
-	case i < n:
-		return b.policy.ExcludedCauses[i].Reason()
-	case i == n:
-		return ReasonIntermittent
-	case i == n+1:
-		return ReasonWindow
-	default:
-		return ReasonNotice
-	}
-}
+func (b *builder) reason(i int) Reason { return b.code(i).reason() }
 
-// code returns the reasonCode of slot i of b.excluded, as reason does the
-// Reason.
+// code returns the reasonCode of slot i of b.excluded (see reason).
 func (b *builder) code(i int) reasonCode {
 	n := len(b.policy.ExcludedCauses)
 	switch {
