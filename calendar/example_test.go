@@ -44,7 +44,7 @@ func ExampleNewSpan() {
 	fmt.Println(err)
 	// Output:
 	// 1h30m0s <nil>
-	// span ends before it starts: end 2024-02-10T13:59:00Z is before start 2024-02-10T14:00:00Z
+	// calendar: span ends before it starts: end 2024-02-10T13:59:00Z is before start 2024-02-10T14:00:00Z
 }
 
 // Overlapping outage reports merge into disjoint spans; subtracting the

@@ -8,7 +8,7 @@ import (
 
 // ErrReversed is the error wrapped by every error that reports a span whose
 // End is before its Start. Test for it with errors.Is.
-var ErrReversed = errors.New("span ends before it starts")
+var ErrReversed = errors.New("calendar: span ends before it starts")
 
 // maxDuration is the largest time.Duration; durations saturate at it
 // rather than overflow.

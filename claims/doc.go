@@ -2,14 +2,17 @@
 // when a customer's notice of an incident is late, when evidence is due,
 // when the provider must have processed a claim, whether a claim holds
 // every detail the SLA asks for, how much several claims on one month may
-// award together, and what a post-incident report must say and by when.
+// award together, and when a post-incident report is due.
 //
 // # Rules as data
 //
 // Rules holds the claim rules as plain fields over a business calendar
-// (calendar.BusinessDays): DynamicsCRMOnline(days) returns the seed's, and
-// ForRegion(code, loc) returns them over a region's default holiday
-// calendar (NAM: US holidays, and so on; see maintenance.Region.Holidays).
+// (calendar.BusinessDays): DynamicsCRMOnline(days) returns those of the
+// Microsoft Dynamics CRM Online Service Level Agreement, and
+// ForRegion(code, loc) returns them over a built-in region's default
+// holiday calendar (NAM: US holidays, and so on; see
+// maintenance.Region.BusinessDays, which serves a caller's own regions
+// too).
 // Other SLAs change the fields: a notice period counted from the
 // incident's start (NoticeFrom), evidence N calendar days after the month
 // ends (EvidenceMonths 0, EvidenceDays N). A nil calendar is a
@@ -20,7 +23,7 @@
 // Every deadline is the first instant that is late, in the business
 // calendar's location: on time means strictly before it. "By the end of a
 // day" is midnight starting the next calendar day, whatever weekday that
-// is. With the seed's rules and the US calendar:
+// is. With the Dynamics CRM Online rules and the US calendar:
 //
 //	NoticeDeadline(restored Mon 2024-02-05 …)   = Tue 2024-02-13 00:00
 //	NoticeDeadline(restored Fri 2024-02-02 …)   = Sat 2024-02-10 00:00 (not Monday)
@@ -36,42 +39,27 @@
 //
 // # Checks
 //
-// Rules.Check reports every problem with a Claim at once (errors.Join):
-// each missing detail as a *MissingError (ErrIncomplete), each missed
-// deadline as a *LateError (ErrNoticeLate, ErrEvidenceLate) naming the
-// field, what happened when and the deadline, a missing acceptable-use
-// attestation as ErrNotCompliant, and impossible values as ErrInvalid.
-// Rules.CheckReport does the same for a PostIncidentReport (ErrReportLate
-// for one published late). Nothing in the package panics on any input.
+// Rules.Check reports every problem with a Claim at once, as a
+// calendar.ErrorList: each missing detail as a *MissingError
+// (ErrIncomplete), each missed deadline as a *LateError (ErrNoticeLate,
+// ErrEvidenceLate) naming the field, what happened when and the deadline,
+// a missing acceptable-use attestation as ErrNotCompliant, and impossible
+// values as ErrInvalid. Nothing in the package panics on any input.
 //
 // # Credits
 //
-// A month may be claimed several times; SumCredits and TotalCredit add the
-// validated claims' credits for one month and cap the sum at a percentage
-// of that month's fee (100 for the seed), exactly, in decimal; SumAssessed
-// does the same from sla assessments.
+// A month may be claimed several times; SumCredits adds the validated
+// claims' credits for one month and caps the sum at a percentage of that
+// month's fee (100 for Dynamics CRM Online), exactly, in decimal.
 //
-// # Incidents
+// # Post-incident reports
 //
-// Incident holds what the caller knows of a service incident and
-// classifies it (Severity): minor when an organization cannot use the
-// service or a component (page not found, sign-in failing, slow
-// performance, errors), major when several organizations cannot access
-// it, it is significantly degraded or the cloud platform under it is.
-// A major incident owes a post-incident report (NeedsReport, ReportDue).
+// The communications policy's post-incident report, its parts and its
+// audit live in package maintenance/comms; Rules.PostIncidentReportDue
+// says when one is due, counted like the claim notice, and Rules is the
+// comms.ReportDeadline an audit takes.
 //
-// # Communications audit
-//
-// Communications joins the maintenance package's CommsRules with these
-// Rules: Audit takes a month's record (plans and what happened, unplanned
-// work, incidents and their reports, the messages sent with their times
-// and recipients) and returns every duty with its status; Err joins every
-// missed or late one (ErrNotNotified, ErrNotificationLate, ErrPIRMissing,
-// ErrPIRLate) and Summary renders it as plain text. The post-incident
-// report deadline is PostIncidentReportDue, the same code as the claim
-// deadlines.
-//
-// # How the seeds are read
+// # How the agreement is read
 //
 //   - "Notice … within five business days following an Incident" (SLA E.9)
 //     is counted from the day the incident ended (service restored), that
@@ -81,16 +69,15 @@
 //     days off (see calendar.BusinessDays).
 //   - "By the end of the month following the month in which the Incident
 //     … occurs" (SLA C.4) is read per claimed month, in the calendar's
-//     location: the seed's own example (incident January 15th, evidence by
-//     February 28th) is EvidenceDeadline(January) = March 1st 00:00.
+//     location: the agreement's own example (incident January 15th,
+//     evidence by February 28th) is EvidenceDeadline(January) = March 1st
+//     00:00.
 //   - "Process Claims within 45-days" (SLA C.6) is 45 calendar days, same
 //     wall-clock time, in the calendar's location.
-//   - The post-incident report "after 5 business days" (communications
-//     policy) is read, as the design says, as due by the end of the fifth
-//     business day after service was restored, counted like notice. The
-//     policy speaks of a major incident "that impacts multiple customers";
-//     the package owes a report for every major incident, as the design
-//     does, and leaves narrowing that to the caller.
+//   - The post-incident report "after 5 business days" ("Policies and
+//     Communications for Dynamics 365 for Customer Engagement",
+//     "Post-Incident Report") is read as due by the end of the fifth
+//     business day after service was restored, counted like notice.
 //   - "Any attempts made by Customer to resolve the Incident" (SLA C.3) is
 //     required: a claim with no attempts says so in words ("none").
 //   - "A Service Credit awarded in any calendar month shall not … exceed

@@ -20,11 +20,6 @@ var (
 	// *LateError.
 	ErrEvidenceLate = errors.New("evidence late")
 
-	// ErrReportLate: a post-incident report was published at or after the
-	// day it was due (Rules.PostIncidentReportDue). Carried by a
-	// *LateError.
-	ErrReportLate = errors.New("post-incident report late")
-
 	// ErrIncomplete: a detail the claim or the post-incident report must
 	// hold is missing. Carried by a *MissingError, one per missing field.
 	ErrIncomplete = errors.New("incomplete")
@@ -48,7 +43,7 @@ var (
 // LateError reports something that happened at or after its deadline.
 // Deadline is the first instant that is late, so Got is late exactly when
 // it is not before Deadline. errors.Is(err, Err) holds, where Err is
-// ErrNoticeLate, ErrEvidenceLate or ErrReportLate.
+// ErrNoticeLate or ErrEvidenceLate.
 //
 // The zero LateError has no sentinel; the package never returns one. A
 // *LateError is not modified after it is returned and is safe for
@@ -57,7 +52,7 @@ type LateError struct {
 	Field    string    // the field that is late, e.g. "NoticeGiven"
 	Got      time.Time // when it happened
 	Deadline time.Time // the first late instant, in the calendar's location
-	Err      error     // the sentinel: ErrNoticeLate, ErrEvidenceLate or ErrReportLate
+	Err      error     // the sentinel: ErrNoticeLate or ErrEvidenceLate
 }
 
 // Error names the field, quotes both instants in RFC 3339 and says by how

@@ -139,56 +139,6 @@ func ExampleSumCredits() {
 	// invalid: field credits[0]: -5 is negative
 }
 
-// Incidents are classified from what the caller knows; a major one owes a
-// post-incident report, due five business days after restoration.
-func ExampleIncident_Severity() {
-	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
-	inc := claims.Incident{
-		Span: calendar.Span{
-			Start: time.Date(2024, 2, 2, 14, 0, 0, 0, time.UTC),
-			End:   time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC),
-		},
-		OrganizationsAffected: 1,
-		Symptoms:              []claims.Symptom{claims.SymptomSignIn},
-	}
-	fmt.Println(inc.Severity(), inc.NeedsReport())
-
-	inc.PlatformDegraded = true // Azure is degraded
-	due, owed, err := rules.ReportDue(inc)
-	fmt.Println(inc.Severity(), owed, due, err)
-	// Output:
-	// minor false
-	// major true 2024-02-10 00:00:00 +0000 UTC <nil>
-}
-
-// A post-incident report with the seed's six parts, checked and rendered.
-func ExamplePostIncidentReport() {
-	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
-	pir := claims.PostIncidentReport{
-		Summary:        "Organizations in NAM could not sign in.",
-		UserExperience: "Sign-in returned HTTP 503.",
-		Start:          time.Date(2024, 2, 2, 14, 0, 0, 0, time.UTC),
-		Resolution:     time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC),
-		NextSteps:      "Alert on certificate expiry 30 days ahead.",
-		Published:      time.Date(2024, 2, 12, 9, 0, 0, 0, time.UTC),
-	}
-	fmt.Print(pir)
-	fmt.Println("due before:", rules.PostIncidentReportDue(pir.Resolution))
-	fmt.Println(rules.CheckReport(pir))
-	// Output:
-	// Post-Incident Report
-	// Summary: Organizations in NAM could not sign in.
-	// User Experience: Sign-in returned HTTP 503.
-	// Start date and time: 2024-02-02T14:00:00Z
-	// Resolution date and time: 2024-02-02T16:30:00Z
-	// Root Cause: (missing)
-	// Next steps: Alert on certificate expiry 30 days ahead.
-	// Published: 2024-02-12T09:00:00Z
-	// due before: 2024-02-10 00:00:00 +0000 UTC
-	// incomplete: field RootCause (post-incident report part "Root Cause") is missing
-	// post-incident report late: field Published "2024-02-12T09:00:00Z" is not before the deadline "2024-02-10T00:00:00Z" (first late instant; late by 57h0m0s)
-}
-
 // A region's default business calendar: NAM counts US holidays, IND has
 // none (weekends only). Unknown codes are an error.
 func ExampleForRegion() {

@@ -40,7 +40,7 @@ func joined(err error) []error {
 }
 
 // sentinels are the errors every problem must match one of.
-var sentinels = []error{ErrNoticeLate, ErrEvidenceLate, ErrReportLate, ErrIncomplete, ErrNotCompliant, ErrInvalid}
+var sentinels = []error{ErrNoticeLate, ErrEvidenceLate, ErrIncomplete, ErrNotCompliant, ErrInvalid}
 
 // kinds returns, for each joined problem in err, the one sentinel it
 // matches; it fails the test when a problem matches none or several.

@@ -184,7 +184,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	var buf [8]offsetSpan // the announced notices of a usual month, without allocating
 	announced := buf[:0]
 	for _, n := range per.Notices {
-		if !n.Meets(p.NoticeLead) {
+		if !p.ScheduledDowntime.Announced(n) {
 			continue
 		}
 		if start, end, ok := offsets(n.Span, month); ok {
@@ -443,10 +443,10 @@ func (b *builder) segment(notices *spanCursor, a, end time.Duration, rank int, u
 			stop = min(stop, nextN)
 		}
 		kind := rank
-		switch {
-		case inW && (inN || !b.policy.WindowNeedsNotice):
+		switch b.policy.ScheduledDowntime.By(inW, inN) {
+		case maintenance.ByWindow:
 			kind = kindWindow
-		case inN:
+		case maintenance.ByNotice:
 			kind = kindNotice
 		}
 		b.piece(offsetSpan{a, stop}, kind, users)

@@ -256,7 +256,7 @@ func TestAssessErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidPeriod)
 	assert.ErrorIs(t, err, calendar.ErrReversed)
 	assert.ErrorIs(t, err, maintenance.ErrAnnouncedLate)
-	for _, w := range []string{`creditCap "0"`, "outages[1]: span ends before it starts", `outages[2]: cause "typo" is not a known cause`,
+	for _, w := range []string{`creditCap "0"`, "outages[1]: calendar: span ends before it starts", `outages[2]: cause "typo" is not a known cause`,
 		`outages[3]: cause "window"`, "notices[0]:", "notices[2]:"} {
 		assert.Contains(t, err.Error(), w)
 	}

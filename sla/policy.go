@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/maintenance"
 )
 
 // ErrInvalidPolicy is wrapped by every error that reports a bad Policy:
@@ -43,10 +45,13 @@ type Policy struct {
 	// Credit strictly increasing. Of the tiers a month's uptime is below,
 	// the one with the smallest Below (the last matching one) applies.
 	Tiers []Tier
-	// NoticeLead is the minimum time between a notice's announcement and
-	// the start of its maintenance that makes the announced time Scheduled
-	// Downtime; a lead of exactly NoticeLead counts (24h for the seed).
-	NoticeLead time.Duration
+	// ScheduledDowntime is the Scheduled Downtime rule (definition 11):
+	// time inside the region's published window, and time announced at
+	// least NoticeLead ahead (24h for Dynamics CRM Online; exactly the
+	// lead counts), never counts; WindowNeedsNotice is the stricter
+	// reading. The communication checks of package maintenance/comms take
+	// this same value, so the two never read the rule differently.
+	maintenance.ScheduledDowntime
 	// IntermittentLimit is the longest contiguous period of otherwise
 	// counted downtime that is excluded as intermittent. The limit is
 	// inclusive: a period of exactly IntermittentLimit is excluded, one a
@@ -62,11 +67,6 @@ type Policy struct {
 	// minutes). 0, the default, measures downtime exactly to the
 	// nanosecond.
 	Resolution time.Duration
-	// WindowNeedsNotice, when true, makes time inside the published
-	// maintenance window Scheduled Downtime only while a notice that meets
-	// NoticeLead also covers it. False, the default, is the seed's literal
-	// reading: window time is always Scheduled Downtime.
-	WindowNeedsNotice bool
 	// CreditCap is the most a month's credit can be, in percent of that
 	// month's fee, in (0, 100]: 100 for the seed ("shall not ... exceed
 	// Customer's monthly Subscription Fee").
@@ -137,11 +137,10 @@ func DynamicsCRMOnline() Policy {
 			{Below: decimal.New(99, 0), Credit: decimal.New(50, 0)},
 			{Below: decimal.New(95, 0), Credit: decimal.New(100, 0)},
 		},
-		NoticeLead:        24 * time.Hour,
+		ScheduledDowntime: maintenance.ScheduledDowntime{NoticeLead: 24 * time.Hour, WindowNeedsNotice: false},
 		IntermittentLimit: 10 * time.Minute,
 		ExcludedCauses:    Causes(),
 		Resolution:        0,
-		WindowNeedsNotice: false,
 		CreditCap:         decimal.New(100, 0),
 		CurrencyPlaces:    2,
 	}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/maintenance"
 )
 
 // designJSON is DynamicsCRMOnline's JSON form as DESIGN.md ("A policy's
@@ -182,11 +184,10 @@ func TestPolicyJSONRoundTripOtherShape(t *testing.T) {
 	p := Policy{
 		Level:             dec("99.95"),
 		Tiers:             []Tier{{Below: dec("99.95"), Credit: dec("10")}, {Below: dec("99.0"), Credit: dec("25")}, {Below: dec("95.125"), Credit: dec("100")}},
-		NoticeLead:        72*time.Hour + 30*time.Minute,
+		ScheduledDowntime: maintenance.ScheduledDowntime{NoticeLead: 72*time.Hour + 30*time.Minute, WindowNeedsNotice: true},
 		IntermittentLimit: 5*time.Minute - 1,
 		ExcludedCauses:    []Cause{CausePreview, CauseOutsideControl},
 		Resolution:        time.Minute,
-		WindowNeedsNotice: true,
 		CreditCap:         dec("30"),
 		CurrencyPlaces:    0,
 	}

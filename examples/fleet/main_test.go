@@ -187,7 +187,7 @@ func TestBadRecords(t *testing.T) {
 				`testdata/bad.jsonl:3: fee "-5": sla: bad fee: fee "-5" is negative`,
 				`testdata/bad.jsonl:4: unknown field "outage"`,
 				`testdata/bad.jsonl:5: column 2: not valid JSON: invalid character 'o' in literal null (expecting 'u')`,
-				`testdata/bad.jsonl:6: outages[0].span: span ends before it starts: end 2024-03-02T09:00:00Z is before start 2024-03-02T10:00:00Z`,
+				`testdata/bad.jsonl:6: outages[0].span: calendar: span ends before it starts: end 2024-03-02T09:00:00Z is before start 2024-03-02T10:00:00Z`,
 				`testdata/bad.jsonl:6: outages[1].start "2024-03-02" is not an RFC 3339 time such as "2024-03-05T14:00:00Z"`,
 				`testdata/bad.jsonl:6: outages[1].cause "weather" is not a known cause (empty for the service's own fault, or one of outside-control, add-on, customer-systems, customer-actions, ignored-advice, preview)`,
 				`testdata/bad.jsonl:7: subscription-month "sub-a 2024-03" appears again: its first record is at testdata/bad.jsonl:1`,

@@ -5,6 +5,7 @@ import (
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
 	"github.com/slapolicy/slapolicy/sla"
 )
 
@@ -17,7 +18,7 @@ type statement struct {
 	incidents []incident        // the incidents with counted downtime, in order
 	evidence  time.Time         // first late instant for the month's evidence
 	process   time.Time         // first late instant for processing; zero without -submitted
-	audit     claims.CommsAudit // the sample's communications audit
+	audit     comms.Audit // the sample's communications audit
 	hasAudit  bool              // audit was run (sample data with a submission time)
 }
 
@@ -60,7 +61,7 @@ func assess(in input) (statement, error) {
 	if !in.submitted.IsZero() {
 		st.process = rules.ProcessingDeadline(in.submitted)
 	}
-	if st.audit, st.hasAudit, err = audit(in); err != nil {
+	if st.audit, st.hasAudit, err = audit(in, rules); err != nil {
 		return statement{}, err
 	}
 	return st, nil

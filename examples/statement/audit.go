@@ -6,6 +6,7 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
 	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
 )
 
 // The sample's communications record: what the provider told the customer
@@ -27,59 +28,60 @@ import (
 //	         is pending
 const sampleInstance = "contoso.crm.dynamics.com"
 
-// sampleComms returns the sample's communications record for month m.
-func sampleComms(m calendar.Month) claims.CommsRecord {
+// sampleComms returns the sample's communications record for month m in
+// region.
+func sampleComms(m calendar.Month, region maintenance.Region) comms.Record {
 	planned := []string{"ana@contoso.com", "it-alerts@contoso.com", "sam@contoso.com"}
-	sent := func(kind maintenance.Kind, ref string, at time.Time, to []string) maintenance.Message {
-		return maintenance.Message{Kind: kind, Ref: ref, Sent: at, Recipients: to}
+	sent := func(kind comms.Kind, ref string, at time.Time, to []string) comms.Message {
+		return comms.Message{Kind: kind, Ref: ref, Sent: at, Recipients: to}
 	}
-	plan := func(id string, from, to time.Time) maintenance.Plan {
-		return maintenance.Plan{ID: id, Region: sampleRegion, Span: calendar.Span{Start: from, End: to},
-			Impact: maintenance.ImpactDowntime, Instances: []string{sampleInstance}}
+	plan := func(id string, from, to time.Time) comms.Plan {
+		return comms.Plan{ID: id, Region: region, Span: calendar.Span{Start: from, End: to},
+			Impact: comms.ImpactDowntime, Instances: []string{sampleInstance}}
 	}
-	return claims.CommsRecord{
+	return comms.Record{
 		Month: m,
-		Instances: []maintenance.Instance{{
+		Instances: []comms.Instance{{
 			Name:               sampleInstance,
-			Region:             sampleRegion,
+			Region:             region.Code,
 			OrgAdmins:          []string{"ana@contoso.com"},
 			NotificationEmails: []string{"it-alerts@contoso.com"},
-			Users:              []maintenance.User{{Email: "sam@contoso.com", Roles: []string{"System Administrator"}}},
+			Users:              []comms.User{{Email: "sam@contoso.com", Roles: []string{"System Administrator"}}},
 		}},
-		Plans: []claims.PlannedRecord{
+		Plans: []comms.PlannedRecord{
 			{Plan: plan("MC-0307", utc(7, 10, 0), utc(7, 11, 0)),
-				Outcome: maintenance.Outcome{Span: calendar.Span{Start: utc(7, 10, 0), End: utc(7, 11, 50)}}},
+				Outcome: comms.Outcome{Span: calendar.Span{Start: utc(7, 10, 0), End: utc(7, 11, 50)}}},
 			{Plan: plan("MC-0312", utc(12, 14, 0), utc(12, 16, 0)),
-				Outcome: maintenance.Outcome{Span: calendar.Span{Start: utc(12, 14, 0), End: utc(12, 16, 30)}}},
+				Outcome: comms.Outcome{Span: calendar.Span{Start: utc(12, 14, 0), End: utc(12, 16, 30)}}},
 			{Plan: plan("MC-0320", utc(20, 12, 0), utc(20, 13, 0)),
-				Outcome: maintenance.Outcome{Span: calendar.Span{Start: utc(20, 12, 0), End: utc(20, 13, 0)}}},
+				Outcome: comms.Outcome{Span: calendar.Span{Start: utc(20, 12, 0), End: utc(20, 13, 0)}}},
 		},
-		Incidents: []claims.IncidentRecord{{
+		Incidents: []comms.IncidentRecord{{
 			ID: "INC-0331",
-			Incident: claims.Incident{
+			Incident: comms.Incident{
 				Span:                  calendar.Span{Start: utc(31, 22, 0), End: utc(32, 1, 30)},
 				OrganizationsAffected: 3,
-				Symptoms:              []claims.Symptom{claims.SymptomInaccessible},
+				Symptoms:              []comms.Symptom{comms.SymptomInaccessible},
 			},
 		}},
-		Messages: []maintenance.Message{
-			sent(maintenance.KindPlanned, "MC-0307", utc(5, 16, 0), planned),
-			sent(maintenance.KindOverrun, "MC-0307", utc(7, 11, 20), nil),
-			sent(maintenance.KindPlanned, "MC-0312", utc(10, 12, 0), planned),
-			sent(maintenance.KindOverrun, "MC-0312", utc(12, 16, 45), nil),
-			sent(maintenance.KindPlanned, "MC-0320", utc(19, 20, 0), planned),
+		Messages: []comms.Message{
+			sent(comms.KindPlanned, "MC-0307", utc(5, 16, 0), planned),
+			sent(comms.KindOverrun, "MC-0307", utc(7, 11, 20), nil),
+			sent(comms.KindPlanned, "MC-0312", utc(10, 12, 0), planned),
+			sent(comms.KindOverrun, "MC-0312", utc(12, 16, 45), nil),
+			sent(comms.KindPlanned, "MC-0320", utc(19, 20, 0), planned),
 		},
 	}
 }
 
 // audit runs the communications audit of the sample's record as of the
-// claim's submission, under the same notice rules as the SLA policy. Real
-// data gives no communications record, so it has no audit.
-func audit(in input) (claims.CommsAudit, bool, error) {
+// claim's submission, under the SLA policy's Scheduled Downtime rule and
+// the claim rules' post-incident report deadline. Real data gives no
+// communications record, so it has no audit.
+func audit(in input, rules claims.Rules) (comms.Audit, bool, error) {
 	if !in.sample || in.submitted.IsZero() {
-		return claims.CommsAudit{}, false, nil
+		return comms.Audit{}, false, nil
 	}
-	comms := claims.DynamicsCRMOnlineCommunications(in.region.BusinessDays(in.loc)).WithPolicy(in.policy)
-	a, err := comms.Audit(sampleComms(in.month), in.submitted)
+	a, err := comms.DynamicsCRMOnline().Audit(in.policy.ScheduledDowntime, rules, sampleComms(in.month, in.region), in.submitted)
 	return a, err == nil, err
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
 )
 
 // TestSampleAudit checks the communications audit section of the sample
@@ -31,7 +32,7 @@ func TestSampleAudit(t *testing.T) {
 		// Restored Mon Apr 1: Tue 2 … Mon 8 are the 5 business days.
 		"  pending  post-incident-report  INC-0331  Tue 2024-04-09 00:00 UTC",
 	)
-	assert.Contains(t, out, `    maintenance-overrun "MC-0312": notification late: posted at 2024-03-12T16:45:00Z (late by 15m0s)`)
+	assert.Contains(t, out, `    maintenance-overrun "MC-0312": comms: notification late: posted at 2024-03-12T16:45:00Z (late by 15m0s)`)
 
 	// Real data has no communications record: no audit section.
 	code, out, errOut = runArgs(t, "-region", "NAM", "-month", "2024-03", "-fee", "1",
@@ -45,11 +46,13 @@ func TestSampleAudit(t *testing.T) {
 // planned-maintenance message, so the statement and the audit tell one
 // story.
 func TestSampleNoticesAreThePlans(t *testing.T) {
-	rec := sampleComms(calendar.NewMonth(2024, 3, nil))
+	nam, ok := maintenance.Lookup(sampleRegion)
+	require.True(t, ok)
+	rec := sampleComms(calendar.NewMonth(2024, 3, nil), nam)
 	var fromRecord []maintenance.Notice
 	for _, p := range rec.Plans {
 		for _, m := range rec.Messages {
-			if m.Kind == maintenance.KindPlanned && m.Ref == p.Plan.ID {
+			if m.Kind == comms.KindPlanned && m.Ref == p.Plan.ID {
 				fromRecord = append(fromRecord, maintenance.Notice{Span: p.Plan.Span, Announced: m.Sent})
 				break
 			}

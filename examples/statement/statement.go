@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
 	"github.com/slapolicy/slapolicy/sla"
 )
 
@@ -265,11 +265,11 @@ func writeAudit(w io.Writer, st statement) {
 	fmt.Fprintln(w)
 	fmt.Fprintf(w, "Communications audit of the sample record, as of %s\n", when(a.AsOf, loc))
 	fmt.Fprintf(w, "  %d duties: %d met, %d pending, %d late, %d missed\n", len(a.Items),
-		a.Count(maintenance.StatusMet), a.Count(maintenance.StatusPending),
-		a.Count(maintenance.StatusLate), a.Count(maintenance.StatusMissed))
-	status := map[maintenance.Status]string{
-		maintenance.StatusMet: "ok", maintenance.StatusPending: "pending",
-		maintenance.StatusLate: "LATE", maintenance.StatusMissed: "MISSED",
+		a.Count(comms.StatusMet), a.Count(comms.StatusPending),
+		a.Count(comms.StatusLate), a.Count(comms.StatusMissed))
+	status := map[comms.Status]string{
+		comms.StatusMet: "ok", comms.StatusPending: "pending",
+		comms.StatusLate: "LATE", comms.StatusMissed: "MISSED",
 	}
 	if len(a.Items) == 0 {
 		return

@@ -1,0 +1,113 @@
+package calendar
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// maxListed is how many problems ErrorList.Error writes before it says
+// how many more there are.
+const maxListed = 20
+
+// ErrorList is a list of problems found at once. Every validation in this
+// module (a policy, a period, a region table, a claim, an audit's input)
+// reports all it finds as an ErrorList, returned as an error, so a caller
+// can show every problem at once, as go/scanner.ErrorList does for a
+// parser:
+//
+//	var list calendar.ErrorList
+//	if errors.As(err, &list) {
+//		for _, e := range list {
+//			fmt.Println(e)
+//		}
+//	}
+//
+// Each entry is one problem, never itself a list; errors.Is and errors.As
+// see every entry (Unwrap returns them). The zero ErrorList is empty. An
+// ErrorList is not modified after it is returned; it is then safe for
+// concurrent use.
+type ErrorList []error
+
+// Add appends err to l. A nil err adds nothing; an ErrorList, or an error
+// made by errors.Join, adds each of its problems, so that l stays flat.
+func (l *ErrorList) Add(err error) {
+	switch e := err.(type) {
+	case nil:
+	case ErrorList:
+		for _, x := range e {
+			l.Add(x)
+		}
+	default:
+		if parts, ok := joined(err); ok {
+			for _, x := range parts {
+				l.Add(x)
+			}
+			return
+		}
+		*l = append(*l, err)
+	}
+}
+
+// AddAt adds each problem of err as Add does, with where and a colon in
+// front of it ("outages[3]: ..."), wrapping it so that errors.Is and
+// errors.As still find it.
+func (l *ErrorList) AddAt(where string, err error) {
+	var parts ErrorList
+	parts.Add(err)
+	for _, e := range parts {
+		*l = append(*l, fmt.Errorf("%s: %w", where, e))
+	}
+}
+
+// joined returns the errors err holds when it was made by errors.Join: it
+// unwraps to several errors and its message is theirs, one per line. An
+// error that wraps several errors in one message of its own (fmt.Errorf
+// with two %w, say) is one problem and is not split.
+func joined(err error) ([]error, bool) {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return nil, false
+	}
+	parts := j.Unwrap()
+	msgs := make([]string, len(parts))
+	for i, e := range parts {
+		if e == nil {
+			return nil, false
+		}
+		msgs[i] = e.Error()
+	}
+	return parts, len(parts) > 0 && err.Error() == strings.Join(msgs, "\n")
+}
+
+// Err returns l as an error, or nil when l is empty; a function that
+// collects problems in an ErrorList ends with return l.Err().
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+// Error writes the problems one per line, in order. After the first 20 it
+// writes one more line, "and N more", so that a message stays short
+// however many problems a large input holds; the list itself keeps them
+// all.
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i == maxListed {
+			b.WriteString("\nand " + strconv.Itoa(len(l)-maxListed) + " more")
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so that errors.Is and errors.As look at
+// each of them.
+func (l ErrorList) Unwrap() []error { return l }

@@ -1,0 +1,239 @@
+package comms_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/claims"
+	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
+	"github.com/slapolicy/slapolicy/sla"
+)
+
+// TestAuditSampleMonth checks each duty of the hand-worked March record
+// (see sampleMarch for the figures).
+func TestAuditSampleMonth(t *testing.T) {
+	a, err := audit(nil, sampleMarch(), utc(2024, 4, 15, 0, 0))
+	require.NoError(t, err)
+
+	type want struct {
+		kind   comms.Kind
+		ref    string
+		status comms.Status
+		is     []error
+		due    time.Time
+	}
+	wants := []want{
+		{comms.KindPlanned, "MC1", comms.StatusMet, nil, utc(2024, 3, 9, 20, 0).Add(time.Nanosecond)},
+		// 24h before 16:00, exactly 24h on time.
+		{comms.KindPlanned, "MC2", comms.StatusLate, []error{comms.ErrNotificationLate}, utc(2024, 3, 15, 16, 0).Add(time.Nanosecond)},
+		{comms.KindPlanned, "MC3", comms.StatusMissed, []error{comms.ErrNotNotified}, utc(2024, 3, 23, 20, 0).Add(time.Nanosecond)},
+		{comms.KindOverrun, "MC3", comms.StatusMet, nil, utc(2024, 3, 24, 4, 10)},
+		{comms.KindUnplanned, "UM1", comms.StatusLate, []error{comms.ErrNotificationLate}, utc(2024, 3, 12, 9, 40)},
+		{comms.KindPostIncidentReport, "INC1", comms.StatusLate, []error{comms.ErrReportLate, comms.ErrReportLate}, utc(2024, 4, 3, 0, 0)},
+		{comms.KindPostIncidentReport, "INC3", comms.StatusMissed, []error{comms.ErrReportMissing}, utc(2024, 4, 5, 0, 0)},
+	}
+	require.Len(t, a.Items, len(wants))
+	for i, w := range wants {
+		it := a.Items[i]
+		assert.Equal(t, w.kind, it.Duty.Kind, "item %d", i)
+		assert.Equal(t, w.ref, it.Duty.Ref, "item %d", i)
+		assert.Equal(t, w.status, it.Status, "item %d %s", i, it.Duty.Ref)
+		assert.True(t, w.due.Equal(it.Duty.Due), "item %d due %v", i, it.Duty.Due)
+		if w.is == nil {
+			assert.NoError(t, it.Err, "item %d", i)
+		}
+		for _, sentinel := range w.is {
+			assert.ErrorIs(t, it.Err, sentinel, "item %d", i)
+		}
+	}
+	// The report deadlines are the claim rules' PostIncidentReportDue of
+	// restoration.
+	rules := claims.DynamicsCRMOnline(nil)
+	assert.True(t, rules.PostIncidentReportDue(utc(2024, 3, 26, 15, 30)).Equal(a.Items[5].Duty.Due))
+	assert.True(t, rules.PostIncidentReportDue(utc(2024, 3, 28, 3, 0)).Equal(a.Items[6].Duty.Due))
+
+	var late *comms.DutyError
+	require.ErrorAs(t, a.Items[5].Err, &late)
+	require.Len(t, late.Sent, 1)
+	assert.Equal(t, 9*time.Hour, late.Sent[0].Sub(late.Duty.Due))
+
+	// The 2h of MC2 before the window opens and the 1h10m of MC3 past it
+	// are Downtime.
+	require.Len(t, a.Updates, 3)
+	assert.Equal(t, time.Duration(0), a.Updates[0].Downtime.Duration())
+	assert.Equal(t, 2*time.Hour, a.Updates[1].Downtime.Duration())
+	assert.Equal(t, 70*time.Minute, a.Updates[2].Downtime.Duration())
+
+	all := a.Err()
+	for _, s := range []error{comms.ErrNotNotified, comms.ErrNotificationLate, comms.ErrReportMissing, comms.ErrReportLate} {
+		assert.ErrorIs(t, all, s)
+	}
+	assert.Equal(t, 5, len(strings.Split(all.Error(), "\n")))
+	assert.Empty(t, a.Settings)
+}
+
+func TestAuditAsOfEarly(t *testing.T) {
+	// On 24 March at 03:00 the notices and UM1's email are judged as
+	// before; the incidents' reports are not due yet: pending.
+	a, err := audit(nil, sampleMarch(), utc(2024, 3, 24, 3, 0))
+	require.NoError(t, err)
+	require.Len(t, a.Items, 7)
+	assert.Equal(t, 3, a.Count(comms.StatusPending))
+	assert.Equal(t, 2, a.Count(comms.StatusLate))
+	assert.Equal(t, 1, a.Count(comms.StatusMissed))
+	// MC3's dashboard post was made at 03:30, after asOf: it does not
+	// count yet, and the post is due 04:10: pending.
+	assert.Equal(t, comms.StatusPending, a.Items[3].Status)
+	assert.NoError(t, a.Items[3].Err)
+
+	// Before the INC3 report is due it is pending, not missed.
+	a, err = audit(nil, sampleMarch(), utc(2024, 4, 4, 23, 59))
+	require.NoError(t, err)
+	last := a.Items[len(a.Items)-1]
+	assert.Equal(t, "INC3", last.Duty.Ref)
+	assert.Equal(t, comms.StatusPending, last.Status)
+	assert.Equal(t, 1, a.Count(comms.StatusPending))
+}
+
+func TestAuditMonthFilter(t *testing.T) {
+	rec := sampleMarch()
+	rec.Month = calendar.NewMonth(2024, time.February, nil)
+	a, err := audit(nil, rec, utc(2024, 4, 15, 0, 0))
+	require.NoError(t, err)
+	assert.Empty(t, a.Items)
+	assert.NoError(t, a.Err())
+	assert.Contains(t, a.Summary(), "0 duties")
+
+	rec.Month = calendar.Month{}
+	a, err = audit(nil, rec, utc(2024, 4, 15, 0, 0))
+	require.NoError(t, err)
+	assert.Len(t, a.Items, 7)
+	assert.Contains(t, a.Summary(), "Communications audit for all months")
+}
+
+func TestAuditSettingsProblems(t *testing.T) {
+	rec := sampleMarch()
+	rec.Instances[1].NotificationEmails = []string{"ops@"}
+	a, err := audit(nil, rec, utc(2024, 4, 15, 0, 0))
+	require.NoError(t, err)
+	// Three plans each read fabrikam's settings; UM1 reads only its
+	// System Administrators.
+	require.Len(t, a.Settings, 3)
+	for _, e := range a.Settings {
+		assert.ErrorIs(t, e, comms.ErrInvalidAddress)
+	}
+	assert.True(t, strings.HasPrefix(a.Settings[0].Error(), `plans[0]: instances[1] "fabrikam.crm4.dynamics.com": notificationEmails[0]: comms: malformed email address "ops@"`), a.Settings[0].Error())
+	assert.ErrorIs(t, a.Err(), comms.ErrInvalidAddress)
+	assert.Contains(t, a.Summary(), "3 settings problems")
+	assert.Contains(t, a.Summary(), "Settings:\n")
+}
+
+func TestAuditIncompleteReport(t *testing.T) {
+	rec := sampleMarch()
+	rec.Incidents[0].Report.RootCause = " "
+	rec.Incidents[0].Report.Published = utc(2024, 4, 2, 9, 0) // on time
+	a, err := audit(nil, rec, utc(2024, 4, 15, 0, 0))
+	require.NoError(t, err)
+	it := a.Items[5]
+	assert.Equal(t, "INC1", it.Duty.Ref)
+	assert.Equal(t, comms.StatusMissed, it.Status)
+	assert.ErrorIs(t, it.Err, comms.ErrReportIncomplete)
+	assert.NotErrorIs(t, it.Err, comms.ErrReportLate)
+	assert.Contains(t, it.Err.Error(), "RootCause")
+}
+
+func TestAuditRejectsBadInput(t *testing.T) {
+	rec := sampleMarch()
+	rec.Plans[1].Plan.ID = "mc1" // repeats MC1, case-insensitively
+	rec.Plans[2].Plan.Region = maintenance.Region{Code: "XYZ"}
+	rec.Plans[0].Outcome.Span = sp(utc(2024, 3, 10, 2, 0), utc(2024, 3, 9, 20, 0))
+	rec.Unplanned[0].Instances = append(rec.Unplanned[0].Instances, "nowhere")
+	rec.Incidents[1].ID = ""
+	rec.Incidents[2].Incident.OrganizationsAffected = -1
+	rec.Messages = append(rec.Messages, comms.Message{Ref: "MC1"})
+	rec.Instances = append(rec.Instances, comms.Instance{Name: "Contoso.crm4.dynamics.com"})
+
+	_, err := audit(nil, rec, time.Time{})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, comms.ErrInvalidRecord)
+	for _, want := range []string{
+		"asOf is the zero time",
+		`plans[1].plan.id "mc1" repeats plans[0]`,
+		"incidents[1].id is blank",
+		"messages[6].kind is blank",
+		"messages[6].sent is the zero time",
+		`instances[2].name "Contoso.crm4.dynamics.com" repeats instances[0]`,
+	} {
+		assert.Contains(t, err.Error(), want)
+	}
+
+	// With the record-level problems fixed, the per-item ones show.
+	rec = sampleMarch()
+	rec.Plans[2].Plan.Region = maintenance.Region{Code: "XYZ"}
+	rec.Plans[0].Outcome.Span = sp(utc(2024, 3, 10, 2, 0), utc(2024, 3, 9, 20, 0))
+	rec.Unplanned[0].Instances = append(rec.Unplanned[0].Instances, "nowhere")
+	rec.Incidents[2].Incident.OrganizationsAffected = -1
+	_, err = audit(nil, rec, utc(2024, 4, 15, 0, 0))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, comms.ErrInvalidPlan)
+	assert.ErrorIs(t, err, comms.ErrInvalidIncident)
+	assert.ErrorIs(t, err, calendar.ErrReversed)
+	for _, want := range []string{
+		`plans[2]: comms: invalid plan: region "XYZ" has no maintenance window`,
+		"plans[0].outcome: comms: invalid plan: outcome span: calendar: span ends before it starts",
+		`unplanned[0]: comms: invalid plan: affected instance "nowhere"`,
+		"incidents[2]: comms: invalid incident: organizationsAffected -1 is negative",
+	} {
+		assert.Contains(t, err.Error(), want)
+	}
+
+	_, err = comms.Rules{}.Audit(sla.DynamicsCRMOnline().ScheduledDowntime, claims.DynamicsCRMOnline(nil), sampleMarch(), utc(2024, 4, 15, 0, 0))
+	assert.ErrorIs(t, err, comms.ErrInvalidRules)
+	_, err = comms.DynamicsCRMOnline().Audit(maintenance.ScheduledDowntime{NoticeLead: -1}, claims.DynamicsCRMOnline(nil), sampleMarch(), utc(2024, 4, 15, 0, 0))
+	assert.ErrorIs(t, err, maintenance.ErrInvalidScheduledDowntime)
+}
+
+// FuzzAudit perturbs the sample month and checks the audit's invariants:
+// it never panics; bad input is ErrInvalidPlan; a duty has an error exactly
+// when it is late or missed, and Err joins them all.
+func FuzzAudit(f *testing.F) {
+	f.Add(int64(0), int64(0), int64(0), uint8(0), int64(24*60))
+	f.Add(int64(-600), int64(90), int64(-3000), uint8(2), int64(0))
+	f.Add(int64(5000), int64(-5000), int64(60), uint8(9), int64(-1))
+	f.Fuzz(func(t *testing.T, shiftPlan, shiftOutcome, shiftMsg int64, impact uint8, asOfMin int64) {
+		rec := sampleMarch()
+		d := func(m int64) time.Duration { return time.Duration(m%(1<<24)) * time.Minute }
+		rec.Plans[1].Plan.Span.End = rec.Plans[1].Plan.Span.End.Add(d(shiftPlan))
+		rec.Plans[1].Plan.Impact = comms.Impact(impact)
+		rec.Plans[2].Outcome.Span.End = rec.Plans[2].Outcome.Span.End.Add(d(shiftOutcome))
+		rec.Messages[0].Sent = rec.Messages[0].Sent.Add(d(shiftMsg))
+		a, err := audit(nil, rec, utc(2024, 3, 1, 0, 0).Add(d(asOfMin)))
+		if err != nil {
+			if !errors.Is(err, comms.ErrInvalidPlan) {
+				t.Fatalf("error %v does not wrap ErrInvalidPlan", err)
+			}
+			return
+		}
+		bad := 0
+		for _, it := range a.Items {
+			late := it.Status == comms.StatusLate || it.Status == comms.StatusMissed
+			if late != (it.Err != nil) {
+				t.Fatalf("%s: status %s with error %v", it.Duty, it.Status, it.Err)
+			}
+			if late {
+				bad++
+			}
+		}
+		if (bad > 0) != (a.Err() != nil) {
+			t.Fatalf("Err() = %v with %d bad duties", a.Err(), bad)
+		}
+		_ = a.Summary()
+	})
+}

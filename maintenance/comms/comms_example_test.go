@@ -1,0 +1,240 @@
+package comms_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/rickar/cal/v2/us"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/claims"
+	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
+	"github.com/slapolicy/slapolicy/sla"
+)
+
+// Who must hear about maintenance with expected downtime on an instance:
+// its organization admins, the addresses in its notification option and its
+// System Administrators, each once whatever the spelling. A malformed
+// address is reported with its position, and the rest are still listed.
+func ExampleRules_Recipients() {
+	rules := comms.DynamicsCRMOnline()
+	contoso := comms.Instance{
+		Name:               "contoso.crm4.dynamics.com",
+		Region:             "EUR",
+		OrgAdmins:          []string{"Ana Admin <ana@contoso.com>"},
+		NotificationEmails: []string{"crm-alerts@contoso.com", "ANA@CONTOSO.COM", "ops@"},
+		Users: []comms.User{
+			{Email: "bo@contoso.com", Roles: []string{"Salesperson"}},
+			{Email: "cy@contoso.com", Roles: []string{"System Administrator"}},
+		},
+	}
+	planned, err := rules.Recipients(contoso, rules.Planned)
+	fmt.Println("planned:", planned)
+	var bad *comms.AddressError
+	if errors.As(err, &bad) {
+		fmt.Printf("fix %s: %q\n", bad.Field, bad.Value)
+	}
+
+	unplanned, _ := rules.Recipients(contoso, rules.Unplanned)
+	fmt.Println("unplanned:", unplanned)
+	// Output:
+	// planned: [ana@contoso.com crm-alerts@contoso.com cy@contoso.com]
+	// fix notificationEmails[2]: "ops@"
+	// unplanned: [cy@contoso.com]
+}
+
+// Check planned work in the EUR region (window 6 PM to 3 AM UTC) that
+// starts two hours before the window opens, announced 23 hours ahead: the
+// two hours outside the window are not Scheduled Downtime, and the
+// notification was due 24 hours ahead.
+func ExampleRules_CheckPlan() {
+	rules := comms.DynamicsCRMOnline()
+	policy := sla.DynamicsCRMOnline() // the SLA whose Scheduled Downtime rule applies
+	eur, ok := maintenance.Lookup("EUR")
+	if !ok {
+		fmt.Println("no region EUR")
+		return
+	}
+	plan := comms.Plan{
+		ID:     "MC123456",
+		Region: eur,
+		Span: calendar.Span{
+			Start: time.Date(2024, 3, 9, 16, 0, 0, 0, time.UTC),
+			End:   time.Date(2024, 3, 9, 20, 0, 0, 0, time.UTC),
+		},
+		Impact: comms.ImpactDowntime,
+	}
+	announced := time.Date(2024, 3, 8, 17, 0, 0, 0, time.UTC)
+	c, err := rules.CheckPlan(policy.ScheduledDowntime, plan, announced)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("inside the window:", c.InWindow())
+	fmt.Println("outside:", c.Outside)
+	fmt.Println("announced 24h ahead:", c.NoticeMet)
+	fmt.Println("would be Downtime:", c.Downtime, c.Downtime.Duration())
+	fmt.Println("notify before:", c.NotifyDue().Format(time.RFC3339Nano), "in time:", c.NotifiedInTime())
+	// Output:
+	// inside the window: false
+	// outside: {[2024-03-09T16:00:00Z, 2024-03-09T18:00:00Z)}
+	// announced 24h ahead: false
+	// would be Downtime: {[2024-03-09T16:00:00Z, 2024-03-09T18:00:00Z)} 2h0m0s
+	// notify before: 2024-03-08T16:00:00.000000001Z in time: false
+}
+
+// After the update: work announced two days ahead inside the EUR window ran
+// until 04:10, 1h10m past the window's 03:00 close. A service health
+// dashboard post is owed, and the overrun is Downtime.
+func ExampleRules_CheckUpdate() {
+	rules := comms.DynamicsCRMOnline()
+	policy := sla.DynamicsCRMOnline()
+	eur, ok := maintenance.Lookup("EUR")
+	if !ok {
+		fmt.Println("no region EUR")
+		return
+	}
+	plan := comms.Plan{
+		ID:     "MC123457",
+		Region: eur,
+		Span: calendar.Span{
+			Start: time.Date(2024, 3, 9, 20, 0, 0, 0, time.UTC),
+			End:   time.Date(2024, 3, 10, 2, 0, 0, 0, time.UTC),
+		},
+		Impact: comms.ImpactDowntime,
+	}
+	c, err := rules.CheckPlan(policy.ScheduledDowntime, plan, time.Date(2024, 3, 7, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	u, err := rules.CheckUpdate(c, comms.Outcome{Span: calendar.Span{
+		Start: time.Date(2024, 3, 9, 20, 0, 0, 0, time.UTC),
+		End:   time.Date(2024, 3, 10, 4, 10, 0, 0, time.UTC),
+	}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("overrun:", u.Overrun.Duration(), "Downtime:", u.Downtime.Duration())
+	if d, owed, _ := u.DashboardDuty(); owed {
+		fmt.Println(d)
+	}
+	// Output:
+	// overrun: 1h10m0s Downtime: 1h10m0s
+	// maintenance-overrun "MC123457" as a post, due before 2024-03-10T04:10:00Z: the update ran 1h10m0s past its window and announced span; post a notification on the service health dashboard
+}
+
+// Check the "Unplanned Maintenance" email against what was sent.
+func ExampleDuty_Check() {
+	rules := comms.DynamicsCRMOnline()
+	instances := []comms.Instance{
+		{Name: "contoso", Region: "EUR", Users: []comms.User{
+			{Email: "cy@contoso.com", Roles: []string{"System Administrator"}},
+			{Email: "dee@contoso.com", Roles: []string{"System Administrator"}},
+		}},
+		{Name: "fabrikam", Region: "EUR", Users: []comms.User{
+			{Email: "root@fabrikam.com", Roles: []string{"System Administrator"}},
+		}},
+	}
+	um := comms.Unplanned{
+		ID: "UM42",
+		Span: calendar.Span{
+			Start: time.Date(2024, 3, 12, 9, 0, 0, 0, time.UTC),
+			End:   time.Date(2024, 3, 12, 9, 40, 0, 0, time.UTC),
+		},
+		Instances: []string{"contoso", "fabrikam"},
+	}
+	duty, owed, err := rules.UnplannedDuty(um, instances)
+	if err != nil || !owed {
+		fmt.Println(err)
+		return
+	}
+	sent := []comms.Message{
+		{Kind: comms.KindUnplanned, Ref: "UM42", Sent: time.Date(2024, 3, 12, 9, 5, 0, 0, time.UTC),
+			Recipients: []string{"CY@contoso.com", "root@fabrikam.com"}},
+	}
+	status, err := duty.Check(sent, time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC))
+	fmt.Println(status)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, comms.ErrNotNotified))
+	// Output:
+	// missed
+	// unplanned-maintenance "UM42": comms: not notified: dee@contoso.com (due before 2024-03-12T09:40:00Z)
+	// true
+}
+
+// The release calendar: two major release events a year, in April and
+// October. NextMajor returns the release month containing the instant, or
+// else the next one.
+func ExampleReleaseCalendar_NextMajor() {
+	releases := comms.DynamicsCRMOnlineReleases()
+	fmt.Println(releases.Majors(2024, nil))
+	for _, t := range []time.Time{
+		time.Date(2024, 4, 17, 12, 0, 0, 0, time.UTC),
+		time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		m, _ := releases.NextMajor(t)
+		fmt.Println(t.Format("2006-01-02"), "→", m)
+	}
+	// Output:
+	// [2024-04 2024-10]
+	// 2024-04-17 → 2024-04
+	// 2024-05-01 → 2024-10
+	// 2024-11-01 → 2025-04
+}
+
+// Incidents are classified from what the caller knows; a major one owes a
+// post-incident report, due five business days after restoration.
+func ExampleIncident_Severity() {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+	inc := comms.Incident{
+		Span: calendar.Span{
+			Start: time.Date(2024, 2, 2, 14, 0, 0, 0, time.UTC),
+			End:   time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC),
+		},
+		OrganizationsAffected: 1,
+		Symptoms:              []comms.Symptom{comms.SymptomSignIn},
+	}
+	fmt.Println(inc.Severity(), inc.NeedsReport())
+
+	inc.PlatformDegraded = true // Azure is degraded
+	duty, owed, err := comms.IncidentRecord{ID: "INC-7", Incident: inc}.ReportDuty(rules)
+	fmt.Println(inc.Severity(), owed, duty.Due, err)
+	// Output:
+	// minor false
+	// major true 2024-02-10 00:00:00 +0000 UTC <nil>
+}
+
+// A post-incident report with the policy's six parts, checked against its
+// deadline and rendered.
+func ExamplePostIncidentReport_Check() {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+	pir := comms.PostIncidentReport{
+		Summary:        "Organizations in NAM could not sign in.",
+		UserExperience: "Sign-in returned HTTP 503.",
+		Start:          time.Date(2024, 2, 2, 14, 0, 0, 0, time.UTC),
+		Resolution:     time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC),
+		NextSteps:      "Alert on certificate expiry 30 days ahead.",
+		Published:      time.Date(2024, 2, 12, 9, 0, 0, 0, time.UTC),
+	}
+	fmt.Print(pir)
+	due := rules.PostIncidentReportDue(pir.Resolution)
+	fmt.Println("due before:", due)
+	fmt.Println(pir.Check(due))
+	// Output:
+	// Post-Incident Report
+	// Summary: Organizations in NAM could not sign in.
+	// User Experience: Sign-in returned HTTP 503.
+	// Start date and time: 2024-02-02T14:00:00Z
+	// Resolution date and time: 2024-02-02T16:30:00Z
+	// Root Cause: (missing)
+	// Next steps: Alert on certificate expiry 30 days ahead.
+	// Published: 2024-02-12T09:00:00Z
+	// due before: 2024-02-10 00:00:00 +0000 UTC
+	// comms: post-incident report incomplete: RootCause ("Root Cause") is missing
+	// post-incident-report: comms: post-incident report late: posted at 2024-02-12T09:00:00Z (late by 57h0m0s) (due before 2024-02-10T00:00:00Z)
+}
