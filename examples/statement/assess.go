@@ -15,11 +15,11 @@ type statement struct {
 	a         sla.Assessment
 	payout    sla.Payout
 	rules     claims.Rules
-	incidents []incident        // the incidents with counted downtime, in order
-	evidence  time.Time         // first late instant for the month's evidence
-	process   time.Time         // first late instant for processing; zero without -submitted
+	incidents []incident  // the incidents with counted downtime, in order
+	evidence  time.Time   // first late instant for the month's evidence
+	process   time.Time   // first late instant for processing; zero without -submitted
 	audit     comms.Audit // the sample's communications audit
-	hasAudit  bool              // audit was run (sample data with a submission time)
+	hasAudit  bool        // audit was run (sample data with a submission time)
 }
 
 // incident is one interruption of service (overlapping or touching outage
