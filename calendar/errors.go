@@ -49,14 +49,18 @@ func (l *ErrorList) Add(err error) {
 	}
 }
 
-// AddAt adds each problem of err as Add does, with where and a colon in
-// front of it ("outages[3]: ..."), wrapping it so that errors.Is and
-// errors.As still find it.
-func (l *ErrorList) AddAt(where string, err error) {
+// Addf adds each problem of err as Add does, wrapped with a prefix:
+// fmt.Errorf(format+": %w", args..., problem), so that errors.Is and
+// errors.As still find the problem, and any error the format wraps with
+// %w (a sentinel of the caller's) too:
+//
+//	list.Addf(err, "outages[%d]", i)
+//	list.Addf(err, "%w: versions[%d].policy", ErrInvalid, i)
+func (l *ErrorList) Addf(err error, format string, args ...any) {
 	var parts ErrorList
 	parts.Add(err)
 	for _, e := range parts {
-		*l = append(*l, fmt.Errorf("%s: %w", where, e))
+		*l = append(*l, fmt.Errorf(format+": %w", append(args, e)...))
 	}
 }
 

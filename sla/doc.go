@@ -77,18 +77,14 @@
 //
 // testdata holds such policies as JSON files.
 //
-// Two more shapes live beside the policy:
+// Two sub-packages stand on this one:
 //
-//   - Versions: the seed's SLA is fixed for a subscription's initial term,
+//   - sla/versions: the SLA is fixed for a subscription's initial term,
 //     and at renewal the version current when the renewal term begins
-//     applies. Versions holds policies with effective dates (loadable from
-//     JSON with ParseVersions) and Governing answers which one governs a
-//     Subscription's month; GoverningParts splits a month at a renewal.
-//   - Measured downtime: the seed measures availability with frequent
-//     log-in probes (definition 8). MeasureProbes turns probe results into
-//     outages, reporting gaps in the probe data longer than MaxGap as
-//     unknown time, never as up; MeasureRates does the same for
-//     per-interval error rates against a threshold, compared exactly.
+//     applies; a versions.History answers which policy governs a month.
+//   - sla/measure: downtime measured from the availability monitor's
+//     log-in probes (definition 8) or from error rates, with gaps in the
+//     data reported as unknown time, never as up.
 //
 // # Design and seed
 //

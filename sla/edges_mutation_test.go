@@ -3,7 +3,6 @@ package sla
 import (
 	"math/big"
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"time"
 
@@ -11,46 +10,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// NewSubscription takes 1..1200 terms of 1..1200 months, both ends
-// inclusive: 1,200 one-month terms or one term of 1,200 months (100 years).
-func TestNewSubscriptionCountEdges(t *testing.T) {
-	start := time.Date(2024, time.January, 1, 0, 0, 0, 0, time.UTC)
-	for _, tc := range []struct {
-		months, terms int
-		ok            bool
-	}{
-		{1, 1, true}, {1200, 1, true}, {1, 1200, true},
-		{0, 1, false}, {1201, 1, false}, {1, 0, false}, {1, 1201, false},
-	} {
-		sub, err := NewSubscription(start, tc.months, tc.terms)
-		if !tc.ok {
-			require.ErrorIs(t, err, ErrInvalidSubscription, "%d months × %d terms", tc.months, tc.terms)
-			continue
-		}
-		require.NoError(t, err, "%d months × %d terms", tc.months, tc.terms)
-		require.Len(t, sub.Terms, tc.terms)
-		// The last term ends months × terms calendar months after the start.
-		assert.Equal(t, start.AddDate(0, tc.months*tc.terms, 0), sub.Terms[tc.terms-1].End)
-	}
-}
-
-// An out-of-range threshold is quoted in its error with its coefficient
-// whole up to 40 digits; a longer one is cut at 40 digits and "...".
-func TestThresholdErrorCoefficient(t *testing.T) {
-	forty := strings.Repeat("9", 40)
-	c, ok := new(big.Int).SetString(forty, 10)
-	require.True(t, ok)
-	_, _, err := thresholdFraction(decimal.NewFromBigInt(c, 1000))
-	require.ErrorIs(t, err, ErrInvalidProbes)
-	assert.Contains(t, err.Error(), forty+"e1000")
-	assert.NotContains(t, err.Error(), "...")
-
-	c.SetString(forty+"9", 10)
-	_, _, err = thresholdFraction(decimal.NewFromBigInt(c, 1000))
-	require.ErrorIs(t, err, ErrInvalidProbes)
-	assert.Contains(t, err.Error(), forty+"...e1000")
-}
 
 // The tier edges hold exactly when the policy writes its percentages with
 // 18 decimal places, the most Validate accepts (the comparison then needs
@@ -89,55 +48,6 @@ func TestTierEdgeSmallBelowEighteenPlaces(t *testing.T) {
 	require.NoError(t, p.Validate())
 	assert.True(t, p.meetsInt(uint64(total), uint64(down)))
 	assert.False(t, p.meetsInt(uint64(total), uint64(down+1)))
-}
-
-// A version's Effective instant may lie anywhere in years 0000 to 9999 in
-// UTC, both ends included; a year before or after is refused.
-func TestVersionEffectiveYearEdges(t *testing.T) {
-	for _, tc := range []struct {
-		at time.Time
-		ok bool
-	}{
-		{time.Date(0, time.June, 1, 0, 0, 0, 0, time.UTC), true},
-		{time.Date(9999, time.December, 31, 23, 59, 59, 999_999_999, time.UTC), true},
-		{time.Date(-1, time.December, 31, 23, 59, 59, 0, time.UTC), false},
-		{time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC), false},
-	} {
-		_, err := NewVersions(Version{Name: "v", Effective: tc.at, Policy: DynamicsCRMOnline()})
-		if tc.ok {
-			assert.NoError(t, err, "effective %s", tc.at)
-			continue
-		}
-		require.ErrorIs(t, err, ErrInvalidVersions, "effective %s", tc.at)
-		assert.Contains(t, err.Error(), "outside years 0000 to 9999")
-	}
-}
-
-// ParseVersions reads documents of up to 8 MiB, that size included.
-func TestParseVersionsSizeEdge(t *testing.T) {
-	doc := `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":` + verPolicyJSON(t) + `}]}`
-	exact := doc + strings.Repeat(" ", maxVersionsBytes-len(doc))
-	require.Len(t, exact, maxVersionsBytes)
-	vs, err := ParseVersions(strings.NewReader(exact))
-	require.NoError(t, err)
-	require.Equal(t, 1, vs.Len())
-	_, err = ParseVersions(strings.NewReader(exact + " "))
-	require.ErrorIs(t, err, ErrInvalidVersions)
-	assert.Contains(t, err.Error(), "longer than")
-}
-
-// Unknown keys are quoted whole up to 60 bytes, and cut at 60 beyond.
-func TestParseVersionsQuotesKeysUpTo60Bytes(t *testing.T) {
-	for _, n := range []int{60, 61} {
-		key := strings.Repeat("k", n)
-		_, err := ParseVersions(strings.NewReader(`{"versions":[],"` + key + `":1}`))
-		require.ErrorIs(t, err, ErrInvalidVersions)
-		if n == 60 {
-			assert.Contains(t, err.Error(), `unknown key "`+key+`"`)
-		} else {
-			assert.Contains(t, err.Error(), `unknown key "`+key[:60]+`..."`)
-		}
-	}
 }
 
 // u192.mul64 agrees with math/big whenever the product fits 192 bits,

@@ -15,6 +15,12 @@ import (
 // the library does not know. Test for it with errors.Is.
 var ErrInvalidPeriod = errors.New("sla: invalid period")
 
+// ErrNotSubscribed is wrapped by the error for time no subscription term
+// covers: a Period.Subscribed span with no instant in its month, and (in
+// package sla/versions) a month or instant outside every term of a
+// subscription, before it started, after its last term, or in a lapse.
+var ErrNotSubscribed = errors.New("sla: not subscribed")
+
 // Outage is a period during which the service was down, as reported by
 // monitoring or by the customer, with its Cause: the empty Cause for the
 // service's own fault, or one of Causes. Span is half-open, [Start, End);

@@ -186,9 +186,9 @@ func (r Rules) Audit(sd maintenance.ScheduledDowntime, reports ReportDeadline, r
 		list.Add(err)
 		for _, e := range list {
 			if errors.Is(e, ErrInvalidAddress) {
-				a.Settings.AddAt(where, e)
+				a.Settings.Addf(e, "%s", where)
 			} else {
-				errs.AddAt(where, e)
+				errs.Addf(e, "%s", where)
 			}
 		}
 	}
@@ -204,7 +204,7 @@ func (r Rules) Audit(sd maintenance.ScheduledDowntime, reports ReportDeadline, r
 		where := fmt.Sprintf("plans[%d]", i)
 		pc, err := r.CheckPlan(sd, pr.Plan, announcement(rec.Messages, pr.Plan.ID, asOf))
 		if err != nil {
-			errs.AddAt(where, err)
+			errs.Addf(err, "%s", where)
 			continue
 		}
 		a.Plans = append(a.Plans, pc)
@@ -218,7 +218,7 @@ func (r Rules) Audit(sd maintenance.ScheduledDowntime, reports ReportDeadline, r
 		}
 		uc, err := r.CheckUpdate(pc, pr.Outcome)
 		if err != nil {
-			errs.AddAt(where+".outcome", err)
+			errs.Addf(err, "%s.outcome", where)
 			continue
 		}
 		a.Updates = append(a.Updates, uc)
@@ -242,7 +242,7 @@ func (r Rules) Audit(sd maintenance.ScheduledDowntime, reports ReportDeadline, r
 		}
 		d, owed, err := ir.ReportDuty(reports)
 		if err != nil {
-			errs.AddAt(fmt.Sprintf("incidents[%d]", i), err)
+			errs.Addf(err, "incidents[%d]", i)
 			continue
 		}
 		if owed {

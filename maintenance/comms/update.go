@@ -93,7 +93,7 @@ func (r Rules) CheckUpdate(c PlanCheck, o Outcome) (UpdateCheck, error) {
 	var errs calendar.ErrorList
 	errs.Add(r.Validate())
 	errs.Add(checkSpan("outcome span", o.Span))
-	errs.AddAt("plan check", c.Plan.Validate())
+	errs.Addf(c.Plan.Validate(), "plan check")
 	if err := errs.Err(); err != nil {
 		return UpdateCheck{}, err
 	}

@@ -1,4 +1,4 @@
-package sla_test
+package measure_test
 
 import (
 	"fmt"
@@ -8,27 +8,28 @@ import (
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/sla"
+	"github.com/slapolicy/slapolicy/sla/measure"
 )
 
-// The monitor of seed 004, definition 8, logs in every minute. In April
+// The monitor of the SLA's definition 8 (section E), logs in every minute. In April
 // 2024 (43,200 minutes) its log-ins failed from 10:00 to 10:44 on the
 // 15th (45 failed probes, success again at 10:45) and it sent nothing
 // between 02:00 and 02:30 on the 20th. With MaxGap 5m the hole is unknown
 // time: neither up nor down. Assessed as the provider's monitor reports it
 // (unknown not counted), 45 minutes is 99.8958 %: the 25 % tier. A billing
 // team that counts unknown time against the provider uses UnknownAs("").
-func ExampleMeasureProbes() {
+func ExampleProbes() {
 	april := calendar.NewMonth(2024, time.April, time.UTC)
-	var probes []sla.Probe
+	var probes []measure.Probe
 	for t := april.Start(); !t.After(april.End()); t = t.Add(time.Minute) {
 		down := t.Day() == 15 && t.Hour() == 10 && t.Minute() < 45
 		hole := t.Day() == 20 && t.Hour() == 2 && t.Minute() > 0 && t.Minute() < 30
 		if !hole {
-			probes = append(probes, sla.Probe{At: t, OK: !down})
+			probes = append(probes, measure.Probe{At: t, OK: !down})
 		}
 	}
 
-	m, err := sla.MeasureProbes(probes, april.Span(), sla.ProbeOptions{MaxGap: 5 * time.Minute})
+	m, err := measure.Probes(probes, april.Span(), measure.ProbeOptions{MaxGap: 5 * time.Minute})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -69,17 +70,17 @@ func ExampleMeasureProbes() {
 // A monitor that reports error rates per 5-minute interval: an interval at
 // or above the 5 % threshold is down; consecutive down intervals make one
 // outage; an interval with no requests is unknown.
-func ExampleMeasureRates() {
+func ExampleRates() {
 	at := func(hh, mm int) time.Time { return time.Date(2024, time.April, 15, hh, mm, 0, 0, time.UTC) }
-	rates := []sla.IntervalRate{
+	rates := []measure.IntervalRate{
 		{Span: calendar.Span{Start: at(10, 0), End: at(10, 5)}, Errors: 12, Total: 4000},   // 0.3 %
 		{Span: calendar.Span{Start: at(10, 5), End: at(10, 10)}, Errors: 200, Total: 4000}, // exactly 5 %: down
 		{Span: calendar.Span{Start: at(10, 10), End: at(10, 15)}, Errors: 3990, Total: 4000},
 		{Span: calendar.Span{Start: at(10, 15), End: at(10, 20)}, Errors: 199, Total: 4000}, // 4.975 %: up
 		{Span: calendar.Span{Start: at(10, 20), End: at(10, 25)}, Errors: 0, Total: 0},      // no requests
 	}
-	m, err := sla.MeasureRates(rates, calendar.Span{Start: at(10, 0), End: at(10, 30)},
-		sla.RateOptions{Threshold: decimal.RequireFromString("5")})
+	m, err := measure.Rates(rates, calendar.Span{Start: at(10, 0), End: at(10, 30)},
+		measure.RateOptions{Threshold: decimal.RequireFromString("5")})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,4 +1,4 @@
-package sla
+package measure
 
 import (
 	"cmp"
@@ -8,26 +8,27 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/sla"
 )
 
-// ErrInvalidProbes is wrapped by every error MeasureProbes and
-// MeasureRates report about their input: a span to measure that ends
+// ErrInvalidData is wrapped by every error Probes and
+// Rates report about their input: a span to measure that ends
 // before it starts (also matching calendar.ErrReversed) or is too long, a
 // MaxGap or threshold out of range, an interval with impossible counts,
 // intervals that overlap. Test for it with errors.Is.
-var ErrInvalidProbes = errors.New("sla: invalid probe data")
+var ErrInvalidData = errors.New("measure: invalid probe data")
 
 // Probe is the result of one log-in attempt by the availability monitor
-// (seed 004, definition 8: "a third-party provider who makes frequent
-// log-in attempts to the Service"): at instant At the attempt succeeded
-// (OK) or failed. The zero Probe is a failed attempt at the zero time.
+// (the Microsoft Dynamics CRM Online SLA, section E, definition 8: "a
+// third-party provider who makes frequent log-in attempts to the
+// Service"): at instant At the attempt succeeded (OK) or failed. The zero Probe is a failed attempt at the zero time.
 // Probe is a small value, safe for concurrent use.
 type Probe struct {
 	At time.Time // when the attempt was made; any location
 	OK bool      // the log-in succeeded
 }
 
-// ProbeOptions sets how MeasureProbes reads probe data. The zero value is
+// ProbeOptions sets how Probes reads probe data. The zero value is
 // invalid: MaxGap must be set.
 type ProbeOptions struct {
 	// MaxGap is the longest interval between two consecutive probes over
@@ -39,7 +40,7 @@ type ProbeOptions struct {
 	MaxGap time.Duration
 }
 
-// Measurement is what probe or error-rate data say about a span of time:
+// Result is what probe or error-rate data say about a span of time:
 // when the service was down, when it was up, and when the data say
 // nothing.
 //
@@ -50,35 +51,35 @@ type ProbeOptions struct {
 // count it as Downtime, or UnknownAs with a cause the policy excludes to
 // show it as excluded; and report UnknownTime on the statement either way.
 //
-// The zero Measurement measures an empty span. Measurement holds a slice;
+// The zero Result measures an empty span. Result holds a slice;
 // treat it as read-only, which makes it safe for concurrent use.
-type Measurement struct {
+type Result struct {
 	Span        calendar.Span    // the span measured, in its Start's location
-	Outages     []Outage         // down time: sorted, disjoint, not touching, inside Span, Cause ""
+	Outages     []sla.Outage     // down time: sorted, disjoint, not touching, inside Span, sla.Cause ""
 	Unknown     calendar.SpanSet // time the data say nothing about, inside Span
 	Down        time.Duration    // total of Outages
 	Up          time.Duration    // Span.Duration() − Down − UnknownTime
 	UnknownTime time.Duration    // total of Unknown
 }
 
-// UnknownAs returns the measured outages together with one Outage per span
+// UnknownAs returns the measured outages together with one sla.Outage per span
 // of Unknown whose cause is c, sorted by start: the outages a caller gives
 // Period.Outages when it has decided how unknown time counts. With c = ""
 // unknown time counts as Downtime (the strict reading against the
 // provider); with a cause the policy excludes it is reported under that
 // cause's Reason. To count unknown time as up, use Outages as they are.
 // The result is a new slice.
-func (m Measurement) UnknownAs(c Cause) []Outage {
-	out := make([]Outage, 0, len(m.Outages)+m.Unknown.Len())
+func (m Result) UnknownAs(c sla.Cause) []sla.Outage {
+	out := make([]sla.Outage, 0, len(m.Outages)+m.Unknown.Len())
 	out = append(out, m.Outages...)
 	for s := range m.Unknown.All() {
-		out = append(out, Outage{Span: s, Cause: c})
+		out = append(out, sla.Outage{Span: s, Cause: c})
 	}
-	slices.SortFunc(out, func(a, b Outage) int { return a.Span.Start.Compare(b.Span.Start) })
+	slices.SortFunc(out, func(a, b sla.Outage) int { return a.Span.Start.Compare(b.Span.Start) })
 	return out
 }
 
-// MeasureProbes turns log-in probe results into outages and unknown time
+// Probes turns log-in probe results into outages and unknown time
 // within span within (half-open, [Start, End)).
 //
 // The rule, in full. Probes at the same instant are one observation,
@@ -95,7 +96,7 @@ func (m Measurement) UnknownAs(c Cause) []Outage {
 // from it to the next probe is unknown. A single failed probe followed by
 // such a gap therefore adds no down time (the gap is unknown). Results are
 // then clipped to within, and consecutive pieces of the same kind merged:
-// each Outage is a maximal run of down time inside within.
+// each sla.Outage is a maximal run of down time inside within.
 //
 // Probes outside within count only for the intervals that cross its
 // edges: pass the last probe at or before within.Start and the first at or
@@ -107,11 +108,11 @@ func (m Measurement) UnknownAs(c Cause) []Outage {
 // Instants in any location are compared as instants (monotonic clock
 // readings are ignored); results are in within.Start's location.
 //
-// It returns an error wrapping ErrInvalidProbes for a within that ends
+// It returns an error wrapping ErrInvalidData for a within that ends
 // before it starts (also calendar.ErrReversed) or lasts longer than the
 // largest time.Duration, and for a MaxGap of 0 or less. An empty within
-// gives a zero Measurement of that span.
-func MeasureProbes(probes []Probe, within calendar.Span, opts ProbeOptions) (Measurement, error) {
+// gives a zero Result of that span.
+func Probes(probes []Probe, within calendar.Span, opts ProbeOptions) (Result, error) {
 	var errs []error
 	withinErr := checkWithin(within)
 	if withinErr != nil {
@@ -119,13 +120,13 @@ func MeasureProbes(probes []Probe, within calendar.Span, opts ProbeOptions) (Mea
 	}
 	switch {
 	case opts.MaxGap <= 0:
-		errs = append(errs, fmt.Errorf("%w: maxGap %s must be above 0", ErrInvalidProbes, opts.MaxGap))
+		errs = append(errs, fmt.Errorf("%w: maxGap %s must be above 0", ErrInvalidData, opts.MaxGap))
 	case withinErr == nil && opts.MaxGap > maxDuration-within.Duration():
 		errs = append(errs, fmt.Errorf("%w: maxGap %s plus the length of within %s is longer than the largest time.Duration (about 292 years)",
-			ErrInvalidProbes, opts.MaxGap, within.Duration()))
+			ErrInvalidData, opts.MaxGap, within.Duration()))
 	}
 	if len(errs) > 0 {
-		return Measurement{}, errors.Join(errs...)
+		return Result{}, errors.Join(errs...)
 	}
 	runs := newRunSweep(within)
 	if runs.length == 0 {
@@ -150,7 +151,7 @@ const maxDuration = time.Duration(1<<63 - 1)
 
 // probeKey is a probe as an offset from the start of the measured span.
 // time.Time.Sub saturates, so a probe more than about 292 years away from
-// it gets the smallest or largest Duration; MeasureProbes's MaxGap bound
+// it gets the smallest or largest Duration; Probes's MaxGap bound
 // makes such a probe's interval unknown, as it is.
 type probeKey struct {
 	off time.Duration
@@ -159,17 +160,17 @@ type probeKey struct {
 
 // sweepProbes sweeps probes in their given order and reports false, with
 // no result, as soon as one comes before the one before it.
-func sweepProbes(runs *runSweep, probes []Probe, maxGap time.Duration) (Measurement, bool) {
+func sweepProbes(runs *runSweep, probes []Probe, maxGap time.Duration) (Result, bool) {
 	ok := sweepKeys(runs, len(probes), func(i int) probeKey {
 		return probeKey{off: runs.offset(probes[i].At), ok: probes[i].OK}
 	}, maxGap)
 	if !ok {
-		return Measurement{}, false
+		return Result{}, false
 	}
 	return runs.measurement(), true
 }
 
-// sweepKeys applies MeasureProbes's rule to n probes, key(i) giving the
+// sweepKeys applies Probes's rule to n probes, key(i) giving the
 // ith, in one pass. It reports false as soon as a probe comes before the
 // one before it (runs is then incomplete and must be dropped).
 func sweepKeys(runs *runSweep, n int, key func(int) probeKey, maxGap time.Duration) bool {
@@ -225,10 +226,10 @@ func sweepKeys(runs *runSweep, n int, key func(int) probeKey, maxGap time.Durati
 // checkWithin validates the span a measurement covers.
 func checkWithin(within calendar.Span) error {
 	if err := within.Validate(); err != nil {
-		return fmt.Errorf("%w: within: %w", ErrInvalidProbes, err)
+		return fmt.Errorf("%w: within: %w", ErrInvalidData, err)
 	}
 	if d := within.End.Sub(within.Start); !within.Start.Add(d).Equal(within.End) {
-		return fmt.Errorf("%w: within %s is longer than the largest time.Duration (about 292 years)", ErrInvalidProbes, within)
+		return fmt.Errorf("%w: within %s is longer than the largest time.Duration (about 292 years)", ErrInvalidData, within)
 	}
 	return nil
 }
@@ -255,7 +256,7 @@ type runSweep struct {
 	kind     runKind       // the current run's kind; kindNone before the first
 	runStart time.Duration
 	runEnd   time.Duration
-	outages  []Outage
+	outages  []sla.Outage
 	unknown  []calendar.Span
 	down     time.Duration
 	unk      time.Duration
@@ -306,7 +307,7 @@ func (r *runSweep) add(a, b time.Duration, k runKind) {
 func (r *runSweep) flush() {
 	switch r.kind {
 	case kindDown:
-		r.outages = append(r.outages, Outage{Span: r.span(r.runStart, r.runEnd)})
+		r.outages = append(r.outages, sla.Outage{Span: r.span(r.runStart, r.runEnd)})
 		r.down += r.runEnd - r.runStart
 	case kindUnknown:
 		r.unknown = append(r.unknown, r.span(r.runStart, r.runEnd))
@@ -322,10 +323,10 @@ func (r *runSweep) span(a, b time.Duration) calendar.Span {
 
 // measurement closes the last run and returns the totals. Up is the time
 // not added as down or unknown.
-func (r *runSweep) measurement() Measurement {
+func (r *runSweep) measurement() Result {
 	r.flush()
 	unknown, _ := calendar.NewSpanSet(r.unknown...) // sorted, disjoint, valid: cannot fail
-	return Measurement{
+	return Result{
 		Span:        r.span(0, r.length),
 		Outages:     r.outages,
 		Unknown:     unknown,

@@ -1,4 +1,4 @@
-package sla
+package measure
 
 import (
 	"math/rand/v2"
@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/sla"
 )
 
 // prT is 10:mm:ss on 15 April 2024, UTC.
@@ -42,20 +43,20 @@ func prDrop(ps []Probe, from, to time.Time) []Probe {
 
 func prSpan(a, b time.Time) calendar.Span { return calendar.Span{Start: a, End: b} }
 
-func prOutages(spans ...calendar.Span) []Outage {
-	var out []Outage
+func prOutages(spans ...calendar.Span) []sla.Outage {
+	var out []sla.Outage
 	for _, s := range spans {
-		out = append(out, Outage{Span: s})
+		out = append(out, sla.Outage{Span: s})
 	}
 	return out
 }
 
-func prAssertOutages(t *testing.T, want, got []Outage) {
+func prAssertOutages(t *testing.T, want, got []sla.Outage) {
 	t.Helper()
 	require.Len(t, got, len(want), "outages %v", got)
 	for i := range want {
 		assert.True(t, want[i].Span.Equal(got[i].Span), "outages[%d]: want %s got %s", i, want[i].Span, got[i].Span)
-		assert.Equal(t, Cause(""), got[i].Cause)
+		assert.Equal(t, sla.Cause(""), got[i].Cause)
 	}
 }
 
@@ -77,7 +78,7 @@ func TestMeasureProbesHandWorked(t *testing.T) {
 		name    string
 		probes  []Probe
 		opts    ProbeOptions
-		outages []Outage
+		outages []sla.Outage
 		unknown []calendar.Span
 	}{
 		{"all up", base(), opts, nil, nil},
@@ -112,7 +113,7 @@ func TestMeasureProbesHandWorked(t *testing.T) {
 		{"failed probes after a gap: down from the first probe after it",
 			prFail(prDrop(base(), prT(11, 0), prT(30, 0)), prT(30, 0), prT(35, 0)), opts,
 			prOutages(prSpan(prT(30, 0), prT(35, 0))), []calendar.Span{prSpan(prT(10, 0), prT(30, 0))}},
-		// Outage from 09:50 to 10:05 is clipped to the hour.
+		// sla.Outage from 09:50 to 10:05 is clipped to the hour.
 		{"an outage crossing the start is clipped",
 			prFail(base(), prT(-10, 0), prT(5, 0)), opts,
 			prOutages(prSpan(prT(0, 0), prT(5, 0))), nil},
@@ -143,7 +144,7 @@ func TestMeasureProbesHandWorked(t *testing.T) {
 		{"probes sparser than MaxGap", base(), ProbeOptions{MaxGap: 30 * time.Second}, nil, []calendar.Span{hour}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := MeasureProbes(tc.probes, hour, tc.opts)
+			m, err := Probes(tc.probes, hour, tc.opts)
 			require.NoError(t, err)
 			prAssertOutages(t, tc.outages, m.Outages)
 			prAssertSet(t, tc.unknown, m.Unknown)
@@ -160,7 +161,7 @@ func TestMeasureProbesHandWorked(t *testing.T) {
 			shuffled := slices.Clone(tc.probes)
 			rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 			keep := slices.Clone(shuffled)
-			m2, err := MeasureProbes(shuffled, hour, tc.opts)
+			m2, err := Probes(shuffled, hour, tc.opts)
 			require.NoError(t, err)
 			assert.Equal(t, keep, shuffled, "the caller's slice is not modified")
 			prAssertOutages(t, tc.outages, m2.Outages)
@@ -170,20 +171,20 @@ func TestMeasureProbesHandWorked(t *testing.T) {
 }
 
 // TestMeasureProbesMonth: a month of minute probes with one 45-minute
-// outage, assessed under the seed's policy. April 2024 has 30 × 1,440 =
+// outage, assessed under the Dynamics CRM Online policy. April 2024 has 30 × 1,440 =
 // 43,200 minutes; 45 minutes down gives (43,200 − 45) / 43,200 =
 // 99.8958 % (repeating), below 99.9 %: the 25 % tier.
 func TestMeasureProbesMonth(t *testing.T) {
 	april := calendar.NewMonth(2024, time.April, nil)
 	probes := prEvery(april.Start().Add(-time.Minute), april.End().Add(time.Minute), time.Minute)
 	probes = prFail(probes, prT(0, 0), prT(45, 0))
-	m, err := MeasureProbes(probes, april.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
+	m, err := Probes(probes, april.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
 	require.NoError(t, err)
 	assert.Equal(t, 45*time.Minute, m.Down)
 	assert.Equal(t, time.Duration(0), m.UnknownTime)
 	assert.Equal(t, 43200*time.Minute-45*time.Minute, m.Up)
 
-	a, err := DynamicsCRMOnline().Assess(Period{Month: april, Outages: m.Outages})
+	a, err := sla.DynamicsCRMOnline().Assess(sla.Period{Month: april, Outages: m.Outages})
 	require.NoError(t, err)
 	assert.Equal(t, 45*time.Minute, a.Downtime)
 	assert.True(t, a.Credit.Equal(decimal.RequireFromString("25")), "credit %s", a.Credit)
@@ -191,13 +192,13 @@ func TestMeasureProbesMonth(t *testing.T) {
 
 // TestMeasurementUnknownAs: the caller decides what unknown time is. A
 // 20-minute hole in the data counts as Downtime with UnknownAs(""), and is
-// excluded under its cause's reason with UnknownAs(CauseOutsideControl).
+// excluded under its cause's reason with UnknownAs(sla.CauseOutsideControl).
 func TestMeasurementUnknownAs(t *testing.T) {
 	april := calendar.NewMonth(2024, time.April, nil)
 	probes := prEvery(april.Start(), april.End().Add(time.Minute), time.Minute)
 	probes = prFail(probes, prT(0, 0), prT(15, 0))  // down 10:00-10:15
 	probes = prDrop(probes, prT(31, 0), prT(50, 0)) // unknown 10:30-10:50
-	m, err := MeasureProbes(probes, april.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
+	m, err := Probes(probes, april.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
 	require.NoError(t, err)
 	require.Equal(t, 15*time.Minute, m.Down)
 	require.Equal(t, 20*time.Minute, m.UnknownTime)
@@ -206,17 +207,17 @@ func TestMeasurementUnknownAs(t *testing.T) {
 	require.Len(t, all, 2)
 	assert.True(t, all[0].Span.Equal(prSpan(prT(0, 0), prT(15, 0))))
 	assert.True(t, all[1].Span.Equal(prSpan(prT(30, 0), prT(50, 0))))
-	a, err := DynamicsCRMOnline().Assess(Period{Month: april, Outages: all})
+	a, err := sla.DynamicsCRMOnline().Assess(sla.Period{Month: april, Outages: all})
 	require.NoError(t, err)
 	// 15 and 20 minutes are two separate periods, each over 10 minutes.
 	assert.Equal(t, 35*time.Minute, a.Downtime)
 
-	a, err = DynamicsCRMOnline().Assess(Period{Month: april, Outages: m.UnknownAs(CauseOutsideControl)})
+	a, err = sla.DynamicsCRMOnline().Assess(sla.Period{Month: april, Outages: m.UnknownAs(sla.CauseOutsideControl)})
 	require.NoError(t, err)
 	assert.Equal(t, 15*time.Minute, a.Downtime)
-	assert.Equal(t, 20*time.Minute, a.Excluded[CauseOutsideControl.Reason()])
+	assert.Equal(t, 20*time.Minute, a.Excluded[sla.CauseOutsideControl.Reason()])
 
-	a, err = DynamicsCRMOnline().Assess(Period{Month: april, Outages: m.Outages})
+	a, err = sla.DynamicsCRMOnline().Assess(sla.Period{Month: april, Outages: m.Outages})
 	require.NoError(t, err)
 	assert.Equal(t, 15*time.Minute, a.Downtime, "Outages alone: unknown time is assessed as up")
 	assert.Len(t, m.Outages, 1, "UnknownAs does not change the measurement")
@@ -229,7 +230,7 @@ func TestMeasureProbesLocation(t *testing.T) {
 	march := calendar.NewMonth(2024, time.March, ny)
 	probes := prEvery(march.Start(), march.End().Add(time.Minute), time.Minute)
 	probes = prFail(probes, time.Date(2024, 3, 10, 1, 50, 0, 0, ny), time.Date(2024, 3, 10, 3, 10, 0, 0, ny))
-	m, err := MeasureProbes(probes, march.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
+	m, err := Probes(probes, march.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
 	require.NoError(t, err)
 	// 01:50 EST to 03:10 EDT is 20 real minutes.
 	assert.Equal(t, 20*time.Minute, m.Down)
@@ -244,35 +245,35 @@ func TestMeasureProbesMonotonicIgnored(t *testing.T) {
 	start := time.Now()
 	ps := []Probe{{At: start, OK: false}, {At: start.Add(time.Minute), OK: true}}
 	within := prSpan(start.Round(0), start.Round(0).Add(time.Minute))
-	m, err := MeasureProbes(ps, within, ProbeOptions{MaxGap: time.Hour})
+	m, err := Probes(ps, within, ProbeOptions{MaxGap: time.Hour})
 	require.NoError(t, err)
 	assert.Equal(t, time.Minute, m.Down)
 }
 
 func TestMeasureProbesErrors(t *testing.T) {
 	a, b := prT(0, 0), prT(60, 0)
-	_, err := MeasureProbes(nil, prSpan(b, a), ProbeOptions{MaxGap: time.Minute})
-	require.ErrorIs(t, err, ErrInvalidProbes)
+	_, err := Probes(nil, prSpan(b, a), ProbeOptions{MaxGap: time.Minute})
+	require.ErrorIs(t, err, ErrInvalidData)
 	require.ErrorIs(t, err, calendar.ErrReversed)
 	assert.Contains(t, err.Error(), "within")
 
-	_, err = MeasureProbes(nil, prSpan(a, b), ProbeOptions{})
-	require.ErrorIs(t, err, ErrInvalidProbes)
+	_, err = Probes(nil, prSpan(a, b), ProbeOptions{})
+	require.ErrorIs(t, err, ErrInvalidData)
 	assert.Contains(t, err.Error(), "maxGap 0s must be above 0")
 
-	_, err = MeasureProbes(nil, prSpan(a, b), ProbeOptions{MaxGap: -time.Second})
-	require.ErrorIs(t, err, ErrInvalidProbes)
+	_, err = Probes(nil, prSpan(a, b), ProbeOptions{MaxGap: -time.Second})
+	require.ErrorIs(t, err, ErrInvalidData)
 
 	long := prSpan(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
-	_, err = MeasureProbes(nil, long, ProbeOptions{MaxGap: time.Minute})
-	require.ErrorIs(t, err, ErrInvalidProbes)
+	_, err = Probes(nil, long, ProbeOptions{MaxGap: time.Minute})
+	require.ErrorIs(t, err, ErrInvalidData)
 	assert.Contains(t, err.Error(), "longer than the largest time.Duration")
 
-	_, err = MeasureProbes(nil, prSpan(b, a), ProbeOptions{})
+	_, err = Probes(nil, prSpan(b, a), ProbeOptions{})
 	assert.Contains(t, err.Error(), "within", "every problem at once")
 	assert.Contains(t, err.Error(), "maxGap")
 
-	m, err := MeasureProbes([]Probe{{At: a}}, prSpan(a, a), ProbeOptions{MaxGap: time.Minute})
+	m, err := Probes([]Probe{{At: a}}, prSpan(a, a), ProbeOptions{MaxGap: time.Minute})
 	require.NoError(t, err)
 	assert.Equal(t, time.Duration(0), m.Down+m.Up+m.UnknownTime, "an empty span measures nothing")
 	assert.Empty(t, m.Outages)
@@ -317,14 +318,14 @@ func prBrute(offsets []int, oks []bool, n, maxGap int) []byte {
 }
 
 // prClassify reads a measurement back as one byte per second from base.
-func prClassify(m Measurement, base time.Time, n int) []byte {
+func prClassify(m Result, base time.Time, n int) []byte {
 	out := make([]byte, n)
 	for s := 0; s < n; s++ {
 		at := base.Add(time.Duration(s) * time.Second)
 		switch {
 		case m.Unknown.Contains(at):
 			out[s] = '?'
-		case slices.ContainsFunc(m.Outages, func(o Outage) bool { return o.Span.Contains(at) }):
+		case slices.ContainsFunc(m.Outages, func(o sla.Outage) bool { return o.Span.Contains(at) }):
 			out[s] = 'd'
 		default:
 			out[s] = 'u'
@@ -333,8 +334,8 @@ func prClassify(m Measurement, base time.Time, n int) []byte {
 	return out
 }
 
-// prCheckShape checks what every Measurement promises.
-func prCheckShape(t testing.TB, m Measurement, within calendar.Span) {
+// prCheckShape checks what every Result promises.
+func prCheckShape(t testing.TB, m Result, within calendar.Span) {
 	t.Helper()
 	if got := m.Down + m.Up + m.UnknownTime; got != within.Duration() {
 		t.Fatalf("down %s + up %s + unknown %s = %s, want %s", m.Down, m.Up, m.UnknownTime, got, within.Duration())
@@ -385,7 +386,7 @@ func TestMeasureProbesAgainstBruteForce(t *testing.T) {
 			probes[i] = Probe{At: base.Add(time.Duration(offsets[i]) * time.Second), OK: oks[i]}
 		}
 		maxGap := 1 + rng.IntN(10)
-		m, err := MeasureProbes(probes, within, ProbeOptions{MaxGap: time.Duration(maxGap) * time.Second})
+		m, err := Probes(probes, within, ProbeOptions{MaxGap: time.Duration(maxGap) * time.Second})
 		require.NoError(t, err)
 		prCheckShape(t, m, within)
 		want := prBrute(offsets, oks, n, maxGap)
@@ -412,7 +413,7 @@ func FuzzMeasureProbes(f *testing.F) {
 		}
 		within := prSpan(base.Add(time.Duration(start)*time.Second), base.Add(time.Duration(start)*time.Second+time.Duration(length)*time.Second))
 		opts := ProbeOptions{MaxGap: time.Duration(gap) * time.Millisecond * 91}
-		m, err := MeasureProbes(probes, within, opts)
+		m, err := Probes(probes, within, opts)
 		if gap == 0 {
 			if err == nil {
 				t.Fatal("MaxGap 0 accepted")
@@ -424,7 +425,7 @@ func FuzzMeasureProbes(f *testing.F) {
 		}
 		prCheckShape(t, m, within)
 		slices.Reverse(probes)
-		m2, err := MeasureProbes(probes, within, opts)
+		m2, err := Probes(probes, within, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -455,7 +456,7 @@ func TestMeasureProbesFarAway(t *testing.T) {
 		{"unsorted, same", []Probe{{At: future, OK: true}, {At: prT(10, 0)}, {At: past}, {At: prT(0, 0)}}, century, 10 * time.Minute, 50 * time.Minute},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := MeasureProbes(tc.probes, hour, ProbeOptions{MaxGap: tc.maxGap})
+			m, err := Probes(tc.probes, hour, ProbeOptions{MaxGap: tc.maxGap})
 			require.NoError(t, err)
 			assert.Equal(t, tc.down, m.Down)
 			assert.Equal(t, tc.unknown, m.UnknownTime)
@@ -463,10 +464,10 @@ func TestMeasureProbesFarAway(t *testing.T) {
 		})
 	}
 
-	_, err := MeasureProbes(nil, hour, ProbeOptions{MaxGap: maxDuration})
-	require.ErrorIs(t, err, ErrInvalidProbes)
+	_, err := Probes(nil, hour, ProbeOptions{MaxGap: maxDuration})
+	require.ErrorIs(t, err, ErrInvalidData)
 	assert.Contains(t, err.Error(), "plus the length of within 1h0m0s is longer than the largest time.Duration")
-	_, err = MeasureProbes(nil, hour, ProbeOptions{MaxGap: maxDuration - time.Hour})
+	_, err = Probes(nil, hour, ProbeOptions{MaxGap: maxDuration - time.Hour})
 	require.NoError(t, err, "exactly the largest Duration in all is allowed")
 }
 

@@ -1,4 +1,4 @@
-package sla
+package measure
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/sla"
 )
 
 // prRate is the interval [10:from, 10:to) on 15 April 2024 with counts.
@@ -67,7 +69,7 @@ func TestRateThresholdEdge(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			require.Equal(t, tc.down, prAtOrAbove(tc.errs, tc.total, tc.threshold), "the hand-worked case agrees with cross-multiplication")
-			m, err := MeasureRates([]IntervalRate{prRate(0, 5, tc.errs, tc.total)}, prSpan(prT(0, 0), prT(5, 0)),
+			m, err := Rates([]IntervalRate{prRate(0, 5, tc.errs, tc.total)}, prSpan(prT(0, 0), prT(5, 0)),
 				RateOptions{Threshold: decimal.RequireFromString(tc.threshold)})
 			require.NoError(t, err)
 			if tc.down {
@@ -100,7 +102,7 @@ func TestMeasureRatesHandWorked(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		rates   []IntervalRate
-		outages []Outage
+		outages []sla.Outage
 		unknown []calendar.Span
 	}{
 		{"all below the threshold", full(), nil, nil},
@@ -128,7 +130,7 @@ func TestMeasureRatesHandWorked(t *testing.T) {
 			append(full(), prRate(30, 30, 100, 100)), nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := MeasureRates(tc.rates, hour, five)
+			m, err := Rates(tc.rates, hour, five)
 			require.NoError(t, err)
 			prAssertOutages(t, tc.outages, m.Outages)
 			prAssertSet(t, tc.unknown, m.Unknown)
@@ -137,7 +139,7 @@ func TestMeasureRatesHandWorked(t *testing.T) {
 			rev := slices.Clone(tc.rates)
 			slices.Reverse(rev)
 			keep := slices.Clone(rev)
-			m2, err := MeasureRates(rev, hour, five)
+			m2, err := Rates(rev, hour, five)
 			require.NoError(t, err)
 			assert.Equal(t, keep, rev, "the caller's slice is not modified")
 			prAssertOutages(t, tc.outages, m2.Outages)
@@ -169,16 +171,16 @@ func TestMeasureRatesErrors(t *testing.T) {
 			[]string{"threshold", "rates[0]", "rates[1]"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := MeasureRates(tc.rates, hour, tc.opts)
-			require.ErrorIs(t, err, ErrInvalidProbes)
+			_, err := Rates(tc.rates, hour, tc.opts)
+			require.ErrorIs(t, err, ErrInvalidData)
 			for _, w := range tc.want {
 				assert.Contains(t, err.Error(), w)
 			}
 		})
 	}
-	_, err := MeasureRates(nil, prSpan(prT(60, 0), prT(0, 0)), five)
+	_, err := Rates(nil, prSpan(prT(60, 0), prT(0, 0)), five)
 	require.ErrorIs(t, err, calendar.ErrReversed)
-	m, err := MeasureRates([]IntervalRate{prRate(0, 5, 1, 1)}, prSpan(prT(0, 0), prT(0, 0)), five)
+	m, err := Rates([]IntervalRate{prRate(0, 5, 1, 1)}, prSpan(prT(0, 0), prT(0, 0)), five)
 	require.NoError(t, err)
 	assert.Empty(t, m.Outages)
 }
@@ -230,7 +232,7 @@ func TestMeasureRatesAgainstBruteForce(t *testing.T) {
 			m += length
 		}
 		rng.Shuffle(len(rates), func(i, j int) { rates[i], rates[j] = rates[j], rates[i] })
-		m, err := MeasureRates(rates, within, RateOptions{Threshold: threshold})
+		m, err := Rates(rates, within, RateOptions{Threshold: threshold})
 		require.NoError(t, err)
 		prCheckShape(t, m, within)
 		want := prRateBrute(rates, base, n, threshold)
@@ -240,7 +242,7 @@ func TestMeasureRatesAgainstBruteForce(t *testing.T) {
 			switch {
 			case m.Unknown.Contains(at):
 				got[k] = '?'
-			case slices.ContainsFunc(m.Outages, func(o Outage) bool { return o.Span.Contains(at) }):
+			case slices.ContainsFunc(m.Outages, func(o sla.Outage) bool { return o.Span.Contains(at) }):
 				got[k] = 'd'
 			default:
 				got[k] = 'u'
@@ -252,7 +254,7 @@ func TestMeasureRatesAgainstBruteForce(t *testing.T) {
 	}
 }
 
-// FuzzMeasureRates: any input either is refused with ErrInvalidProbes or
+// FuzzMeasureRates: any input either is refused with ErrInvalidData or
 // gives a measurement whose parts add up, and each interval's verdict
 // agrees with big.Rat.
 func FuzzMeasureRates(f *testing.F) {
@@ -275,10 +277,10 @@ func FuzzMeasureRates(f *testing.F) {
 			})
 		}
 		within := prSpan(base, base.Add(60*time.Minute))
-		m, err := MeasureRates(rates, within, RateOptions{Threshold: thr})
+		m, err := Rates(rates, within, RateOptions{Threshold: thr})
 		if err != nil {
-			if !errors.Is(err, ErrInvalidProbes) {
-				t.Fatalf("error does not wrap ErrInvalidProbes: %v", err)
+			if !errors.Is(err, ErrInvalidData) {
+				t.Fatalf("error does not wrap ErrInvalidData: %v", err)
 			}
 			return
 		}
@@ -286,10 +288,27 @@ func FuzzMeasureRates(f *testing.F) {
 		want := prRateBrute(rates, base, 60, thr)
 		for k := range want {
 			at := base.Add(time.Duration(k) * time.Minute)
-			down := slices.ContainsFunc(m.Outages, func(o Outage) bool { return o.Span.Contains(at) })
+			down := slices.ContainsFunc(m.Outages, func(o sla.Outage) bool { return o.Span.Contains(at) })
 			if down != (want[k] == 'd') || m.Unknown.Contains(at) != (want[k] == '?') {
 				t.Fatalf("minute %d: want %c, down %v unknown %v", k, want[k], down, m.Unknown.Contains(at))
 			}
 		}
 	})
+}
+
+// An out-of-range threshold is quoted in its error with its coefficient
+// whole up to 40 digits; a longer one is cut at 40 digits and "...".
+func TestThresholdErrorCoefficient(t *testing.T) {
+	forty := strings.Repeat("9", 40)
+	c, ok := new(big.Int).SetString(forty, 10)
+	require.True(t, ok)
+	_, _, err := thresholdFraction(decimal.NewFromBigInt(c, 1000))
+	require.ErrorIs(t, err, ErrInvalidData)
+	assert.Contains(t, err.Error(), forty+"e1000")
+	assert.NotContains(t, err.Error(), "...")
+
+	c.SetString(forty+"9", 10)
+	_, _, err = thresholdFraction(decimal.NewFromBigInt(c, 1000))
+	require.ErrorIs(t, err, ErrInvalidData)
+	assert.Contains(t, err.Error(), forty+"...e1000")
 }

@@ -1,4 +1,4 @@
-package sla
+package measure
 
 import (
 	"errors"
@@ -24,7 +24,7 @@ type IntervalRate struct {
 	Total  int64         // all requests, 0 or more; 0 means no data
 }
 
-// RateOptions sets how MeasureRates reads error rates. The zero value is
+// RateOptions sets how Rates reads error rates. The zero value is
 // invalid: Threshold must be set.
 type RateOptions struct {
 	// Threshold is the error rate, in percent, at or above which an
@@ -35,16 +35,16 @@ type RateOptions struct {
 	Threshold decimal.Decimal
 }
 
-// MeasureRates turns per-interval error rates into outages and unknown
-// time within span within (half-open), with the same Measurement as
-// MeasureProbes.
+// Rates turns per-interval error rates into outages and unknown
+// time within span within (half-open), with the same Result as
+// Probes.
 //
 // Each interval is down when its error rate is at or above
 // opts.Threshold (an interval exactly at the threshold is down), up when
 // it is below, and unknown when its Total is 0 (no requests, no
 // evidence). Time that no interval covers is unknown. Consecutive down
 // intervals that touch (one's End is the next's Start) merge into one
-// Outage; an up or unknown stretch between them separates them. Intervals
+// sla.Outage; an up or unknown stretch between them separates them. Intervals
 // are clipped to within; those outside it are ignored (but must still be
 // valid).
 //
@@ -53,13 +53,13 @@ type RateOptions struct {
 // a copy first. Results are in within.Start's location.
 //
 // It reports every problem at once (errors.Join), each wrapping
-// ErrInvalidProbes: a within as MeasureProbes rejects it; a Threshold
+// ErrInvalidData: a within as Probes rejects it; a Threshold
 // outside (0, 100] or with more than 18 decimal places; an interval
 // ("rates[3]") whose span ends before it starts, whose Errors or Total is
 // negative, or whose Errors exceeds Total; two intervals that overlap
 // (share an instant), named by their indexes in rates. Empty intervals are
 // allowed and add nothing.
-func MeasureRates(rates []IntervalRate, within calendar.Span, opts RateOptions) (Measurement, error) {
+func Rates(rates []IntervalRate, within calendar.Span, opts RateOptions) (Result, error) {
 	var errs []error
 	if err := checkWithin(within); err != nil {
 		errs = append(errs, err)
@@ -70,17 +70,17 @@ func MeasureRates(rates []IntervalRate, within calendar.Span, opts RateOptions) 
 	}
 	for i, r := range rates {
 		if r.Span.End.Before(r.Span.Start) {
-			errs = append(errs, fmt.Errorf("%w: rates[%d]: %w", ErrInvalidProbes, i, r.Span.Validate()))
+			errs = append(errs, fmt.Errorf("%w: rates[%d]: %w", ErrInvalidData, i, r.Span.Validate()))
 		}
 		switch {
 		case r.Errors < 0 || r.Total < 0:
-			errs = append(errs, fmt.Errorf("%w: rates[%d]: errors %d and total %d must not be negative", ErrInvalidProbes, i, r.Errors, r.Total))
+			errs = append(errs, fmt.Errorf("%w: rates[%d]: errors %d and total %d must not be negative", ErrInvalidData, i, r.Errors, r.Total))
 		case r.Errors > r.Total:
-			errs = append(errs, fmt.Errorf("%w: rates[%d]: errors %d exceed total %d", ErrInvalidProbes, i, r.Errors, r.Total))
+			errs = append(errs, fmt.Errorf("%w: rates[%d]: errors %d exceed total %d", ErrInvalidData, i, r.Errors, r.Total))
 		}
 	}
 	if len(errs) > 0 {
-		return Measurement{}, errors.Join(errs...)
+		return Result{}, errors.Join(errs...)
 	}
 
 	order := make([]int, 0, len(rates)) // indexes of non-empty intervals, by Start
@@ -103,12 +103,12 @@ func MeasureRates(rates []IntervalRate, within calendar.Span, opts RateOptions) 
 		a, b := rates[order[k-1]], rates[order[k]]
 		if b.Span.Start.Round(0).Before(a.Span.End.Round(0)) {
 			errs = append(errs, fmt.Errorf("%w: rates[%d] %s and rates[%d] %s overlap",
-				ErrInvalidProbes, min(order[k-1], order[k]), rates[min(order[k-1], order[k])].Span,
+				ErrInvalidData, min(order[k-1], order[k]), rates[min(order[k-1], order[k])].Span,
 				max(order[k-1], order[k]), rates[max(order[k-1], order[k])].Span))
 		}
 	}
 	if len(errs) > 0 {
-		return Measurement{}, errors.Join(errs...)
+		return Result{}, errors.Join(errs...)
 	}
 
 	runs := newRunSweep(within)
@@ -154,11 +154,11 @@ func scientific(d decimal.Decimal) string {
 func thresholdFraction(t decimal.Decimal) (num, den *big.Int, err error) {
 	switch {
 	case t.Exponent() < -thresholdPlaces:
-		return nil, nil, fmt.Errorf("%w: threshold %s has more than %d decimal places", ErrInvalidProbes, scientific(t), thresholdPlaces)
+		return nil, nil, fmt.Errorf("%w: threshold %s has more than %d decimal places", ErrInvalidData, scientific(t), thresholdPlaces)
 	case t.Exponent() > thresholdPlaces:
-		return nil, nil, fmt.Errorf("%w: threshold %s is outside (0, 100]", ErrInvalidProbes, scientific(t))
+		return nil, nil, fmt.Errorf("%w: threshold %s is outside (0, 100]", ErrInvalidData, scientific(t))
 	case t.Sign() <= 0 || t.Cmp(decimal.New(100, 0)) > 0:
-		return nil, nil, fmt.Errorf("%w: threshold %q is outside (0, 100]", ErrInvalidProbes, t.String())
+		return nil, nil, fmt.Errorf("%w: threshold %q is outside (0, 100]", ErrInvalidData, t.String())
 	}
 	num = t.Coefficient()
 	den = big.NewInt(100)

@@ -1,4 +1,4 @@
-package sla
+package measure
 
 import (
 	"math/rand/v2"
@@ -32,7 +32,7 @@ const benchMaxGap = time.Minute
 
 // naiveMeasure is the baseline: one span per failed probe (to the next
 // probe) and one per long gap, merged with calendar.NewSpanSet, as a
-// caller without MeasureProbes would write it.
+// caller without Probes would write it.
 func naiveMeasure(probes []Probe, within calendar.Span) (down, unknown calendar.SpanSet) {
 	sorted := slices.Clone(probes)
 	slices.SortFunc(sorted, func(a, b Probe) int { return a.At.Compare(b.At) })
@@ -58,29 +58,29 @@ func naiveMeasure(probes []Probe, within calendar.Span) (down, unknown calendar.
 func BenchmarkMeasureProbes(b *testing.B) {
 	probes, month := benchProbes()
 	opts := ProbeOptions{MaxGap: benchMaxGap}
-	want, err := MeasureProbes(probes, month, opts)
+	want, err := Probes(probes, month, opts)
 	if err != nil {
 		b.Fatal(err)
 	}
 	naiveDown, _ := naiveMeasure(probes, month)
 	if naiveDown.Duration() != want.Down || len(want.Outages) != 20 {
-		b.Fatalf("baseline disagrees: naive %s, MeasureProbes %s in %d outages", naiveDown.Duration(), want.Down, len(want.Outages))
+		b.Fatalf("baseline disagrees: naive %s, Probes %s in %d outages", naiveDown.Duration(), want.Down, len(want.Outages))
 	}
 	shuffled := slices.Clone(probes)
 	rand.New(rand.NewPCG(1, 1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 
-	b.Run("MeasureProbes/sorted", func(b *testing.B) {
+	b.Run("Probes/sorted", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			if _, err := MeasureProbes(probes, month, opts); err != nil {
+			if _, err := Probes(probes, month, opts); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	b.Run("MeasureProbes/shuffled", func(b *testing.B) {
+	b.Run("Probes/shuffled", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; i < b.N; i++ {
-			if _, err := MeasureProbes(shuffled, month, opts); err != nil {
+			if _, err := Probes(shuffled, month, opts); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -1,4 +1,4 @@
-package sla
+package versions
 
 import (
 	"encoding/json"
@@ -12,22 +12,24 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/sla"
 )
 
 // verDate is midnight UTC starting the given day.
 func verDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// verStricter is a hypothetical later SLA version (not in the seeds): level
-// 99.95 % with a 10 % tier below it, then the seed's tiers.
-func verStricter() Policy {
-	p := DynamicsCRMOnline()
+// verStricter is a hypothetical later SLA version (not a published one):
+// level 99.95 % with a 10 % tier below it, then the Dynamics CRM Online
+// tiers.
+func verStricter() sla.Policy {
+	p := sla.DynamicsCRMOnline()
 	p.Level = decimal.RequireFromString("99.95")
-	p.Tiers = append([]Tier{{Below: decimal.RequireFromString("99.95"), Credit: decimal.RequireFromString("10")}}, p.Tiers...)
+	p.Tiers = append([]sla.Tier{{Below: decimal.RequireFromString("99.95"), Credit: decimal.RequireFromString("10")}}, p.Tiers...)
 	return p
 }
 
 // verMinutes is a hypothetical third version that counts whole minutes.
-func verMinutes() Policy {
+func verMinutes() sla.Policy {
 	p := verStricter()
 	p.Resolution = time.Minute
 	return p
@@ -39,11 +41,11 @@ func verMinutes() Policy {
 //	terms[0] [2020-03-15, 2021-03-15)  starts under "2019-07"
 //	terms[1] [2021-03-15, 2022-03-15)  starts under "2020-10"
 //	terms[2] [2022-03-15, 2023-03-15)  starts exactly when "2022-03-15" takes effect
-func verFixture(t *testing.T) (Versions, Subscription) {
+func verFixture(t *testing.T) (History, Subscription) {
 	t.Helper()
-	vs, err := NewVersions(
+	vs, err := New(
 		Version{Name: "2020-10", Effective: verDate(2020, time.October, 1), Policy: verStricter()},
-		Version{Name: "2019-07", Effective: verDate(2019, time.July, 1), Policy: DynamicsCRMOnline()},
+		Version{Name: "2019-07", Effective: verDate(2019, time.July, 1), Policy: sla.DynamicsCRMOnline()},
 		Version{Name: "2022-03-15", Effective: verDate(2022, time.March, 15), Policy: verMinutes()},
 	)
 	require.NoError(t, err)
@@ -84,11 +86,22 @@ func TestVersionsAt(t *testing.T) {
 			assert.Equal(t, tc.want, v.Name)
 		})
 	}
-	_, ok := Versions{}.At(verDate(2020, time.January, 1))
-	assert.False(t, ok, "the zero Versions holds no version")
+	_, ok := History{}.At(verDate(2020, time.January, 1))
+	assert.False(t, ok, "the zero History holds no version")
 }
 
-// TestGoverning works through seed 004's first paragraph: "fixed for the
+// governing returns the version of the first subscribed part of month m:
+// the version of the term in force at the month's first subscribed
+// instant.
+func governing(h History, sub Subscription, m calendar.Month) (Version, error) {
+	parts, err := h.Governing(sub, m)
+	if err != nil {
+		return Version{}, err
+	}
+	return parts[0].Version, nil
+}
+
+// TestGoverning works through the SLA's first paragraph: "fixed for the
 // duration of the initial term", and "the version of this SLA that is
 // current at the time the renewal term commences will apply throughout the
 // renewal term".
@@ -100,7 +113,7 @@ func TestGoverning(t *testing.T) {
 		want  string
 		err   error
 	}{
-		{"month before the subscription", calendar.NewMonth(2020, time.February, nil), "", ErrNotSubscribed},
+		{"month before the subscription", calendar.NewMonth(2020, time.February, nil), "", sla.ErrNotSubscribed},
 		{"first, partial month: the initial term", calendar.NewMonth(2020, time.March, nil), "2019-07", nil},
 		// 2020-10 is current from 1 October 2020, but the initial term began
 		// under 2019-07 and stays on it.
@@ -112,10 +125,10 @@ func TestGoverning(t *testing.T) {
 		{"second renewal starts exactly at a version's Effective", calendar.NewMonth(2022, time.April, nil), "2022-03-15", nil},
 		{"straddles the second renewal", calendar.NewMonth(2022, time.March, nil), "2020-10", nil},
 		{"last, partial month", calendar.NewMonth(2023, time.March, nil), "2022-03-15", nil},
-		{"after the last term", calendar.NewMonth(2023, time.April, nil), "", ErrNotSubscribed},
+		{"after the last term", calendar.NewMonth(2023, time.April, nil), "", sla.ErrNotSubscribed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v, err := vs.Governing(sub, tc.month)
+			v, err := governing(vs, sub, tc.month)
 			if tc.err != nil {
 				require.ErrorIs(t, err, tc.err)
 				assert.Contains(t, err.Error(), tc.month.String())
@@ -129,7 +142,7 @@ func TestGoverning(t *testing.T) {
 
 func TestGoverningPolicyIsTheVersionsPolicy(t *testing.T) {
 	vs, sub := verFixture(t)
-	v, err := vs.Governing(sub, calendar.NewMonth(2021, time.June, nil))
+	v, err := governing(vs, sub, calendar.NewMonth(2021, time.June, nil))
 	require.NoError(t, err)
 	assert.True(t, decimal.RequireFromString("99.95").Equal(v.Policy.Level), "got level %s", v.Policy.Level)
 	require.NoError(t, v.Policy.Validate())
@@ -138,7 +151,7 @@ func TestGoverningPolicyIsTheVersionsPolicy(t *testing.T) {
 func TestGoverningParts(t *testing.T) {
 	vs, sub := verFixture(t)
 
-	parts, err := vs.GoverningParts(sub, calendar.NewMonth(2021, time.March, nil))
+	parts, err := vs.Governing(sub, calendar.NewMonth(2021, time.March, nil))
 	require.NoError(t, err)
 	require.Len(t, parts, 2)
 	assert.True(t, parts[0].Span.Equal(calendar.Span{Start: verDate(2021, time.March, 1), End: verDate(2021, time.March, 15)}), "%s", parts[0].Span)
@@ -151,12 +164,12 @@ func TestGoverningParts(t *testing.T) {
 	assert.Equal(t, 14*24*time.Hour, parts[0].Span.Duration())
 	assert.Equal(t, 17*24*time.Hour, parts[1].Span.Duration())
 
-	parts, err = vs.GoverningParts(sub, calendar.NewMonth(2020, time.March, nil))
+	parts, err = vs.Governing(sub, calendar.NewMonth(2020, time.March, nil))
 	require.NoError(t, err)
 	require.Len(t, parts, 1, "the month the subscription starts in has only its subscribed part")
 	assert.True(t, parts[0].Span.Equal(calendar.Span{Start: verDate(2020, time.March, 15), End: verDate(2020, time.April, 1)}))
 
-	parts, err = vs.GoverningParts(sub, calendar.NewMonth(2020, time.June, nil))
+	parts, err = vs.Governing(sub, calendar.NewMonth(2020, time.June, nil))
 	require.NoError(t, err)
 	require.Len(t, parts, 1)
 	assert.True(t, parts[0].Span.Equal(calendar.NewMonth(2020, time.June, nil).Span()), "a month inside a term is one part")
@@ -173,54 +186,39 @@ func TestGoverningLocation(t *testing.T) {
 	require.NoError(t, err)
 
 	feb := calendar.NewMonth(2021, time.February, ny)
-	v, err := vs.Governing(sub, feb)
+	v, err := governing(vs, sub, feb)
 	require.NoError(t, err)
 	assert.Equal(t, "2019-07", v.Name)
-	parts, err := vs.GoverningParts(sub, feb)
+	parts, err := vs.Governing(sub, feb)
 	require.NoError(t, err)
 	require.Len(t, parts, 2)
 	assert.Equal(t, 5*time.Hour, parts[1].Span.Duration())
 	assert.Equal(t, "2020-10", parts[1].Version.Name)
 	assert.Equal(t, ny, parts[1].Span.Start.Location(), "parts are in the month's location")
 
-	v, err = vs.Governing(sub, calendar.NewMonth(2021, time.March, ny))
+	v, err = governing(vs, sub, calendar.NewMonth(2021, time.March, ny))
 	require.NoError(t, err)
 	assert.Equal(t, "2020-10", v.Name)
-}
-
-func TestGoverningAt(t *testing.T) {
-	vs, sub := verFixture(t)
-	renewal := verDate(2021, time.March, 15)
-	v, err := vs.GoverningAt(sub, renewal.Add(-1))
-	require.NoError(t, err)
-	assert.Equal(t, "2019-07", v.Name)
-	v, err = vs.GoverningAt(sub, renewal)
-	require.NoError(t, err)
-	assert.Equal(t, "2020-10", v.Name, "a term's End belongs to the next term")
-	_, err = vs.GoverningAt(sub, verDate(2023, time.March, 15))
-	require.ErrorIs(t, err, ErrNotSubscribed, "the last term's End is outside")
-	_, err = vs.GoverningAt(Subscription{}, renewal)
-	require.ErrorIs(t, err, ErrInvalidSubscription)
 }
 
 func TestGoverningNoVersion(t *testing.T) {
 	vs, _ := verFixture(t)
 	sub, err := NewSubscription(verDate(2019, time.January, 1), 12, 2)
 	require.NoError(t, err)
-	_, err = vs.Governing(sub, calendar.NewMonth(2019, time.August, nil))
+	_, err = governing(vs, sub, calendar.NewMonth(2019, time.August, nil))
 	require.ErrorIs(t, err, ErrNoVersion, "the initial term began before 2019-07 took effect")
 	assert.Contains(t, err.Error(), "2019-01-01T00:00:00Z")
 	assert.Contains(t, err.Error(), `"2019-07"`)
 	// The renewal began on 2020-01-01, under 2019-07.
-	v, err := vs.Governing(sub, calendar.NewMonth(2020, time.August, nil))
+	v, err := governing(vs, sub, calendar.NewMonth(2020, time.August, nil))
 	require.NoError(t, err)
 	assert.Equal(t, "2019-07", v.Name)
 
-	_, err = Versions{}.Governing(sub, calendar.NewMonth(2020, time.August, nil))
+	_, err = History{}.Governing(sub, calendar.NewMonth(2020, time.August, nil))
 	require.ErrorIs(t, err, ErrNoVersion)
 	assert.Contains(t, err.Error(), "no versions")
 
-	_, err = vs.Governing(sub, calendar.Month{})
+	_, err = governing(vs, sub, calendar.Month{})
 	require.ErrorIs(t, err, ErrInvalidSubscription)
 }
 
@@ -230,15 +228,15 @@ func TestGoverningLapse(t *testing.T) {
 		{Start: verDate(2020, time.January, 1), End: verDate(2020, time.July, 1)},
 		{Start: verDate(2020, time.November, 10), End: verDate(2021, time.November, 10)},
 	}}
-	_, err := vs.Governing(sub, calendar.NewMonth(2020, time.August, nil))
-	require.ErrorIs(t, err, ErrNotSubscribed, "the lapse is in no term")
-	v, err := vs.Governing(sub, calendar.NewMonth(2020, time.November, nil))
+	_, err := governing(vs, sub, calendar.NewMonth(2020, time.August, nil))
+	require.ErrorIs(t, err, sla.ErrNotSubscribed, "the lapse is in no term")
+	v, err := governing(vs, sub, calendar.NewMonth(2020, time.November, nil))
 	require.NoError(t, err)
 	assert.Equal(t, "2020-10", v.Name, "after a lapse the renewal's first subscribed instant decides")
 }
 
 func TestNewVersionsErrors(t *testing.T) {
-	bad := DynamicsCRMOnline()
+	bad := sla.DynamicsCRMOnline()
 	bad.CreditCap = decimal.Decimal{}
 	bad.Level = decimal.RequireFromString("101")
 	east := time.FixedZone("UTC+2", 2*3600)
@@ -249,31 +247,31 @@ func TestNewVersionsErrors(t *testing.T) {
 		is   []error
 	}{
 		{"none", nil, []string{"no versions"}, nil},
-		{"empty name", []Version{{Name: " ", Effective: verDate(2019, 7, 1), Policy: DynamicsCRMOnline()}},
+		{"empty name", []Version{{Name: " ", Effective: verDate(2019, 7, 1), Policy: sla.DynamicsCRMOnline()}},
 			[]string{`versions[0]: name " " is empty`}, nil},
-		{"zero effective", []Version{{Name: "a", Policy: DynamicsCRMOnline()}},
+		{"zero effective", []Version{{Name: "a", Policy: sla.DynamicsCRMOnline()}},
 			[]string{`versions[0] "a": effective is the zero time`}, nil},
 		{"duplicate name", []Version{
-			{Name: "a", Effective: verDate(2019, 7, 1), Policy: DynamicsCRMOnline()},
-			{Name: "a", Effective: verDate(2020, 7, 1), Policy: DynamicsCRMOnline()},
+			{Name: "a", Effective: verDate(2019, 7, 1), Policy: sla.DynamicsCRMOnline()},
+			{Name: "a", Effective: verDate(2020, 7, 1), Policy: sla.DynamicsCRMOnline()},
 		}, []string{`versions[1]: name "a" repeats versions[0]`}, nil},
 		{"same instant in two locations", []Version{
-			{Name: "b", Effective: verDate(2020, 7, 1), Policy: DynamicsCRMOnline()},
-			{Name: "x", Effective: verDate(2021, 7, 1), Policy: DynamicsCRMOnline()},
-			{Name: "a", Effective: verDate(2020, 7, 1).In(east), Policy: DynamicsCRMOnline()},
-		}, []string{`versions[0] "b" and versions[2] "a" are both effective at 2020-07-01T00:00:00Z`}, nil},
+			{Name: "b", Effective: verDate(2020, 7, 1), Policy: sla.DynamicsCRMOnline()},
+			{Name: "x", Effective: verDate(2021, 7, 1), Policy: sla.DynamicsCRMOnline()},
+			{Name: "a", Effective: verDate(2020, 7, 1).In(east), Policy: sla.DynamicsCRMOnline()},
+		}, []string{`versions[0] "b" and versions[2] "a" are both in force from 2020-07-01T00:00:00Z`}, nil},
 		{"invalid policy, every problem named", []Version{
-			{Name: "ok", Effective: verDate(2019, 7, 1), Policy: DynamicsCRMOnline()},
+			{Name: "ok", Effective: verDate(2019, 7, 1), Policy: sla.DynamicsCRMOnline()},
 			{Name: "broken", Effective: verDate(2020, 7, 1), Policy: bad},
 		}, []string{`versions[1] "broken": policy: sla: invalid policy: level "101"`, `versions[1] "broken": policy: sla: invalid policy: creditCap`},
-			[]error{ErrInvalidPolicy}},
+			[]error{sla.ErrInvalidPolicy}},
 		{"several problems at once", []Version{
-			{Name: "", Policy: Policy{}},
-		}, []string{"name", "zero time", "policy"}, []error{ErrInvalidPolicy}},
+			{Name: "", Policy: sla.Policy{}},
+		}, []string{"name", "zero time", "policy"}, []error{sla.ErrInvalidPolicy}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			vs, err := NewVersions(tc.vs...)
-			require.ErrorIs(t, err, ErrInvalidVersions)
+			vs, err := New(tc.vs...)
+			require.ErrorIs(t, err, ErrInvalid)
 			for _, e := range tc.is {
 				require.ErrorIs(t, err, e)
 			}
@@ -286,8 +284,8 @@ func TestNewVersionsErrors(t *testing.T) {
 }
 
 func TestVersionsImmutable(t *testing.T) {
-	p := DynamicsCRMOnline()
-	vs, err := NewVersions(Version{Name: "2019-07", Effective: verDate(2019, 7, 1), Policy: p})
+	p := sla.DynamicsCRMOnline()
+	vs, err := New(Version{Name: "2019-07", Effective: verDate(2019, 7, 1), Policy: p})
 	require.NoError(t, err)
 	p.Tiers[0].Credit = decimal.RequireFromString("99")
 	p.ExcludedCauses[0] = "typo"
@@ -365,7 +363,7 @@ func TestSubscriptionValidate(t *testing.T) {
 			}
 			assert.Contains(t, err.Error(), tc.want)
 			vs, _ := verFixture(t)
-			_, err = vs.Governing(tc.sub, calendar.NewMonth(2021, 6, nil))
+			_, err = governing(vs, tc.sub, calendar.NewMonth(2021, 6, nil))
 			require.ErrorIs(t, err, ErrInvalidSubscription, "Governing validates the subscription")
 		})
 	}
@@ -378,26 +376,26 @@ const verJSON = `{"versions":[
 ]}`
 
 func TestVersionsJSON(t *testing.T) {
-	vs, err := ParseVersions(strings.NewReader(verJSON))
+	vs, err := Parse(strings.NewReader(verJSON))
 	require.NoError(t, err)
 	require.Equal(t, 2, vs.Len())
 	list := vs.List()
 	assert.Equal(t, "2019-07", list[0].Name, "sorted by effective")
 	assert.True(t, verDate(2020, time.October, 1).Equal(list[1].Effective))
 	assert.True(t, decimal.RequireFromString("99.95").Equal(list[1].Policy.Level))
-	assert.Equal(t, []Cause{CauseOutsideControl}, list[1].Policy.ExcludedCauses)
+	assert.Equal(t, []sla.Cause{sla.CauseOutsideControl}, list[1].Policy.ExcludedCauses)
 
 	b, err := json.Marshal(vs)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(b), `{"versions":[{"name":"2019-07","effective":"2019-07-01T00:00:00Z","policy":{"level":"99.9",`), "%s", b)
-	var back Versions
+	var back History
 	require.NoError(t, json.Unmarshal(b, &back))
 	b2, err := json.Marshal(back)
 	require.NoError(t, err)
 	assert.Equal(t, string(b), string(b2), "round trip")
 
-	_, err = json.Marshal(Versions{})
-	require.ErrorIs(t, err, ErrInvalidVersions)
+	_, err = json.Marshal(History{})
+	require.ErrorIs(t, err, ErrInvalid)
 }
 
 func TestVersionsJSONErrors(t *testing.T) {
@@ -411,10 +409,10 @@ func TestVersionsJSONErrors(t *testing.T) {
 		{"not json", `{`, []string{"document is not a JSON object"}, nil},
 		{"null", `null`, []string{"document is null"}, nil},
 		{"unknown top key", `{"versions":[` + good + `],"Versions":[]}`, []string{`document has unknown key "Versions"`}, nil},
-		{"no versions key", `{}`, []string{`no "versions" list`}, nil},
+		{"no versions key", `{}`, []string{`versions is missing, want a list`}, nil},
 		{"versions not a list", `{"versions":{}}`, []string{"versions {}: want a list"}, nil},
 		{"empty list", `{"versions":[]}`, []string{"no versions"}, nil},
-		{"item not an object", `{"versions":[1]}`, []string{"versions[0] is not a JSON object"}, nil},
+		{"item not an object", `{"versions":[1]}`, []string{"versions[0] 1 is not a JSON object"}, nil},
 		{"unknown version key", `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":{},"effectiveFrom":"x"}]}`,
 			[]string{`versions[0] has unknown key "effectiveFrom"`}, nil},
 		{"name not a string", `{"versions":[{"name":7,"effective":"2019-07-01T00:00:00Z","policy":` + verPolicyJSON(t) + `}]}`,
@@ -428,33 +426,33 @@ func TestVersionsJSONErrors(t *testing.T) {
 		{"missing policy", `{"versions":[` + good + `,{"name":"b","effective":"2020-07-01T00:00:00Z"}]}`,
 			[]string{`versions[1] has no "policy"`}, nil},
 		{"policy with unknown key", `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":{"level":"99.9","levle":"99"}}]}`,
-			[]string{`versions[0].policy: sla: invalid policy: policy has unknown key "levle"`}, ErrInvalidPolicy},
+			[]string{`versions[0].policy: sla: invalid policy: policy has unknown key "levle"`}, sla.ErrInvalidPolicy},
 		{"policy invalid", `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":{"level":"99.9"}}]}`,
-			[]string{"versions[0].policy: sla: invalid policy: tiers is empty", "versions[0].policy: sla: invalid policy: creditCap"}, ErrInvalidPolicy},
+			[]string{"versions[0].policy: sla: invalid policy: tiers is empty", "versions[0].policy: sla: invalid policy: creditCap"}, sla.ErrInvalidPolicy},
 		{"duplicate effective", `{"versions":[` + good + `,` + strings.Replace(good, `"a"`, `"b"`, 1) + `]}`,
-			[]string{`versions[0] "a" and versions[1] "b" are both effective`}, nil},
-		{"trailing data", `{"versions":[` + good + `]} {}`, []string{"document is not a JSON object"}, nil},
+			[]string{`versions[0] "a" and versions[1] "b" are both in force from`}, nil},
+		{"trailing data", `{"versions":[` + good + `]} {}`, []string{"document: unexpected data after the object"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ParseVersions(strings.NewReader(tc.doc))
-			require.ErrorIs(t, err, ErrInvalidVersions)
+			_, err := Parse(strings.NewReader(tc.doc))
+			require.ErrorIs(t, err, ErrInvalid)
 			if tc.is != nil {
 				require.ErrorIs(t, err, tc.is)
 			}
 			for _, w := range tc.want {
 				assert.Contains(t, err.Error(), w)
 			}
-			var vs Versions
+			var vs History
 			require.Error(t, json.Unmarshal([]byte(tc.doc), &vs))
 			assert.Equal(t, 0, vs.Len(), "left unchanged on error")
 		})
 	}
 
-	_, err := ParseVersions(strings.NewReader(`{"versions":[` + strings.Repeat(" ", maxVersionsBytes) + `]}`))
-	require.ErrorIs(t, err, ErrInvalidVersions)
+	_, err := Parse(strings.NewReader(`{"versions":[` + strings.Repeat(" ", maxBytes) + `]}`))
+	require.ErrorIs(t, err, ErrInvalid)
 	assert.Contains(t, err.Error(), "longer than")
-	_, err = ParseVersions(verErrReader{})
-	require.ErrorIs(t, err, ErrInvalidVersions)
+	_, err = Parse(verErrReader{})
+	require.ErrorIs(t, err, ErrInvalid)
 }
 
 type verErrReader struct{}
@@ -462,24 +460,24 @@ type verErrReader struct{}
 func (verErrReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
 
 func verPolicyJSON(t testing.TB) string {
-	b, err := json.Marshal(DynamicsCRMOnline())
+	b, err := json.Marshal(sla.DynamicsCRMOnline())
 	require.NoError(t, err)
 	return string(b)
 }
 
 // FuzzParseVersions: the loader never panics; whatever it accepts is
 // sorted, writes back, and reads back to the same document.
-func FuzzParseVersions(f *testing.F) {
+func FuzzParse(f *testing.F) {
 	f.Add(verJSON)
 	f.Add(`{"versions":[]}`)
 	f.Add(`{"versions":[{"name":"a","effective":"2019-07-01T00:00:00+02:00","policy":{"level":"99.9"}}]}`)
 	f.Add(`{"versions":null}`)
 	f.Add(`[]`)
 	f.Fuzz(func(t *testing.T, doc string) {
-		vs, err := ParseVersions(strings.NewReader(doc))
+		vs, err := Parse(strings.NewReader(doc))
 		if err != nil {
-			if !errors.Is(err, ErrInvalidVersions) {
-				t.Fatalf("error does not wrap ErrInvalidVersions: %v", err)
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("error does not wrap ErrInvalid: %v", err)
 			}
 			return
 		}
@@ -493,7 +491,7 @@ func FuzzParseVersions(f *testing.F) {
 		if err != nil {
 			t.Fatalf("accepted but cannot write back: %v", err)
 		}
-		back, err := ParseVersions(strings.NewReader(string(b)))
+		back, err := Parse(strings.NewReader(string(b)))
 		if err != nil {
 			t.Fatalf("written form does not read back: %v\n%s", err, b)
 		}
@@ -505,24 +503,74 @@ func FuzzParseVersions(f *testing.F) {
 }
 
 func TestVersionsEffectiveEdges(t *testing.T) {
-	_, err := NewVersions(Version{Name: "far", Effective: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Policy: DynamicsCRMOnline()})
-	require.ErrorIs(t, err, ErrInvalidVersions)
-	assert.Contains(t, err.Error(), `versions[0] "far": effective 10000-01-01 00:00:00 +0000 UTC is outside years 0000 to 9999`)
+	_, err := New(Version{Name: "far", Effective: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Policy: sla.DynamicsCRMOnline()})
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, err.Error(), `versions[0] "far": effective 10000-01-01T00:00:00Z is outside years 0000 to 9999`)
 
 	// An offset that is not a whole minute is written in UTC so that it
 	// reads back as the same instant; a whole-minute offset is kept.
-	vs, err := NewVersions(
-		Version{Name: "odd", Effective: time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 7201)), Policy: DynamicsCRMOnline()},
-		Version{Name: "ny", Effective: time.Date(2021, 1, 1, 0, 0, 0, 0, time.FixedZone("EST", -5*3600)), Policy: DynamicsCRMOnline()},
+	vs, err := New(
+		Version{Name: "odd", Effective: time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 7201)), Policy: sla.DynamicsCRMOnline()},
+		Version{Name: "ny", Effective: time.Date(2021, 1, 1, 0, 0, 0, 0, time.FixedZone("EST", -5*3600)), Policy: sla.DynamicsCRMOnline()},
 	)
 	require.NoError(t, err)
 	b, err := json.Marshal(vs)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"effective":"2019-12-31T21:59:59Z"`)
 	assert.Contains(t, string(b), `"effective":"2021-01-01T00:00:00-05:00"`)
-	back, err := ParseVersions(strings.NewReader(string(b)))
+	back, err := Parse(strings.NewReader(string(b)))
 	require.NoError(t, err)
 	for i, v := range back.List() {
 		assert.True(t, v.Effective.Equal(vs.List()[i].Effective))
+	}
+}
+
+// A version's Effective instant may lie anywhere in years 0000 to 9999 in
+// UTC, both ends included; a year before or after is refused.
+func TestVersionEffectiveYearEdges(t *testing.T) {
+	for _, tc := range []struct {
+		at time.Time
+		ok bool
+	}{
+		{time.Date(0, time.June, 1, 0, 0, 0, 0, time.UTC), true},
+		{time.Date(9999, time.December, 31, 23, 59, 59, 999_999_999, time.UTC), true},
+		{time.Date(-1, time.December, 31, 23, 59, 59, 0, time.UTC), false},
+		{time.Date(10000, time.January, 1, 0, 0, 0, 0, time.UTC), false},
+	} {
+		_, err := New(Version{Name: "v", Effective: tc.at, Policy: sla.DynamicsCRMOnline()})
+		if tc.ok {
+			assert.NoError(t, err, "effective %s", tc.at)
+			continue
+		}
+		require.ErrorIs(t, err, ErrInvalid, "effective %s", tc.at)
+		assert.Contains(t, err.Error(), "outside years 0000 to 9999")
+	}
+}
+
+// Parse reads documents of up to 8 MiB, that size included.
+func TestParseSizeEdge(t *testing.T) {
+	doc := `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":` + verPolicyJSON(t) + `}]}`
+	exact := doc + strings.Repeat(" ", maxBytes-len(doc))
+	require.Len(t, exact, maxBytes)
+	vs, err := Parse(strings.NewReader(exact))
+	require.NoError(t, err)
+	require.Equal(t, 1, vs.Len())
+	_, err = Parse(strings.NewReader(exact + " "))
+	require.ErrorIs(t, err, ErrInvalid)
+	assert.Contains(t, err.Error(), "longer than")
+}
+
+// Unknown keys are quoted whole up to 60 bytes, and cut at 60 beyond,
+// with the key's length.
+func TestParseQuotesKeysUpTo60Bytes(t *testing.T) {
+	for _, n := range []int{60, 61} {
+		key := strings.Repeat("k", n)
+		_, err := Parse(strings.NewReader(`{"versions":[],"` + key + `":1}`))
+		require.ErrorIs(t, err, ErrInvalid)
+		if n == 60 {
+			assert.Contains(t, err.Error(), `unknown key "`+key+`"`)
+		} else {
+			assert.Contains(t, err.Error(), `unknown key "`+key[:60]+`"... (61 bytes)`)
+		}
 	}
 }

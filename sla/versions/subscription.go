@@ -1,4 +1,4 @@
-package sla
+package versions
 
 import (
 	"errors"
@@ -13,16 +13,12 @@ import (
 // starts or is empty, terms out of order or overlapping, bad arguments to
 // NewSubscription. Test for it with errors.Is; a reversed term also
 // matches calendar.ErrReversed.
-var ErrInvalidSubscription = errors.New("sla: invalid subscription")
-
-// ErrNotSubscribed is wrapped by the error for a month or instant that no
-// term of the subscription covers: before it started, after its last term,
-// or in a lapse between terms.
-var ErrNotSubscribed = errors.New("sla: not subscribed")
+var ErrInvalidSubscription = errors.New("versions: invalid subscription")
 
 // Subscription is one customer's subscription to the service as a list of
 // terms: Terms[0] is the initial term and each later entry a renewal term
-// (seed 004, first paragraph). Each term is a half-open span [Start, End);
+// (the Microsoft Dynamics CRM Online Service Level Agreement, first
+// paragraph). Each term is a half-open span [Start, End);
 // a renewal usually starts where the previous term ends, but a gap (a lapse)
 // is allowed and is covered by no term.
 //
@@ -51,18 +47,18 @@ const (
 // terms in 1..1200; otherwise, or for a zero start, the error wraps
 // ErrInvalidSubscription.
 func NewSubscription(start time.Time, termMonths, terms int) (Subscription, error) {
-	var errs []error
+	var errs calendar.ErrorList
 	if start.IsZero() {
-		errs = append(errs, fmt.Errorf("%w: start is the zero time", ErrInvalidSubscription))
+		errs.Add(fmt.Errorf("%w: start is the zero time", ErrInvalidSubscription))
 	}
 	if termMonths < 1 || termMonths > maxTermMonths {
-		errs = append(errs, fmt.Errorf("%w: termMonths %d is outside 1..%d", ErrInvalidSubscription, termMonths, maxTermMonths))
+		errs.Add(fmt.Errorf("%w: termMonths %d is outside 1..%d", ErrInvalidSubscription, termMonths, maxTermMonths))
 	}
 	if terms < 1 || terms > maxTerms {
-		errs = append(errs, fmt.Errorf("%w: terms %d is outside 1..%d", ErrInvalidSubscription, terms, maxTerms))
+		errs.Add(fmt.Errorf("%w: terms %d is outside 1..%d", ErrInvalidSubscription, terms, maxTerms))
 	}
-	if len(errs) > 0 {
-		return Subscription{}, errors.Join(errs...)
+	if err := errs.Err(); err != nil {
+		return Subscription{}, err
 	}
 	out := make([]calendar.Span, terms)
 	prev := start
@@ -85,38 +81,29 @@ func addMonthsClamped(t time.Time, n int) time.Time {
 	return time.Date(target.Year(), target.Month(), min(d, last), hh, mm, ss, t.Nanosecond(), t.Location())
 }
 
-// Validate reports every problem with s at once (errors.Join), each
-// wrapping ErrInvalidSubscription and naming the term ("terms[2]"), or nil:
+// Validate reports every problem with s at once, as a calendar.ErrorList
+// whose entries wrap ErrInvalidSubscription and name the term
+// ("terms[2]"), or nil:
 // no terms; a term that ends before it starts (also matching
 // calendar.ErrReversed) or is empty; a term that starts before the
 // previous term ends.
 func (s Subscription) Validate() error {
-	var errs []error
+	var errs calendar.ErrorList
 	if len(s.Terms) == 0 {
-		errs = append(errs, fmt.Errorf("%w: terms is empty (a subscription needs its initial term)", ErrInvalidSubscription))
+		errs.Add(fmt.Errorf("%w: terms is empty (a subscription needs its initial term)", ErrInvalidSubscription))
 	}
 	for i, t := range s.Terms {
 		switch {
 		case t.End.Before(t.Start):
-			errs = append(errs, fmt.Errorf("%w: terms[%d]: %w", ErrInvalidSubscription, i, t.Validate()))
+			errs.Add(fmt.Errorf("%w: terms[%d]: %w", ErrInvalidSubscription, i, t.Validate()))
 			continue
 		case t.IsEmpty():
-			errs = append(errs, fmt.Errorf("%w: terms[%d] %s is empty", ErrInvalidSubscription, i, t))
+			errs.Add(fmt.Errorf("%w: terms[%d] %s is empty", ErrInvalidSubscription, i, t))
 		}
 		if i > 0 && t.Start.Before(s.Terms[i-1].End) {
-			errs = append(errs, fmt.Errorf("%w: terms[%d] starts at %s, before terms[%d] ends at %s",
+			errs.Add(fmt.Errorf("%w: terms[%d] starts at %s, before terms[%d] ends at %s",
 				ErrInvalidSubscription, i, t.Start.Format(time.RFC3339Nano), i-1, s.Terms[i-1].End.Format(time.RFC3339Nano)))
 		}
 	}
-	return errors.Join(errs...)
-}
-
-// termAt returns the index of the term containing t. s must be valid.
-func (s Subscription) termAt(t time.Time) (int, bool) {
-	for i, term := range s.Terms {
-		if term.Contains(t) {
-			return i, true
-		}
-	}
-	return 0, false
+	return errs.Err()
 }

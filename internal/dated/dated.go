@@ -1,0 +1,104 @@
+// Package dated holds the one effective-dated list of this module: values
+// each in force from an instant until the next one's, as editions of a
+// region table (package maintenance) and versions of an SLA (package
+// sla/versions) are.
+package dated
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"time"
+
+	"github.com/slapolicy/slapolicy/calendar"
+)
+
+// List holds values sorted by the instant each takes effect, distinct
+// instants, each in force from its instant (inclusive) until the next
+// one's. The zero List is empty. A List is immutable and safe for
+// concurrent use as long as its values are not modified.
+type List[T any] struct {
+	from   []time.Time
+	values []T
+}
+
+// New returns the list of values[i] in force from effective[i] (both of
+// the same length), sorted by instant (stably), and every problem found,
+// each a message that names the entries with name(i), their index in the
+// arguments: an effective instant that is the zero time or outside years
+// 0000 to 9999 (UTC), two entries in force from the same instant (compared
+// as instants). With problems the list is the zero List.
+func New[T any](effective []time.Time, values []T, name func(i int) string) (List[T], []string) {
+	var problems []string
+	for i, at := range effective {
+		switch y := at.UTC().Year(); {
+		case at.IsZero():
+			problems = append(problems, fmt.Sprintf("%s: effective is the zero time (set the instant it took effect)", name(i)))
+		case y < 0 || y > 9999:
+			problems = append(problems, fmt.Sprintf("%s: effective %s is outside years 0000 to 9999 (UTC)", name(i), at.Format(time.RFC3339Nano)))
+		}
+	}
+	order := make([]int, len(effective))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return effective[a].Compare(effective[b]) })
+	for k := 1; k < len(order); k++ {
+		a, b := order[k-1], order[k]
+		if !effective[a].IsZero() && effective[a].Equal(effective[b]) {
+			problems = append(problems, fmt.Sprintf("%s and %s are both in force from %s",
+				name(min(a, b)), name(max(a, b)), effective[a].Format(time.RFC3339Nano)))
+		}
+	}
+	if len(problems) > 0 {
+		return List[T]{}, problems
+	}
+	l := List[T]{from: make([]time.Time, len(order)), values: make([]T, len(order))}
+	for k, i := range order {
+		l.from[k], l.values[k] = effective[i], values[i]
+	}
+	return l, nil
+}
+
+// Len returns the number of entries.
+func (l List[T]) Len() int { return len(l.values) }
+
+// Entry returns entry k (0 is the earliest) and the instant it takes
+// effect.
+func (l List[T]) Entry(k int) (time.Time, T) { return l.from[k], l.values[k] }
+
+// Index returns the position of the entry in force at instant at, the one
+// with the latest effective instant at or before it, or -1 before the
+// first. It costs O(log n).
+func (l List[T]) Index(at time.Time) int {
+	i, _ := slices.BinarySearchFunc(l.from, at, func(from, at time.Time) int {
+		if from.After(at) {
+			return 1
+		}
+		return -1
+	})
+	return i - 1
+}
+
+// Within splits span s at the entries' effective instants and yields, in
+// order, each part of s with the position of the entry in force during it.
+// Time before the first entry is in no part; parts are never empty and
+// keep the location of s.Start. It costs O(log n + entries inside s).
+func (l List[T]) Within(s calendar.Span) iter.Seq2[calendar.Span, int] {
+	return func(yield func(calendar.Span, int) bool) {
+		if s.IsEmpty() {
+			return
+		}
+		loc := s.Start.Location()
+		for k := max(l.Index(s.Start), 0); k < len(l.from) && l.from[k].Before(s.End); k++ {
+			to := s.End
+			if k+1 < len(l.from) && l.from[k+1].Before(to) {
+				to = l.from[k+1]
+			}
+			part, ok := calendar.Span{Start: l.from[k], End: to}.Intersect(s)
+			if ok && !yield(part.In(loc), k) {
+				return
+			}
+		}
+	}
+}
