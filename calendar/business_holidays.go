@@ -33,9 +33,9 @@ func (f HolidayFunc) IsHoliday(date time.Time) bool {
 	return f(date)
 }
 
-// CalHolidays returns a HolidaySource for rickar/cal/v2 holidays, such as
-// us.Holidays or de.Holidays, for use with NewBusinessDaysFrom when the
-// weekend is not Saturday and Sunday. NewBusinessDays uses it.
+// Holidays is a named holiday calendar built from github.com/rickar/cal/v2
+// holiday rules, such as us.Holidays or de.Holidays: a HolidaySource, and
+// the data a region's business days are made of (maintenance.Region).
 //
 // A day is a holiday when it is the actual date or the observed date of any
 // of the holidays, in any year: when US New Year's Day 2022 fell on a
@@ -49,13 +49,22 @@ func (f HolidayFunc) IsHoliday(date time.Time) bool {
 // Sunday). Here Tuesday 26 and Wednesday 27 are both days off, as a payer
 // in Bulgaria expects; rickar/cal's IsWorkday makes Tuesday 26 a workday.
 //
-// CalHolidays copies each *cal.Holiday (and its Except and Observed
-// slices), so changing a holiday afterwards does not affect the source, and
-// it never modifies them, so rickar/cal's shared package variables are safe
-// to pass. Nil holidays are ignored. The returned source is immutable and
-// safe for concurrent use.
-func CalHolidays(holidays ...*cal.Holiday) HolidaySource {
-	c := &calHolidays{hs: make([]cal.Holiday, 0, len(holidays))}
+// A *Holidays is immutable and safe for concurrent use; the zero value
+// and nil hold no holiday. Two regions that share a calendar share the
+// pointer, so a Region stays comparable with ==.
+type Holidays struct {
+	name string
+	hs   []cal.Holiday
+}
+
+// NewHolidays returns the holiday calendar named name (how documentation
+// and statements cite it, e.g. "us.Holidays") of the given rickar/cal/v2
+// holidays. It copies each *cal.Holiday (and its Except and Observed
+// slices), so changing a holiday afterwards does not affect the calendar,
+// and it never modifies them, so rickar/cal's shared package variables are
+// safe to pass. Nil holidays are ignored.
+func NewHolidays(name string, holidays ...*cal.Holiday) *Holidays {
+	c := &Holidays{name: name, hs: make([]cal.Holiday, 0, len(holidays))}
 	for _, h := range holidays {
 		if h == nil {
 			continue
@@ -68,16 +77,17 @@ func CalHolidays(holidays ...*cal.Holiday) HolidaySource {
 	return c
 }
 
-// calHolidays is the HolidaySource of CalHolidays. BusinessDays recognises
-// it and computes a whole year from the holiday rules at once instead of
-// asking day by day.
-type calHolidays struct {
-	hs []cal.Holiday
+// Name returns the name the calendar was made with; "" for nil.
+func (c *Holidays) Name() string {
+	if c == nil {
+		return ""
+	}
+	return c.name
 }
 
 // IsHoliday reports whether date's calendar date (in date's location) is the
 // actual or observed date of any of the holidays.
-func (c *calHolidays) IsHoliday(date time.Time) bool {
+func (c *Holidays) IsHoliday(date time.Time) bool {
 	y, m, d := date.Date()
 	doy := dayOfYear(y, m, d)
 	found := false
@@ -92,7 +102,10 @@ func (c *calHolidays) IsHoliday(date time.Time) bool {
 // holidaysIn calls mark(doy) for the zero-based day of the year of every
 // actual and observed holiday date that falls in year y. A date may be
 // marked more than once.
-func (c *calHolidays) holidaysIn(y int, mark func(doy int)) {
+func (c *Holidays) holidaysIn(y int, mark func(doy int)) {
+	if c == nil {
+		return
+	}
 	at := func(t time.Time) {
 		if t.IsZero() {
 			return

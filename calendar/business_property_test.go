@@ -254,13 +254,13 @@ func TestAgainstNaive(t *testing.T) {
 		weekend  []time.Weekday
 		from, to int // years of the random instants
 	}{
-		{"us New York", ny, CalHolidays(us.Holidays...), nil, 1990, 2040},
-		{"gb UTC", time.UTC, CalHolidays(gb.Holidays...), nil, 1990, 2040},
-		{"jp Tokyo", bdLoc(t, "Asia/Tokyo"), CalHolidays(jp.Holidays...), nil, 2016, 2024}, // jp's rules are slow to evaluate day by day
+		{"us New York", ny, NewHolidays("", us.Holidays...), nil, 1990, 2040},
+		{"gb UTC", time.UTC, NewHolidays("", gb.Holidays...), nil, 1990, 2040},
+		{"jp Tokyo", bdLoc(t, "Asia/Tokyo"), NewHolidays("", jp.Holidays...), nil, 2016, 2024}, // jp's rules are slow to evaluate day by day
 		{"hash Apia Sunday weekend", apia, HolidayFunc(hashHolidays), []time.Weekday{time.Sunday}, 2010, 2013},
 		{"hash Havana Fri-Sat weekend", havana, HolidayFunc(hashHolidays), []time.Weekday{time.Friday, time.Saturday}, 2008, 2016},
-		{"us near year 1", time.UTC, CalHolidays(us.Holidays...), nil, 1, 3},
-		{"us New York near year 9999", ny, CalHolidays(us.Holidays...), nil, 9998, 10000},
+		{"us near year 1", time.UTC, NewHolidays("", us.Holidays...), nil, 1, 3},
+		{"us New York near year 9999", ny, NewHolidays("", us.Holidays...), nil, 9998, 10000},
 		{"six-day weekend", time.UTC, nil, []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday}, 2000, 2030},
 	}
 	iters := 500
@@ -303,7 +303,7 @@ func TestAgainstNaive(t *testing.T) {
 // walk, the ranges on which Add and Between jump a year at a time.
 func TestLongJumps(t *testing.T) {
 	ny := bdLoc(t, "America/New_York")
-	src := CalHolidays(us.Holidays...)
+	src := NewHolidays("", us.Holidays...)
 	b := NewBusinessDaysFrom(ny, src)
 	nv := naive{loc: ny, src: src, weekend: map[time.Weekday]bool{time.Saturday: true, time.Sunday: true}, memo: map[time.Time]bool{}}
 	r := rand.New(rand.NewPCG(3, 3))

@@ -209,7 +209,7 @@ func (b *BusinessDays) computeYear(y int) *yearDays {
 	}
 	switch src := b.src.(type) {
 	case nil:
-	case *calHolidays:
+	case *Holidays:
 		src.holidaysIn(y, func(doy int) {
 			if doy >= 0 && doy < n {
 				yd.words[doy>>6] &^= 1 << (doy & 63)

@@ -25,7 +25,7 @@ var ErrNoBusinessDay = errors.New("no business day")
 // (NewBusinessDays) or from any HolidaySource (NewBusinessDaysFrom). Both
 // the actual and the observed date of a holiday are days off: US New Year's
 // Day 2022 fell on a Saturday and was observed on Friday 2021-12-31, so
-// that Friday is not a business day (see CalHolidays for how this differs
+// that Friday is not a business day (see Holidays for how this differs
 // from rickar/cal's BusinessCalendar). A day that the location's clocks
 // skip entirely (Pacific/Apia 2011-12-30) is not a business day either.
 //
@@ -63,11 +63,11 @@ const satSun = 1<<time.Saturday | 1<<time.Sunday
 // Sunday weekend and the given rickar/cal/v2 holidays, e.g.
 // NewBusinessDays(ny, us.Holidays...). A nil loc means UTC. With no
 // holidays every weekday is a business day. The holidays are copied, never
-// modified (see CalHolidays); nil holidays are ignored.
+// modified (see NewHolidays); nil holidays are ignored.
 func NewBusinessDays(loc *time.Location, holidays ...*cal.Holiday) *BusinessDays {
 	var src HolidaySource
 	if len(holidays) > 0 {
-		src = CalHolidays(holidays...)
+		src = NewHolidays("", holidays...)
 	}
 	return NewBusinessDaysFrom(loc, src)
 }
@@ -77,7 +77,7 @@ func NewBusinessDays(loc *time.Location, holidays ...*cal.Holiday) *BusinessDays
 // holidays. weekend lists the weekdays that are never business days, e.g.
 // time.Friday, time.Saturday; when it names no weekday in Sunday..Saturday
 // (values outside that range are ignored) the weekend is Saturday and
-// Sunday. Use CalHolidays to combine rickar/cal holidays with another
+// Sunday. Use NewHolidays to combine rickar/cal holidays with another
 // weekend.
 //
 // src is consulted lazily, a year at a time, under the BusinessDays' lock

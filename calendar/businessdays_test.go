@@ -348,7 +348,7 @@ func TestCalHolidaysRule(t *testing.T) {
 
 	// Observed dates that cross into the previous year are found from
 	// either side: US New Year 2022 (Sat) observed Fri 2021-12-31.
-	src := CalHolidays(us.NewYear)
+	src := NewHolidays("", us.NewYear)
 	assert.True(t, src.IsHoliday(day(2021, 12, 31, time.UTC)))
 	assert.True(t, src.IsHoliday(day(2022, 1, 1, time.UTC)))
 	assert.False(t, src.IsHoliday(day(2021, 12, 30, time.UTC)))

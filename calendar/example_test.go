@@ -32,7 +32,7 @@ func ExampleParseMonth() {
 	fmt.Println(err)
 	// Output:
 	// [2024-02-01T00:00:00Z, 2024-03-01T00:00:00Z)
-	// bad month "2024-13": month is not in 01..12
+	// calendar: invalid month "2024-13": month is not in 01..12
 }
 
 func ExampleNewSpan() {

@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-// ErrBadMonth is wrapped by every error ParseMonth and Month.UnmarshalText
+// ErrInvalidMonth is wrapped by every error ParseMonth and Month.UnmarshalText
 // return for text that is not a month.
-var ErrBadMonth = errors.New("bad month")
+var ErrInvalidMonth = errors.New("calendar: invalid month")
 
 // Month is one calendar month in a location: the half-open span from the
 // first instant of its first day to the first instant of the next month, as
@@ -43,10 +43,10 @@ func MonthOf(t time.Time) Month {
 
 // ParseMonth parses "YYYY-MM" (four-digit year 0001 to 9999, two-digit month
 // 01 to 12), as Month.String writes it, and returns that month in loc; a nil
-// loc means UTC. Errors wrap ErrBadMonth and quote the input.
+// loc means UTC. Errors wrap ErrInvalidMonth and quote the input.
 func ParseMonth(s string, loc *time.Location) (Month, error) {
 	bad := func(why string) (Month, error) {
-		return Month{}, fmt.Errorf("%w %q: %s", ErrBadMonth, s, why)
+		return Month{}, fmt.Errorf("%w %q: %s", ErrInvalidMonth, s, why)
 	}
 	if len(s) != 7 || s[4] != '-' {
 		return bad(`want "YYYY-MM"`)
@@ -152,7 +152,7 @@ func (m Month) String() string {
 // location is not written.
 func (m Month) MarshalText() ([]byte, error) {
 	if m.year < 1 || m.year > 9999 {
-		return nil, fmt.Errorf("%w: year %d of month %s cannot be written as YYYY-MM", ErrBadMonth, m.year, m)
+		return nil, fmt.Errorf("%w: year %d of month %s cannot be written as YYYY-MM", ErrInvalidMonth, m.year, m)
 	}
 	return []byte(m.String()), nil
 }

@@ -117,7 +117,7 @@ func TestMonthEdgesHostile(t *testing.T) {
 			b, err := m.MarshalText()
 			if !tc.marshalOK {
 				require.Error(t, err)
-				assert.True(t, errors.Is(err, ErrBadMonth))
+				assert.True(t, errors.Is(err, ErrInvalidMonth))
 				assert.Contains(t, err.Error(), tc.str)
 				return
 			}
@@ -171,7 +171,7 @@ func TestZeroMonthHostile(t *testing.T) {
 	// location.
 	assert.False(t, NewMonth(2024, time.January, nil).IsZero())
 	_, err := z.MarshalText()
-	assert.True(t, errors.Is(err, ErrBadMonth))
+	assert.True(t, errors.Is(err, ErrInvalidMonth))
 	// The zero time.Time is 0001-01-01 UTC: its month is January of year 1.
 	assert.Equal(t, "0001-01", MonthOf(time.Time{}).String())
 	assert.Equal(t, NewMonth(1, time.January, nil), MonthOf(time.Time{}))
@@ -211,7 +211,7 @@ func TestParseMonthHostile(t *testing.T) {
 			m, err := ParseMonth(tc.in, ny)
 			if tc.wantErr != "" {
 				require.Error(t, err)
-				assert.True(t, errors.Is(err, ErrBadMonth))
+				assert.True(t, errors.Is(err, ErrInvalidMonth))
 				assert.Contains(t, err.Error(), tc.wantErr)
 				assert.Equal(t, Month{}, m, "the zero Month on error")
 				return

@@ -109,7 +109,7 @@ func TestParseMonth(t *testing.T) {
 			got, err := ParseMonth(tc.in, nil)
 			if tc.wantErr != "" {
 				require.Error(t, err)
-				assert.True(t, errors.Is(err, ErrBadMonth))
+				assert.True(t, errors.Is(err, ErrInvalidMonth))
 				assert.Contains(t, err.Error(), tc.wantErr)
 				assert.Contains(t, err.Error(), `"`+tc.in+`"`, "quotes the input")
 				return
@@ -132,8 +132,8 @@ func FuzzParseMonth(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		m, err := ParseMonth(s, nil)
 		if err != nil {
-			if !errors.Is(err, ErrBadMonth) {
-				t.Fatalf("error %v does not wrap ErrBadMonth", err)
+			if !errors.Is(err, ErrInvalidMonth) {
+				t.Fatalf("error %v does not wrap ErrInvalidMonth", err)
 			}
 			return
 		}
@@ -159,7 +159,7 @@ func TestMonthText(t *testing.T) {
 
 	err = json.Unmarshal([]byte(`{"month":"2024-14"}`), &c)
 	require.Error(t, err)
-	assert.True(t, errors.Is(err, ErrBadMonth))
+	assert.True(t, errors.Is(err, ErrInvalidMonth))
 
 	ny := mustLoad(t, "America/New_York")
 	m := NewMonth(2000, 1, ny)
@@ -168,7 +168,7 @@ func TestMonthText(t *testing.T) {
 
 	_, err = NewMonth(10000, 1, nil).MarshalText()
 	require.Error(t, err)
-	assert.True(t, errors.Is(err, ErrBadMonth))
+	assert.True(t, errors.Is(err, ErrInvalidMonth))
 }
 
 func TestSplitByMonth(t *testing.T) {

@@ -35,13 +35,13 @@ func ExampleLookup() {
 	_, ok = maintenance.Lookup("XYZ")
 	fmt.Println(ok)
 	for _, r := range maintenance.LookupHost("contoso.crm4.dynamics.com") {
-		fmt.Println(r.Code, r.Window, r.HolidayCalendar())
+		fmt.Println(r.Code, r.Window, r.Zone, r.Holidays.Name())
 	}
 	// Output:
 	// IND 7:30 PM to 1 AM true
 	// false
-	// EUR 6 PM to 3 AM ecb.Holidays
-	// FRA 6 PM to 3 AM fr.Holidays
+	// EUR 6 PM to 3 AM Europe/Amsterdam ecb.Holidays
+	// FRA 6 PM to 3 AM Europe/Paris fr.Holidays
 }
 
 // Windows are read as published, or in 24-hour form.
@@ -58,8 +58,8 @@ func ExampleParseWindow() {
 	// "7:30PM to 1AM": 7:30 PM to 1 AM, 5h30m0s, crosses midnight: true
 	// "19:30-01:00": 7:30 PM to 1 AM, 5h30m0s, crosses midnight: true
 	// "3 PM to 12 AM": 3 PM to 12 AM, 9h0m0s, crosses midnight: false
-	// maintenance: bad window "2 AM to 2 AM": end equals start (a window is never 24 hours)
-	// maintenance: bad window "13 PM to 2 AM": start hour 13 over 12 with AM/PM
+	// maintenance: invalid window "2 AM to 2 AM": end equals start (a window is never 24 hours)
+	// maintenance: invalid window "13 PM to 2 AM": start hour 13 over 12 with AM/PM
 }
 
 // How much of a month, or of an outage, falls inside a region's window.
@@ -132,5 +132,5 @@ func ExampleNotice() {
 	fmt.Println(err)
 	// Output:
 	// 24h0m0s true
-	// maintenance: bad notice: announced 2024-04-10T03:00:00Z is after span start 2024-04-10T02:00:00Z: announced after the maintenance began
+	// maintenance: invalid notice: announced 2024-04-10T03:00:00Z is after span start 2024-04-10T02:00:00Z: maintenance: announced after the maintenance began
 }

@@ -8,15 +8,15 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
-// ErrBadNotice is wrapped by every error Notice.Validate and NewNotice
+// ErrInvalidNotice is wrapped by every error Notice.Validate and NewNotice
 // report. Test for it with errors.Is; a reversed Span also matches
 // calendar.ErrReversed, and an announcement after the start also matches
 // ErrAnnouncedLate.
-var ErrBadNotice = errors.New("maintenance: bad notice")
+var ErrInvalidNotice = errors.New("maintenance: invalid notice")
 
 // ErrAnnouncedLate is wrapped by the error for a notice announced after its
 // maintenance began.
-var ErrAnnouncedLate = errors.New("announced after the maintenance began")
+var ErrAnnouncedLate = errors.New("maintenance: announced after the maintenance began")
 
 // Notice is a maintenance the provider announced: Span is when the work (and
 // any downtime it causes) was announced to run, half-open [Start, End), and
@@ -61,24 +61,24 @@ func (n Notice) Meets(lead time.Duration) bool {
 	return n.Validate() == nil && n.Lead() >= lead
 }
 
-// Validate reports every problem with n at once (errors.Join), each
-// wrapping ErrBadNotice and naming the field and its value: Span ending
+// Validate reports every problem with n at once, as a calendar.ErrorList
+// whose entries wrap ErrInvalidNotice and naming the field and its value: Span ending
 // before it starts (also wraps calendar.ErrReversed), a zero Announced, or
 // Announced after Span.Start (also wraps ErrAnnouncedLate). It returns nil
 // for a valid notice.
 func (n Notice) Validate() error {
-	var errs []error
+	var errs calendar.ErrorList
 	if err := n.Span.Validate(); err != nil {
-		errs = append(errs, fmt.Errorf("%w: span: %w", ErrBadNotice, err))
+		errs.Add(fmt.Errorf("%w: span: %w", ErrInvalidNotice, err))
 	}
 	switch {
 	case n.Announced.IsZero():
-		errs = append(errs, fmt.Errorf("%w: announced is the zero time", ErrBadNotice))
+		errs.Add(fmt.Errorf("%w: announced is the zero time", ErrInvalidNotice))
 	case n.Announced.After(n.Span.Start):
-		errs = append(errs, fmt.Errorf("%w: announced %s is after span start %s: %w", ErrBadNotice,
+		errs.Add(fmt.Errorf("%w: announced %s is after span start %s: %w", ErrInvalidNotice,
 			n.Announced.Format(time.RFC3339Nano), n.Span.Start.Format(time.RFC3339Nano), ErrAnnouncedLate))
 	}
-	return errors.Join(errs...)
+	return errs.Err()
 }
 
 // String returns n as "announced <RFC 3339> for [start, end)".

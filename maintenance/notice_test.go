@@ -45,14 +45,14 @@ func TestNoticeValidate(t *testing.T) {
 		phrase []string
 	}{
 		{"announced after start", Notice{Span: work, Announced: utc(2024, 4, 10, 3, 0)},
-			[]error{ErrBadNotice, ErrAnnouncedLate}, []string{"announced 2024-04-10T03:00:00Z is after span start 2024-04-10T02:00:00Z"}},
+			[]error{ErrInvalidNotice, ErrAnnouncedLate}, []string{"announced 2024-04-10T03:00:00Z is after span start 2024-04-10T02:00:00Z"}},
 		{"reversed span", Notice{Span: spanOf(work.End, work.Start), Announced: utc(2024, 4, 1, 0, 0)},
-			[]error{ErrBadNotice, calendar.ErrReversed}, []string{"span: ", "end 2024-04-10T02:00:00Z is before start 2024-04-10T06:00:00Z"}},
+			[]error{ErrInvalidNotice, calendar.ErrReversed}, []string{"span: ", "end 2024-04-10T02:00:00Z is before start 2024-04-10T06:00:00Z"}},
 		{"zero announced", Notice{Span: work},
-			[]error{ErrBadNotice}, []string{"announced is the zero time"}},
+			[]error{ErrInvalidNotice}, []string{"announced is the zero time"}},
 		{"both at once", Notice{Span: spanOf(work.End, work.Start), Announced: utc(2024, 4, 11, 0, 0)},
-			[]error{ErrBadNotice, calendar.ErrReversed, ErrAnnouncedLate}, []string{"span: ", "announced 2024-04-11T00:00:00Z"}},
-		{"zero notice", Notice{}, []error{ErrBadNotice}, []string{"announced is the zero time"}},
+			[]error{ErrInvalidNotice, calendar.ErrReversed, ErrAnnouncedLate}, []string{"span: ", "announced 2024-04-11T00:00:00Z"}},
+		{"zero notice", Notice{}, []error{ErrInvalidNotice}, []string{"announced is the zero time"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -66,7 +66,7 @@ func TestNoticeValidate(t *testing.T) {
 			}
 			assert.False(t, tc.n.Meets(0), "an invalid notice meets nothing")
 			_, err = NewNotice(tc.n.Span, tc.n.Announced)
-			assert.ErrorIs(t, err, ErrBadNotice)
+			assert.ErrorIs(t, err, ErrInvalidNotice)
 		})
 	}
 	// An empty maintenance announced in time is valid.

@@ -104,44 +104,47 @@ func TestLookupHost(t *testing.T) {
 }
 
 func TestRegionHolidays(t *testing.T) {
-	cases := []struct{ code, calendar string }{
-		{"NAM", "us.Holidays"}, {"GCC", "us.Holidays"}, {"CAN", "ca.Holidays"},
-		{"DEU", "de.Holidays"}, {"FRA", "fr.Holidays"}, {"GBR", "gb.Holidays"},
-		{"JPN", "jp.Holidays"}, {"OCE", "au.HolidaysNSW"}, {"SAM", "br.Holidays"},
-		{"EUR", "ecb.Holidays"}, {"IND", ""}, {"APJ", ""},
+	// The library's reading of each region's business calendar (the table
+	// publishes none): the rickar/cal list by its Go name, and the zone.
+	cases := []struct{ code, calendar, zone string }{
+		{"NAM", "us.Holidays", "America/New_York"}, {"GCC", "us.Holidays", "America/New_York"},
+		{"CAN", "ca.Holidays", "America/Toronto"}, {"DEU", "de.Holidays", "Europe/Berlin"},
+		{"FRA", "fr.Holidays", "Europe/Paris"}, {"GBR", "gb.Holidays", "Europe/London"},
+		{"JPN", "jp.Holidays", "Asia/Tokyo"}, {"OCE", "au.HolidaysNSW", "Australia/Sydney"},
+		{"SAM", "br.Holidays", "America/Sao_Paulo"}, {"EUR", "ecb.Holidays", "Europe/Amsterdam"},
+		{"IND", "", "Asia/Kolkata"}, {"APJ", "", "Asia/Singapore"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.code, func(t *testing.T) {
 			r, ok := Lookup(tc.code)
 			require.True(t, ok)
-			assert.Equal(t, tc.calendar, r.HolidayCalendar())
+			assert.Equal(t, tc.calendar, r.Holidays.Name())
+			assert.Equal(t, tc.zone, r.Zone)
+			loc, err := r.Location()
+			require.NoError(t, err)
+			assert.Equal(t, tc.zone, loc.String())
 			if tc.calendar == "" {
-				assert.Nil(t, r.Holidays())
+				assert.Nil(t, r.Holidays)
 			} else {
-				assert.NotEmpty(t, r.Holidays())
+				h, ok := DynamicsHolidays(tc.calendar)
+				require.True(t, ok)
+				assert.Same(t, h, r.Holidays, "regions share the built-in calendar")
 			}
 		})
 	}
-	assert.Nil(t, Region{Code: "XXX"}.Holidays())
-	assert.Equal(t, "us.Holidays", Region{Code: " nam "}.HolidayCalendar())
+	_, ok := DynamicsHolidays("us")
+	assert.False(t, ok, "calendars are named as Go spells them")
+	loc, err := Region{Code: "XXX"}.Location()
+	require.NoError(t, err)
+	assert.Equal(t, time.UTC, loc, "no zone: UTC")
+	_, err = Region{Code: "XXX", Zone: "Mars/Olympus_Mons"}.Location()
+	assert.ErrorIs(t, err, ErrInvalidTable)
+	assert.ErrorContains(t, err, `region "XXX": zone "Mars/Olympus_Mons"`)
 
-	// Holidays are copies: changing them leaves rickar/cal's list alone.
+	// Independence Day 2024 (Thursday 4 July) is in NAM's calendar, and
+	// rickar/cal's shared list is never changed.
 	nam, _ := Lookup("NAM")
-	hs := nam.Holidays()
-	require.Len(t, hs, len(us.Holidays))
-	name := us.Holidays[0].Name
-	hs[0].Name = "changed"
-	hs[0] = nil
-	assert.Equal(t, name, us.Holidays[0].Name)
-	assert.Equal(t, name, nam.Holidays()[0].Name)
-	// Independence Day 2024 (Thursday 4 July) is in NAM's calendar.
-	found := false
-	for _, h := range nam.Holidays() {
-		if h.Name == "Independence Day" {
-			_, observed := h.Calc(2024)
-			assert.Equal(t, "2024-07-04", observed.Format(time.DateOnly))
-			found = true
-		}
-	}
-	assert.True(t, found, "Independence Day in us.Holidays")
+	assert.True(t, nam.Holidays.IsHoliday(time.Date(2024, 7, 4, 0, 0, 0, 0, time.UTC)))
+	assert.False(t, nam.Holidays.IsHoliday(time.Date(2024, 7, 5, 0, 0, 0, 0, time.UTC)))
+	assert.Equal(t, "New Year's Day", us.Holidays[0].Name)
 }

@@ -27,7 +27,7 @@ func ExampleTable_Lookup() {
 		fmt.Println(err)
 		return
 	}
-	table, err := maintenance.DefaultTable().With(revisions.Editions()...)
+	table, err := maintenance.Dynamics().With(revisions.Editions()...)
 	if err != nil {
 		fmt.Println(err)
 		return

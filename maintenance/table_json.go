@@ -1,14 +1,14 @@
 package maintenance
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"maps"
-	"slices"
 	"time"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/dated"
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
 // maxTableBytes is the largest table document ParseTable reads.
@@ -18,7 +18,7 @@ const maxTableBytes = 4 << 20
 var (
 	tableKeys   = []string{"editions"}
 	editionKeys = []string{"effective", "regions"}
-	regionKeys  = []string{"code", "host", "window"}
+	regionKeys  = []string{"code", "host", "window", "zone", "holidays"}
 )
 
 type tableJSON struct {
@@ -31,44 +31,60 @@ type editionJSON struct {
 }
 
 type regionJSON struct {
-	Code   string `json:"code"`
-	Host   string `json:"host"`
-	Window string `json:"window"`
+	Code     string `json:"code"`
+	Host     string `json:"host"`
+	Window   string `json:"window"`
+	Zone     string `json:"zone,omitempty"`
+	Holidays string `json:"holidays,omitempty"`
 }
 
 // MarshalJSON writes t in the table's JSON form, editions sorted by
 // Effective, regions in published order:
 //
 //	{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[
-//	  {"code":"NAM","host":"crm.dynamics.com","window":"2 AM to 11 AM"}, ...]}]}
+//	  {"code":"NAM","host":"crm.dynamics.com","window":"2 AM to 11 AM",
+//	   "zone":"America/New_York","holidays":"us.Holidays"}, ...]}]}
 //
 // effective is RFC 3339 with nanoseconds when there are any, in the
-// instant's own location; windows are in Window.String's canonical form.
-// The zero Table is refused (ParseTable cannot read it back).
+// instant's own location; windows are in Window.String's canonical form;
+// zone and holidays are left out when empty (UTC, weekends only). A
+// region's holidays are written by name, so only a built-in calendar (see
+// DynamicsHolidays) can be written: a table whose regions carry a
+// calendar of the caller's own is refused, as is the zero Table
+// (ParseTable could read neither back).
 func (t Table) MarshalJSON() ([]byte, error) {
-	if len(t.editions) == 0 {
-		return nil, fmt.Errorf("%w: no editions (at least one is needed)", ErrBadTable)
+	if t.editions.Len() == 0 {
+		return nil, fmt.Errorf("%w: no editions (at least one is needed)", ErrInvalidTable)
 	}
-	out := tableJSON{Editions: make([]editionJSON, len(t.editions))}
-	for i, e := range t.editions {
+	out := tableJSON{Editions: make([]editionJSON, t.editions.Len())}
+	for i, e := range t.Editions() {
 		rs := make([]regionJSON, len(e.Regions))
 		for j, r := range e.Regions {
-			rs[j] = regionJSON{Code: r.Code, Host: r.Host, Window: r.Window.String()}
+			name := r.Holidays.Name()
+			if h, ok := DynamicsHolidays(name); r.Holidays != nil && (!ok || h != r.Holidays) {
+				return nil, fmt.Errorf("%w: editions[%d].regions[%d] %q: holidays %q is not a built-in calendar and cannot be written by name",
+					ErrInvalidTable, i, j, r.Code, name)
+			}
+			rs[j] = regionJSON{Code: r.Code, Host: r.Host, Window: r.Window.String(), Zone: r.Zone, Holidays: name}
 		}
-		out.Editions[i] = editionJSON{Effective: formatEffective(e.Effective), Regions: rs}
+		out.Editions[i] = editionJSON{Effective: dated.Format(e.Effective), Regions: rs}
 	}
 	return json.Marshal(out)
 }
 
 // UnmarshalJSON reads the table's JSON form (see MarshalJSON) into t: an
-// object with exactly the key "editions", a list of objects with exactly
-// the keys "effective" (an RFC 3339 instant) and "regions", a list of
-// objects with exactly the keys "code", "host" and "window" (all strings;
-// the window in any spelling ParseWindow accepts, such as "3 PM to 12 AM"
-// or "19:30-01:00"). Keys are matched case-sensitively; any other key is an
-// error. The editions may come in any order; the result is built by
-// NewTable, so it is sorted and validated. Every problem is reported at
-// once (errors.Join), each wrapping ErrBadTable and naming its JSON path
+// object with the key "editions", a list of objects with the keys
+// "effective" (an RFC 3339 instant) and "regions", a list of objects with
+// the keys "code", "host" and "window" (all strings; the window in any
+// spelling ParseWindow accepts, such as "3 PM to 12 AM" or
+// "19:30-01:00"), and optionally "zone" (an IANA time zone name the
+// system knows, such as "Asia/Tokyo"; UTC when left out) and "holidays"
+// (a built-in calendar's name, see DynamicsHolidays; weekends only when
+// left out). Keys are matched case-sensitively; any other key, and a key
+// given twice, is an error. The editions may come in any order; the
+// result is built by NewTable, so it is sorted and validated. Every
+// problem is reported at once, as a calendar.ErrorList whose entries wrap
+// ErrInvalidTable and name their JSON path
 // ("editions[1].regions[2].window"); on error t is left unchanged.
 func (t *Table) UnmarshalJSON(b []byte) error {
 	v, err := decodeTable(b)
@@ -83,148 +99,102 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 // 4 MiB, and returns it sorted and validated. Anything after the object
 // other than white space is an error.
 func ParseTable(r io.Reader) (Table, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxTableBytes+1))
+	b, err := strictjson.Read(r, maxTableBytes, "region table document", ErrInvalidTable)
 	if err != nil {
-		return Table{}, fmt.Errorf("%w: reading: %w", ErrBadTable, err)
-	}
-	if len(b) > maxTableBytes {
-		return Table{}, fmt.Errorf("%w: document is longer than %d bytes", ErrBadTable, maxTableBytes)
+		return Table{}, err
 	}
 	return decodeTable(b)
 }
 
 // decodeTable reads and validates the table's JSON form.
 func decodeTable(b []byte) (Table, error) {
-	top, err := tableObject("document", b, tableKeys)
-	if err != nil {
-		return Table{}, err
+	top, keyErrs := strictjson.Object(b, "document", tableKeys, ErrInvalidTable)
+	errs := calendar.ErrorList(keyErrs)
+	if top == nil {
+		return Table{}, errs
 	}
-	var items []json.RawMessage
-	if err := tableList("editions", top["editions"], &items); err != nil {
-		return Table{}, err
+	items, err := strictjson.List(top["editions"], "editions", "a list of editions", ErrInvalidTable)
+	if err != nil {
+		errs.Add(err)
+		return Table{}, errs
 	}
 	editions := make([]Edition, len(items))
-	var errs []error
 	for i, item := range items {
 		path := fmt.Sprintf("editions[%d]", i)
-		fields, err := tableObject(path, item, editionKeys)
-		if err != nil {
-			errs = append(errs, err)
+		fields, keyErrs := strictjson.Object(item, path, editionKeys, ErrInvalidTable)
+		errs.Add(calendar.ErrorList(keyErrs))
+		if fields == nil {
 			continue
 		}
-		if raw, ok := fields["effective"]; ok {
-			var s string
-			if err := json.Unmarshal(raw, &s); err != nil {
-				errs = append(errs, fmt.Errorf("%w: %s.effective %s: want an RFC 3339 string such as \"2019-08-02T00:00:00Z\"", ErrBadTable, path, clipText(string(raw))))
-			} else if at, err := time.Parse(time.RFC3339Nano, s); err != nil {
-				errs = append(errs, fmt.Errorf("%w: %s.effective %q: want an RFC 3339 instant such as \"2019-08-02T00:00:00Z\"", ErrBadTable, path, clipText(s)))
-			} else {
-				editions[i].Effective = at
+		var at string
+		if err := strictjson.String(fields["effective"], &at, path+".effective", `an RFC 3339 string such as "2019-08-02T00:00:00Z"`, ErrInvalidTable); err != nil {
+			errs.Add(err)
+		} else if at != "" {
+			t, err := time.Parse(time.RFC3339Nano, at)
+			if err != nil {
+				errs.Add(fmt.Errorf("%w: %s.effective %s: want an RFC 3339 instant such as \"2019-08-02T00:00:00Z\"", ErrInvalidTable, path, strictjson.Quote(at)))
 			}
+			editions[i].Effective = t
 		}
-		var regions []json.RawMessage
-		if err := tableList(path+".regions", fields["regions"], &regions); err != nil {
-			errs = append(errs, err)
+		regions, err := strictjson.List(fields["regions"], path+".regions", "a list of regions", ErrInvalidTable)
+		if err != nil {
+			errs.Add(err)
 			continue
 		}
 		editions[i].Regions = make([]Region, len(regions))
 		for j, raw := range regions {
-			rpath := fmt.Sprintf("%s.regions[%d]", path, j)
-			rf, err := tableObject(rpath, raw, regionKeys)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			r := &editions[i].Regions[j]
-			for _, k := range []struct {
-				key string
-				dst *string
-			}{{"code", &r.Code}, {"host", &r.Host}} {
-				if v, ok := rf[k.key]; ok {
-					if err := json.Unmarshal(v, k.dst); err != nil {
-						errs = append(errs, fmt.Errorf("%w: %s.%s %s: want a string", ErrBadTable, rpath, k.key, clipText(string(v))))
-					}
-				}
-			}
-			v, ok := rf["window"]
-			if !ok {
-				errs = append(errs, fmt.Errorf("%w: %s has no \"window\"", ErrBadTable, rpath))
-				continue
-			}
-			var s string
-			if err := json.Unmarshal(v, &s); err != nil {
-				errs = append(errs, fmt.Errorf("%w: %s.window %s: want a string such as \"2 PM to 8 PM\"", ErrBadTable, rpath, clipText(string(v))))
-				continue
-			}
-			w, err := ParseWindow(s)
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%w: %s.window: %w", ErrBadTable, rpath, err))
-				continue
-			}
-			r.Window = w
+			errs.Add(decodeRegion(raw, fmt.Sprintf("%s.regions[%d]", path, j), &editions[i].Regions[j]))
 		}
 	}
-	if len(errs) > 0 {
-		return Table{}, errors.Join(errs...)
+	if err := errs.Err(); err != nil {
+		return Table{}, err
 	}
 	return NewTable(editions...)
 }
 
-// tableObject reads b as a JSON object whose keys must all be in keys
-// (case-sensitively) and returns its values by key, leaving out nulls.
-// path names the object in errors.
-func tableObject(path string, b []byte, keys []string) (map[string]json.RawMessage, error) {
-	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
-		return nil, fmt.Errorf("%w: %s is null, want an object", ErrBadTable, path)
+// decodeRegion reads one region of the table's JSON form into r.
+func decodeRegion(raw []byte, path string, r *Region) error {
+	fields, keyErrs := strictjson.Object(raw, path, regionKeys, ErrInvalidTable)
+	errs := calendar.ErrorList(keyErrs)
+	if fields == nil {
+		return errs
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(b, &fields); err != nil {
-		return nil, fmt.Errorf("%w: %s is not a JSON object: %w", ErrBadTable, path, err)
+	for _, k := range []struct {
+		key string
+		dst *string
+	}{{"code", &r.Code}, {"host", &r.Host}, {"zone", &r.Zone}} {
+		errs.Add(strictjson.String(fields[k.key], k.dst, path+"."+k.key, "a string", ErrInvalidTable))
 	}
-	var errs []error
-	for _, k := range slices.Sorted(maps.Keys(fields)) {
-		if !slices.Contains(keys, k) {
-			errs = append(errs, fmt.Errorf("%w: %s has unknown key %q (known keys: %v)", ErrBadTable, path, clipText(k), keys))
+	if r.Zone != "" {
+		if _, err := r.Location(); err != nil {
+			errs.Addf(err, "%s.zone", path)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	for k, v := range fields {
-		if bytes.Equal(v, []byte("null")) {
-			delete(fields, k)
+	var holidays string
+	if err := strictjson.String(fields["holidays"], &holidays, path+".holidays", `a calendar name such as "us.Holidays"`, ErrInvalidTable); err != nil {
+		errs.Add(err)
+	} else if holidays != "" {
+		h, ok := DynamicsHolidays(holidays)
+		if !ok {
+			errs.Add(fmt.Errorf("%w: %s.holidays %s is not a built-in calendar (see maintenance.DynamicsHolidays)", ErrInvalidTable, path, strictjson.Quote(holidays)))
 		}
+		r.Holidays = h
 	}
-	return fields, nil
-}
-
-// tableList reads raw, which must be present, as a JSON list.
-func tableList(path string, raw json.RawMessage, dst *[]json.RawMessage) error {
-	if raw == nil {
-		return fmt.Errorf("%w: %s is missing, want a list", ErrBadTable, path)
+	v, ok := fields["window"]
+	if !ok {
+		errs.Add(fmt.Errorf("%w: %s has no \"window\"", ErrInvalidTable, path))
+		return errs.Err()
 	}
-	if err := json.Unmarshal(raw, dst); err != nil {
-		return fmt.Errorf("%w: %s %s: want a list", ErrBadTable, path, clipText(string(raw)))
+	var s string
+	if err := strictjson.String(v, &s, path+".window", `a string such as "2 PM to 8 PM"`, ErrInvalidTable); err != nil {
+		errs.Add(err)
+		return errs.Err()
 	}
-	return nil
-}
-
-// clipText cuts s to 60 bytes for an error message.
-func clipText(s string) string {
-	if len(s) > 60 {
-		return s[:60] + "..."
+	w, err := ParseWindow(s)
+	if err != nil {
+		errs.Add(fmt.Errorf("%w: %s.window: %w", ErrInvalidTable, path, err))
+		return errs.Err()
 	}
-	return s
-}
-
-// formatEffective writes t in RFC 3339 with nanoseconds, in t's own
-// location when that reads back as the same instant, else in UTC (a
-// location whose offset is not a whole minute, or a local year outside
-// 0000..9999).
-func formatEffective(t time.Time) string {
-	s := t.Format(time.RFC3339Nano)
-	if back, err := time.Parse(time.RFC3339Nano, s); err == nil && back.Equal(t) {
-		return s
-	}
-	return t.UTC().Format(time.RFC3339Nano)
+	r.Window = w
+	return errs.Err()
 }

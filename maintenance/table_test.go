@@ -33,7 +33,7 @@ func tblEditions(t testing.TB) (earlier, seed, later Edition) {
 		{Code: "NAM", Host: "crm.dynamics.com", Window: tblWindow(t, "2 AM to 11 AM")},
 		{Code: "APJ", Host: "crm5.dynamics.com", Window: tblWindow(t, "2 PM to 8 PM")},
 	}}
-	seed = SeedEdition()
+	seed = Dynamics().Editions()[0]
 	later = Edition{Effective: tblDate(2020, time.May, 1), Regions: append(Regions(),
 		Region{Code: "ZAF", Host: "crm14.dynamics.com", Window: tblWindow(t, "3 PM to 12 AM")})}
 	return earlier, seed, later
@@ -48,7 +48,7 @@ func tblTable(t testing.TB) Table {
 }
 
 func TestDefaultTable(t *testing.T) {
-	tab := DefaultTable()
+	tab := Dynamics()
 	seedDay := tblDate(2019, time.August, 2) // 000_*: "ms.date: 08/02/2019"
 
 	r, ok := tab.Lookup("apj", seedDay)
@@ -112,13 +112,13 @@ func TestTableLookupOverTime(t *testing.T) {
 
 func TestTableWith(t *testing.T) {
 	_, _, later := tblEditions(t)
-	def := DefaultTable()
+	def := Dynamics()
 	tab, err := def.With(later)
 	require.NoError(t, err)
 	assert.Len(t, tab.Editions(), 2)
 	assert.Len(t, def.Editions(), 1, "With leaves its receiver alone")
-	_, err = tab.With(SeedEdition())
-	require.ErrorIs(t, err, ErrBadTable)
+	_, err = tab.With(Dynamics().Editions()[0])
+	require.ErrorIs(t, err, ErrInvalidTable)
 	assert.Contains(t, err.Error(), "editions[0] and editions[2] are both in force from 2019-08-02T00:00:00Z")
 }
 
@@ -198,7 +198,7 @@ func TestTableLookupDuring(t *testing.T) {
 	assert.True(t, parts[0].Span.End.Equal(tblDate(2019, 8, 2)))
 
 	_, err = tab.LookupDuring("APJ", calendar.Span{Start: aug.End, End: aug.Start})
-	require.ErrorIs(t, err, ErrBadTable)
+	require.ErrorIs(t, err, ErrInvalidTable)
 	require.ErrorIs(t, err, calendar.ErrReversed)
 }
 
@@ -211,25 +211,25 @@ func TestNewTableErrors(t *testing.T) {
 		want []string
 	}{
 		{"none", nil, []string{"no editions"}},
-		{"zero effective", []Edition{{Regions: []Region{{"NAM", "h", w}}}}, []string{"editions[0]: effective is the zero time"}},
-		{"year 10000", []Edition{{Effective: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Regions: []Region{{"NAM", "h", w}}}},
-			[]string{"editions[0]: effective 10000-01-01 00:00:00 +0000 UTC is outside years 0000 to 9999"}},
+		{"zero effective", []Edition{{Regions: []Region{{Code: "NAM", Host: "h", Window: w}}}}, []string{"editions[0]: effective is the zero time"}},
+		{"year 10000", []Edition{{Effective: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Regions: []Region{{Code: "NAM", Host: "h", Window: w}}}},
+			[]string{"editions[0]: effective 10000-01-01T00:00:00Z is outside years 0000 to 9999"}},
 		{"no regions", []Edition{{Effective: day}}, []string{"editions[0]: regions is empty"}},
-		{"empty code", []Edition{{Effective: day, Regions: []Region{{" ", "h", w}}}}, []string{`editions[0].regions[0]: code " " is empty`}},
-		{"duplicate code ignoring case", []Edition{{Effective: day, Regions: []Region{{"NAM", "h", w}, {"nam ", "h", w}}}},
+		{"empty code", []Edition{{Effective: day, Regions: []Region{{Code: " ", Host: "h", Window: w}}}}, []string{`editions[0].regions[0]: code " " is empty`}},
+		{"duplicate code ignoring case", []Edition{{Effective: day, Regions: []Region{{Code: "NAM", Host: "h", Window: w}, {Code: "nam ", Host: "h", Window: w}}}},
 			[]string{`editions[0].regions[1]: code "nam " repeats editions[0].regions[0]`}},
-		{"empty host", []Edition{{Effective: day, Regions: []Region{{"NAM", "", w}}}}, []string{`editions[0].regions[0] "NAM": host "" is empty`}},
-		{"zero window", []Edition{{Effective: day, Regions: []Region{{"NAM", "h", Window{}}}}}, []string{`editions[0].regions[0] "NAM": window is the zero Window`}},
+		{"empty host", []Edition{{Effective: day, Regions: []Region{{Code: "NAM", Host: "", Window: w}}}}, []string{`editions[0].regions[0] "NAM": host "" is empty`}},
+		{"zero window", []Edition{{Effective: day, Regions: []Region{{Code: "NAM", Host: "h", Window: Window{}}}}}, []string{`editions[0].regions[0] "NAM": window is the zero Window`}},
 		{"same instant twice", []Edition{
-			{Effective: day, Regions: []Region{{"NAM", "h", w}}},
-			{Effective: day.In(time.FixedZone("UTC+1", 3600)), Regions: []Region{{"NAM", "h", w}}},
+			{Effective: day, Regions: []Region{{Code: "NAM", Host: "h", Window: w}}},
+			{Effective: day.In(time.FixedZone("UTC+1", 3600)), Regions: []Region{{Code: "NAM", Host: "h", Window: w}}},
 		}, []string{"editions[0] and editions[1] are both in force from 2020-01-01T00:00:00Z"}},
-		{"every problem at once", []Edition{{Regions: []Region{{"", "", Window{}}}}},
+		{"every problem at once", []Edition{{Regions: []Region{{Code: "", Host: "", Window: Window{}}}}},
 			[]string{"zero time", "code", "host", "window"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tab, err := NewTable(tc.eds...)
-			require.ErrorIs(t, err, ErrBadTable)
+			require.ErrorIs(t, err, ErrInvalidTable)
 			for _, s := range tc.want {
 				assert.Contains(t, err.Error(), s)
 			}
@@ -239,7 +239,7 @@ func TestNewTableErrors(t *testing.T) {
 }
 
 func TestTableTrimsCodes(t *testing.T) {
-	tab, err := NewTable(Edition{Effective: tblDate(2020, 1, 1), Regions: []Region{{" NAM ", " crm.dynamics.com ", tblWindow(t, "2 AM to 11 AM")}}})
+	tab, err := NewTable(Edition{Effective: tblDate(2020, 1, 1), Regions: []Region{{Code: " NAM ", Host: " crm.dynamics.com ", Window: tblWindow(t, "2 AM to 11 AM")}}})
 	require.NoError(t, err)
 	r, ok := tab.Lookup("NAM", tblDate(2020, 1, 1))
 	require.True(t, ok)
@@ -271,14 +271,14 @@ func TestTableJSON(t *testing.T) {
 		`{"effective":"2020-05-01T00:00:00Z","regions":[{"code":"APJ","host":"crm5.dynamics.com","window":"3 PM to 8 PM"},{"code":"ZAF","host":"crm14.dynamics.com","window":"3 PM to 12 AM"}]}]}`,
 		string(b))
 
-	def, err := json.Marshal(DefaultTable())
+	def, err := json.Marshal(Dynamics())
 	require.NoError(t, err)
 	var back Table
 	require.NoError(t, json.Unmarshal(def, &back))
-	assert.Equal(t, DefaultTable().Editions(), back.Editions(), "the built-in table round-trips")
+	assert.Equal(t, Dynamics().Editions(), back.Editions(), "the built-in table round-trips")
 
 	_, err = json.Marshal(Table{})
-	require.ErrorIs(t, err, ErrBadTable)
+	require.ErrorIs(t, err, ErrInvalidTable)
 
 	// An offset that is not a whole minute is written in UTC, so it reads back.
 	odd, err := NewTable(Edition{Effective: time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 7201)), Regions: Regions()})
@@ -298,12 +298,12 @@ func TestTableJSONErrors(t *testing.T) {
 	}{
 		{"not json", `{"editions":`, []string{"document is not a JSON object"}, nil},
 		{"null", ` null `, []string{"document is null"}, nil},
-		{"trailing data", `{"editions":[]} x`, []string{"document is not a JSON object"}, nil},
+		{"trailing data", `{"editions":[]} x`, []string{"document: unexpected data after the object"}, nil},
 		{"unknown top key", `{"editions":[],"edition":[]}`, []string{`document has unknown key "edition"`}, nil},
 		{"no editions", `{}`, []string{"editions is missing"}, nil},
 		{"empty editions", `{"editions":[]}`, []string{"no editions"}, nil},
 		{"editions not a list", `{"editions":"x"}`, []string{`editions "x": want a list`}, nil},
-		{"edition not an object", `{"editions":[[]]}`, []string{"editions[0] is not a JSON object"}, nil},
+		{"edition not an object", `{"editions":[[]]}`, []string{"editions[0] [] is not a JSON object"}, nil},
 		{"unknown edition key", `{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[` + region + `],"Effective":"x"}]}`,
 			[]string{`editions[0] has unknown key "Effective"`}, nil},
 		{"effective not a string", `{"editions":[{"effective":20190802,"regions":[` + region + `]}]}`,
@@ -314,9 +314,9 @@ func TestTableJSONErrors(t *testing.T) {
 		{"unknown region key", `{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[{"code":"APJ","host":"h","window":"2 PM to 8 PM","tz":"UTC"}]}]}`,
 			[]string{`editions[0].regions[0] has unknown key "tz"`}, nil},
 		{"bad window, with its path", `{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[` + region + `]},{"effective":"2020-08-02T00:00:00Z","regions":[` + region + `,{"code":"X","host":"h","window":"25 PM to 3 AM"}]}]}`,
-			[]string{`editions[1].regions[1].window: maintenance: bad window`, `"25 PM to 3 AM"`}, ErrBadWindow},
+			[]string{`editions[1].regions[1].window: maintenance: invalid window`, `"25 PM to 3 AM"`}, ErrInvalidWindow},
 		{"empty window", `{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[{"code":"X","host":"h","window":""}]}]}`,
-			[]string{`editions[0].regions[0].window: maintenance: bad window`}, ErrBadWindow},
+			[]string{`editions[0].regions[0].window: maintenance: invalid window`}, ErrInvalidWindow},
 		{"window not a string", `{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[{"code":"X","host":"h","window":14}]}]}`,
 			[]string{`editions[0].regions[0].window 14: want a string`}, nil},
 		{"missing window", `{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[{"code":"X","host":"h"}]}]}`,
@@ -326,26 +326,26 @@ func TestTableJSONErrors(t *testing.T) {
 		{"missing code", `{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[{"host":"h","window":"2 PM to 8 PM"}]}]}`,
 			[]string{`editions[0].regions[0]: code "" is empty`}, nil},
 		{"several at once", `{"editions":[{"effective":"x","regions":[{"code":1,"host":2,"window":"nope"}]}]}`,
-			[]string{"editions[0].effective", "regions[0].code", "regions[0].host", "regions[0].window"}, ErrBadWindow},
+			[]string{"editions[0].effective", "regions[0].code", "regions[0].host", "regions[0].window"}, ErrInvalidWindow},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseTable(strings.NewReader(tc.doc))
-			require.ErrorIs(t, err, ErrBadTable)
+			require.ErrorIs(t, err, ErrInvalidTable)
 			if tc.is != nil {
 				require.ErrorIs(t, err, tc.is)
 			}
 			for _, s := range tc.want {
 				assert.Contains(t, err.Error(), s)
 			}
-			tab := DefaultTable()
+			tab := Dynamics()
 			require.Error(t, json.Unmarshal([]byte(tc.doc), &tab))
 			assert.Len(t, tab.Editions(), 1, "left unchanged on error")
 		})
 	}
 	_, err := ParseTable(strings.NewReader(`{"editions":[` + strings.Repeat(" ", maxTableBytes) + `]}`))
-	require.ErrorIs(t, err, ErrBadTable)
+	require.ErrorIs(t, err, ErrInvalidTable)
 	_, err = ParseTable(tblErrReader{})
-	require.ErrorIs(t, err, ErrBadTable)
+	require.ErrorIs(t, err, ErrInvalidTable)
 }
 
 type tblErrReader struct{}
@@ -356,7 +356,7 @@ func (tblErrReader) Read([]byte) (int, error) { return 0, errors.New("disk on fi
 // writes back, and reads back to the same document.
 func FuzzParseTable(f *testing.F) {
 	f.Add(tblJSON)
-	def, _ := json.Marshal(DefaultTable())
+	def, _ := json.Marshal(Dynamics())
 	f.Add(string(def))
 	f.Add(`{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[{"code":"X","host":"h","window":"19:30-01:00"}]}]}`)
 	f.Add(`{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[{"code":"X","host":"h","window":"25 PM to 3 AM"}]}]}`)
@@ -364,8 +364,8 @@ func FuzzParseTable(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc string) {
 		tab, err := ParseTable(strings.NewReader(doc))
 		if err != nil {
-			if !errors.Is(err, ErrBadTable) {
-				t.Fatalf("error does not wrap ErrBadTable: %v", err)
+			if !errors.Is(err, ErrInvalidTable) {
+				t.Fatalf("error does not wrap ErrInvalidTable: %v", err)
 			}
 			return
 		}
@@ -405,6 +405,6 @@ func TestCodeKeyMatchesEqualFold(t *testing.T) {
 	for _, p := range pairs {
 		assert.Equal(t, strings.EqualFold(p[0], p[1]), codeKey(p[0]) == codeKey(p[1]), "%q %q", p[0], p[1])
 	}
-	_, err := NewTable(Edition{Effective: tblDate(2020, 1, 1), Regions: []Region{{"K", "h", tblWindow(t, "1 AM to 2 AM")}, {"\u212a", "h", tblWindow(t, "1 AM to 2 AM")}}})
-	require.ErrorIs(t, err, ErrBadTable)
+	_, err := NewTable(Edition{Effective: tblDate(2020, 1, 1), Regions: []Region{{Code: "K", Host: "h", Window: tblWindow(t, "1 AM to 2 AM")}, {Code: "\u212a", Host: "h", Window: tblWindow(t, "1 AM to 2 AM")}}})
+	require.ErrorIs(t, err, ErrInvalidTable)
 }

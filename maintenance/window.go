@@ -8,10 +8,10 @@ import (
 	"time"
 )
 
-// ErrBadWindow is wrapped by every error that reports a window that cannot be
+// ErrInvalidWindow is wrapped by every error that reports a window that cannot be
 // parsed or built: a bad spelling, an hour or minute out of range, an end
 // equal to the start. Test for it with errors.Is.
-var ErrBadWindow = errors.New("maintenance: bad window")
+var ErrInvalidWindow = errors.New("maintenance: invalid window")
 
 const (
 	day         = 24 * time.Hour
@@ -43,7 +43,7 @@ type Window struct {
 // and closes end after UTC midnight. Both must be whole minutes from 0 to
 // 24h inclusive; 24h means midnight, the same as 0. An end before the start
 // gives a window that crosses midnight. It returns an error wrapping
-// ErrBadWindow when an offset is negative, over 24h or not a whole minute,
+// ErrInvalidWindow when an offset is negative, over 24h or not a whole minute,
 // or when end equals start (modulo 24h).
 func NewWindow(start, end time.Duration) (Window, error) {
 	s, err := minuteOfDay("start", start)
@@ -61,10 +61,10 @@ func NewWindow(start, end time.Duration) (Window, error) {
 // returns it as a minute of the day in [0, 1440), 24h becoming 0.
 func minuteOfDay(field string, d time.Duration) (int, error) {
 	if d < 0 || d > day {
-		return 0, fmt.Errorf("%w: %s %s is outside 0s to 24h0m0s", ErrBadWindow, field, d)
+		return 0, fmt.Errorf("%w: %s %s is outside 0s to 24h0m0s", ErrInvalidWindow, field, d)
 	}
 	if d%time.Minute != 0 {
-		return 0, fmt.Errorf("%w: %s %s is not a whole number of minutes", ErrBadWindow, field, d)
+		return 0, fmt.Errorf("%w: %s %s is not a whole number of minutes", ErrInvalidWindow, field, d)
 	}
 	return int(d/time.Minute) % minutesADay, nil
 }
@@ -73,7 +73,7 @@ func minuteOfDay(field string, d time.Duration) (int, error) {
 // day end, both in [0, 1440). what describes the input for the error.
 func windowFromMinutes(start, end int, what string) (Window, error) {
 	if start == end {
-		return Window{}, fmt.Errorf("%w %s: end equals start (a window is never 24 hours)", ErrBadWindow, what)
+		return Window{}, fmt.Errorf("%w %s: end equals start (a window is never 24 hours)", ErrInvalidWindow, what)
 	}
 	length := (end - start + minutesADay) % minutesADay
 	return Window{start: uint16(start), length: uint16(length)}, nil

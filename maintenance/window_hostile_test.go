@@ -52,7 +52,7 @@ func TestParseWindowHostile(t *testing.T) {
 			w, err := ParseWindow(tc.in)
 			if tc.why != "" {
 				require.Error(t, err)
-				assert.True(t, errors.Is(err, ErrBadWindow), "%v", err)
+				assert.True(t, errors.Is(err, ErrInvalidWindow), "%v", err)
 				assert.Contains(t, err.Error(), tc.why)
 				assert.True(t, w.IsZero())
 				return

@@ -23,7 +23,7 @@ import (
 // to 12 AM" lasts 9 hours). An end equal to the start is an error, never a
 // 24-hour window.
 //
-// Every error wraps ErrBadWindow, quotes s and says what is wrong: an hour
+// Every error wraps ErrInvalidWindow, quotes s and says what is wrong: an hour
 // over 12 with AM/PM or over 23 without, minutes over 59, a missing hour,
 // separator, end or AM/PM, mixed forms, or trailing text. The empty string
 // is an error (UnmarshalText, not ParseWindow, reads it as the zero Window).
@@ -31,7 +31,7 @@ func ParseWindow(s string) (Window, error) {
 	p := windowParser{s: strings.ToLower(strings.TrimSpace(s))}
 	w, err := p.parse()
 	if err != nil {
-		return Window{}, fmt.Errorf("%w %q: %s", ErrBadWindow, s, err)
+		return Window{}, fmt.Errorf("%w %q: %s", ErrInvalidWindow, s, err)
 	}
 	return w, nil
 }

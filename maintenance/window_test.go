@@ -106,7 +106,7 @@ func TestParseWindowErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			w, err := ParseWindow(tc.in)
 			require.Error(t, err)
-			assert.True(t, errors.Is(err, ErrBadWindow), "wraps ErrBadWindow: %v", err)
+			assert.True(t, errors.Is(err, ErrInvalidWindow), "wraps ErrInvalidWindow: %v", err)
 			assert.Contains(t, err.Error(), strconv.Quote(tc.in), "quotes the input")
 			assert.Contains(t, err.Error(), tc.why)
 			assert.True(t, w.IsZero())
@@ -138,7 +138,7 @@ func TestNewWindow(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := NewWindow(tc.start, tc.end)
 			require.Error(t, err)
-			assert.ErrorIs(t, err, ErrBadWindow)
+			assert.ErrorIs(t, err, ErrInvalidWindow)
 			assert.Contains(t, err.Error(), tc.why)
 		})
 	}
@@ -191,7 +191,7 @@ func TestWindowText(t *testing.T) {
 
 	c.Window = mustWindow(t, "2 AM to 11 AM")
 	err = json.Unmarshal([]byte(`{"window":"2 AM to 2 AM"}`), &c)
-	assert.ErrorIs(t, err, ErrBadWindow)
+	assert.ErrorIs(t, err, ErrInvalidWindow)
 	assert.Equal(t, mustWindow(t, "2 AM to 11 AM"), c.Window, "unchanged on error")
 }
 
@@ -205,8 +205,8 @@ func FuzzParseWindow(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		w, err := ParseWindow(s)
 		if err != nil {
-			if !errors.Is(err, ErrBadWindow) {
-				t.Fatalf("error %v does not wrap ErrBadWindow", err)
+			if !errors.Is(err, ErrInvalidWindow) {
+				t.Fatalf("error %v does not wrap ErrInvalidWindow", err)
 			}
 			if !w.IsZero() {
 				t.Fatalf("error with non-zero window %v", w)

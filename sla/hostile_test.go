@@ -202,7 +202,7 @@ func TestAssessErrorsHostile(t *testing.T) {
 		{"zero period", good, Period{}, []error{ErrInvalidPeriod}, []string{"month is the zero Month"}},
 		{"notice announced after it begins", good, Period{Month: april, Notices: []maintenance.Notice{
 			{Span: span(at(10, 12, 0), at(10, 13, 0)), Announced: at(10, 12, 0).Add(1)},
-		}}, []error{ErrInvalidPeriod, maintenance.ErrBadNotice, maintenance.ErrAnnouncedLate}, []string{"notices[0]", "after span start"}},
+		}}, []error{ErrInvalidPeriod, maintenance.ErrInvalidNotice, maintenance.ErrAnnouncedLate}, []string{"notices[0]", "after span start"}},
 		// A late notice is an error even when it lies outside the month.
 		{"late notice in another year", good, Period{Month: april, Notices: []maintenance.Notice{
 			{Span: span(time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1990, 1, 1, 1, 0, 0, 0, time.UTC)), Announced: time.Date(1990, 1, 2, 0, 0, 0, 0, time.UTC)},

@@ -183,7 +183,7 @@ func TestBadRecords(t *testing.T) {
 			file: "testdata/bad.jsonl",
 			errs: []string{
 				`testdata/bad.jsonl:3: region "XYZ" is not in the region table (NAM, DEU, SAM, CAN, EUR, FRA, APJ, OCE, JPN, IND, GCC, GBR)`,
-				`testdata/bad.jsonl:3: month: bad month "2024-13": month is not in 01..12`,
+				`testdata/bad.jsonl:3: month: calendar: invalid month "2024-13": month is not in 01..12`,
 				`testdata/bad.jsonl:3: fee "-5": sla: bad fee: fee "-5" is negative`,
 				`testdata/bad.jsonl:4: unknown field "outage"`,
 				`testdata/bad.jsonl:5: column 2: not valid JSON: invalid character 'o' in literal null (expecting 'u')`,
@@ -192,7 +192,7 @@ func TestBadRecords(t *testing.T) {
 				`testdata/bad.jsonl:6: outages[1].cause "weather" is not a known cause (empty for the service's own fault, or one of outside-control, add-on, customer-systems, customer-actions, ignored-advice, preview)`,
 				`testdata/bad.jsonl:7: subscription-month "sub-a 2024-03" appears again: its first record is at testdata/bad.jsonl:1`,
 				`testdata/bad.jsonl:8: column 65: fee must be a string, not a JSON number`,
-				`testdata/bad.jsonl:9: notices[0].announced: maintenance: bad notice: announced 2024-03-02T11:00:00Z is after span start 2024-03-02T10:00:00Z: announced after the maintenance began`,
+				`testdata/bad.jsonl:9: notices[0].announced: maintenance: invalid notice: announced 2024-03-02T11:00:00Z is after span start 2024-03-02T10:00:00Z: maintenance: announced after the maintenance began`,
 				`testdata/bad.jsonl:11: column 74: data after the record's closing brace`,
 				`fleet: 8 bad records, reported above, are left out of the summary`,
 			},

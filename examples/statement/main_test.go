@@ -200,7 +200,7 @@ func TestBadInput(t *testing.T) {
 			want: []string{
 				`-loc: unknown location "Mars/Base": unknown time zone Mars/Base`,
 				`-region: unknown region "XYZ" (known: NAM, DEU, SAM, CAN, EUR, FRA, APJ, OCE, JPN, IND, GCC, GBR)`,
-				`-month: bad month "2024-13": month is not in 01..12`,
+				`-month: calendar: invalid month "2024-13": month is not in 01..12`,
 				`-fee: "-5" is negative`,
 				`-currency: empty`,
 				`-submitted: parsing time "tomorrow" as "2006-01-02T15:04:05Z07:00": cannot parse "tomorrow" as "2006" (want RFC 3339, e.g. 2024-04-02T09:00:00Z)`,

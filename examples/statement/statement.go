@@ -209,7 +209,7 @@ func tierIndex(p sla.Policy, credit decimal.Decimal) int {
 // processing.
 func writeDeadlines(w io.Writer, st statement) {
 	in, r, loc := st.in, st.rules, st.in.loc
-	holidays := in.region.HolidayCalendar()
+	holidays := in.region.Holidays.Name()
 	if holidays == "" {
 		holidays = "no holiday list"
 	}

@@ -102,3 +102,15 @@ func (l List[T]) Within(s calendar.Span) iter.Seq2[calendar.Span, int] {
 		}
 	}
 }
+
+// Format writes an effective instant in RFC 3339 with nanoseconds, in t's
+// own location when that reads back as the same instant, else in UTC (a
+// location whose offset is not a whole minute, or a local year outside
+// 0000..9999), as the JSON forms of tables and versions do.
+func Format(t time.Time) string {
+	s := t.Format(time.RFC3339Nano)
+	if back, err := time.Parse(time.RFC3339Nano, s); err == nil && back.Equal(t) {
+		return s
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/dated"
 	"github.com/slapolicy/slapolicy/internal/strictjson"
 	"github.com/slapolicy/slapolicy/sla"
 )
@@ -44,7 +45,7 @@ func (h History) MarshalJSON() ([]byte, error) {
 	}
 	out := historyJSON{Versions: make([]versionJSON, h.Len())}
 	for i, v := range h.List() {
-		out.Versions[i] = versionJSON{Name: v.Name, Effective: formatEffective(v.Effective), Policy: v.Policy}
+		out.Versions[i] = versionJSON{Name: v.Name, Effective: dated.Format(v.Effective), Policy: v.Policy}
 	}
 	return json.Marshal(out)
 }
@@ -123,16 +124,4 @@ func decode(b []byte) (History, error) {
 		return History{}, err
 	}
 	return New(list...)
-}
-
-// formatEffective writes t in RFC 3339 with nanoseconds, in t's own
-// location when that reads back as the same instant, else in UTC (a
-// location whose offset is not a whole minute, or a local year outside
-// 0000..9999).
-func formatEffective(t time.Time) string {
-	s := t.Format(time.RFC3339Nano)
-	if back, err := time.Parse(time.RFC3339Nano, s); err == nil && back.Equal(t) {
-		return s
-	}
-	return t.UTC().Format(time.RFC3339Nano)
 }
