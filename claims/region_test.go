@@ -6,6 +6,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
+	"github.com/slapolicy/slapolicy/sla"
 )
 
 func TestForRegion(t *testing.T) {
@@ -43,4 +48,65 @@ func TestForRegion(t *testing.T) {
 	assert.EqualError(t, err, `unknown region "XYZ"`)
 	_, err = ForRegion("", nil)
 	assert.ErrorIs(t, err, ErrUnknownRegion)
+}
+
+// TestCustomRegionTable builds a region table of its own, the built-in
+// regions plus "XYZ" (a hypothetical region: window 1 AM to 4 AM UTC,
+// Japanese holidays in Asia/Tokyo), and uses XYZ through every function
+// that takes a region: it is found by the table and by host, its window
+// decides a plan check and an assessment, and its business days decide
+// the claim deadlines. Nothing consults the built-in table behind the
+// caller's back.
+func TestCustomRegionTable(t *testing.T) {
+	tokyo, err := time.LoadLocation("Asia/Tokyo")
+	require.NoError(t, err)
+	jp, ok := maintenance.DynamicsHolidays("jp.Holidays")
+	require.True(t, ok)
+	w, err := maintenance.ParseWindow("1 AM to 4 AM")
+	require.NoError(t, err)
+	xyz := maintenance.Region{Code: "XYZ", Host: "crm99.example.com", Window: w, Zone: "Asia/Tokyo", Holidays: jp}
+	from := utc(2024, 1, 1, 0, 0)
+	table, err := maintenance.Dynamics().With(maintenance.Edition{Effective: from, Regions: append(maintenance.Regions(), xyz)})
+	require.NoError(t, err)
+
+	_, builtin := maintenance.Lookup("XYZ")
+	require.False(t, builtin, "XYZ is not a built-in region")
+	got, ok := table.Lookup("xyz", utc(2024, 4, 1, 0, 0))
+	require.True(t, ok)
+	assert.Equal(t, xyz, got)
+	assert.Equal(t, []maintenance.Region{xyz}, table.LookupHost("contoso.CRM99.example.com", utc(2024, 4, 1, 0, 0)))
+	_, ok = table.Lookup("XYZ", from.Add(-1))
+	assert.False(t, ok, "before its edition the table had no XYZ")
+
+	// Claim rules over XYZ's business days in its own zone. Restored on
+	// Friday 26 April 2024 in Tokyo: Monday 29 April (Showa Day) and
+	// Friday 3 to Monday 6 May (Constitution Day, Greenery Day, Children's
+	// Day and its substitute holiday) are not business days, so the five
+	// are 30 April, 1, 2, 7 and 8 May: notice is late from Thursday 9 May
+	// 00:00 in Tokyo.
+	loc, err := got.Location()
+	require.NoError(t, err)
+	rules := DynamicsCRMOnline(got.BusinessDays(loc))
+	restored := time.Date(2024, 4, 26, 15, 0, 0, 0, tokyo)
+	assert.True(t, time.Date(2024, 5, 9, 0, 0, 0, 0, tokyo).Equal(rules.NoticeDeadline(restored)), "got %s", rules.NoticeDeadline(restored))
+	assert.False(t, got.BusinessDays(loc).IsBusinessDay(time.Date(2024, 5, 6, 12, 0, 0, 0, tokyo)), "substitute holiday")
+
+	// A plan in XYZ is checked against XYZ's window: 02:00 to 05:00 UTC is
+	// one hour past its 04:00 close, Downtime when not announced.
+	plan := comms.Plan{ID: "MC-XYZ", Region: got, Impact: comms.ImpactDowntime,
+		Span: calendar.Span{Start: utc(2024, 4, 10, 2, 0), End: utc(2024, 4, 10, 5, 0)}}
+	pc, err := comms.DynamicsCRMOnline().CheckPlan(sla.DynamicsCRMOnline().ScheduledDowntime, plan, time.Time{})
+	require.NoError(t, err)
+	assert.Equal(t, time.Hour, pc.Outside.Duration())
+	assert.Equal(t, time.Hour, pc.Downtime.Duration())
+
+	// And the assessment counts the same hour.
+	a, err := sla.DynamicsCRMOnline().Assess(sla.Period{
+		Month:   calendar.NewMonth(2024, time.April, nil),
+		Window:  got.Window,
+		Outages: []sla.Outage{{Span: plan.Span}},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, time.Hour, a.Downtime)
+	assert.Equal(t, 2*time.Hour, a.Excluded[sla.ReasonWindow])
 }

@@ -47,10 +47,7 @@ func assess(in input) (statement, error) {
 	if err != nil {
 		return statement{}, err
 	}
-	rules, err := claims.ForRegion(in.region.Code, in.loc)
-	if err != nil {
-		return statement{}, err
-	}
+	rules := claims.DynamicsCRMOnline(in.region.BusinessDays(in.loc))
 	st := statement{in: in, a: a, payout: payout, rules: rules}
 
 	st.incidents, err = incidents(in.outages, a.Periods(), rules)

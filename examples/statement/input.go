@@ -45,7 +45,8 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 		fmt.Fprintln(stderr, "Data: -region, -month, -fee and -outages FILE.csv (start,end,cause). See: go doc ./examples/statement")
 		fs.PrintDefaults()
 	}
-	region := fs.String("region", "", "region `code` (NAM, DEU, ...); sample: "+sampleRegion)
+	region := fs.String("region", "", "region `code` (NAM, DEU, ...) in the region table; sample: "+sampleRegion)
+	regions := fs.String("regions", "", "region table JSON `file` (maintenance.ParseTable; default: the built-in table)")
 	month := fs.String("month", "", "calendar month `YYYY-MM` in -loc; sample: "+sampleMonth)
 	fee := fs.String("fee", "", "the month's subscription fee, a decimal `amount`; sample: "+sampleFee)
 	currency := fs.String("currency", "USD", "currency `code` printed after amounts")
@@ -95,15 +96,29 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 		bad("-loc: unknown location %q: %v", *loc, err)
 		in.loc = time.UTC // go on, to report the other flags too
 	}
-	if *region != "" {
-		var ok bool
-		if in.region, ok = maintenance.Lookup(*region); !ok {
-			bad("-region: unknown region %q (known: %s)", *region, regionCodes())
-		}
-	}
 	if *month != "" {
 		if in.month, err = calendar.ParseMonth(*month, in.loc); err != nil {
 			bad("-month: %v", err)
+		}
+	}
+	// The region as its table had it when the month began. The built-in
+	// table is looked up by code alone: it holds one edition, which the
+	// library applies to earlier months too.
+	switch {
+	case *region == "":
+	case *regions == "":
+		var ok bool
+		if in.region, ok = maintenance.Lookup(*region); !ok {
+			bad("-region: unknown region %q (known: %s)", *region, regionCodes(maintenance.Regions()))
+		}
+	default:
+		table, errs := readTableFile(*regions)
+		problems = append(problems, errs...)
+		at := in.month.Start()
+		var ok bool
+		if in.region, ok = table.Lookup(*region, at); !ok && len(errs) == 0 {
+			bad("-region: region %q is not in %s at %s (known then: %s)", *region, *regions,
+				at.Format(time.RFC3339), regionCodes(table.Regions(at)))
 		}
 	}
 	if *fee != "" {
@@ -159,13 +174,32 @@ func readFile[T any](name string, read func(name string, r io.Reader) ([]T, []st
 	return read(name, f)
 }
 
-// regionCodes lists the built-in region codes, for error messages.
-func regionCodes() string {
+// regionCodes lists the codes of regions, for error messages.
+func regionCodes(regions []maintenance.Region) string {
 	var codes []string
-	for _, r := range maintenance.Regions() {
+	for _, r := range regions {
 		codes = append(codes, r.Code)
 	}
 	return strings.Join(codes, ", ")
+}
+
+// readTableFile reads a region table in its JSON form
+// (maintenance.ParseTable), reporting each problem as "FILE: ...".
+func readTableFile(name string) (maintenance.Table, []string) {
+	f, err := os.Open(name)
+	if err != nil {
+		return maintenance.Table{}, []string{err.Error()}
+	}
+	defer f.Close()
+	t, err := maintenance.ParseTable(f)
+	if err != nil {
+		var lines []string
+		for _, l := range errorLines(err) {
+			lines = append(lines, "-regions: "+name+": "+l)
+		}
+		return maintenance.Table{}, lines
+	}
+	return t, nil
 }
 
 // errorLines splits an error built with errors.Join (possibly nested) into

@@ -25,6 +25,9 @@
 //
 //	-region CODE      region code from the region table (NAM, DEU, ...): its
 //	                  maintenance window and its holiday calendar
+//	-regions FILE     a region table in JSON (maintenance.ParseTable) to look
+//	                  -region up in, at the month's start; default the
+//	                  built-in table
 //	-month YYYY-MM    the calendar month to assess, in -loc
 //	-fee AMOUNT       the month's subscription fee, a decimal ("1250.00")
 //	-currency CODE    printed after amounts (default USD)
@@ -45,8 +48,8 @@
 // The uptime is printed to 4 places truncated toward zero (99.89999… reads
 // 99.8999, never 99.9000) beside its exact value; the credit is rounded to
 // the policy's currency places, half away from zero. Claim deadlines follow
-// the seed's claim rules (claims.ForRegion) over the region's holiday
-// calendar, in -loc, whatever -policy says. Real data has no communications
+// the Dynamics CRM Online claim rules (claims.DynamicsCRMOnline) over the
+// region's business days (maintenance.Region.BusinessDays), in -loc, whatever -policy says. Real data has no communications
 // record, so its statement has no audit.
 //
 // Bad input is reported one problem per line, every problem at once,

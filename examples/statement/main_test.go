@@ -199,8 +199,8 @@ func TestBadInput(t *testing.T) {
 			args: []string{"-region", "XYZ", "-month", "2024-13", "-fee", "-5", "-submitted", "tomorrow", "-loc", "Mars/Base", "-currency", " "},
 			want: []string{
 				`-loc: unknown location "Mars/Base": unknown time zone Mars/Base`,
-				`-region: unknown region "XYZ" (known: NAM, DEU, SAM, CAN, EUR, FRA, APJ, OCE, JPN, IND, GCC, GBR)`,
 				`-month: calendar: invalid month "2024-13": month is not in 01..12`,
+				`-region: unknown region "XYZ" (known: NAM, DEU, SAM, CAN, EUR, FRA, APJ, OCE, JPN, IND, GCC, GBR)`,
 				`-fee: "-5" is negative`,
 				`-currency: empty`,
 				`-submitted: parsing time "tomorrow" as "2006-01-02T15:04:05Z07:00": cannot parse "tomorrow" as "2006" (want RFC 3339, e.g. 2024-04-02T09:00:00Z)`,
@@ -388,4 +388,32 @@ func TestLevelMissedWithoutTier(t *testing.T) {
 		"  service level 99.95 % missed",
 		"  uptime is not below the first tier (99.9 %): no credit",
 	)
+}
+
+// TestCustomRegionTable: -regions reads a region table of the caller's
+// own (testdata/regions.json: NAM and a hypothetical XYZ, window 1 AM to
+// 4 AM UTC, Japanese holidays in Asia/Tokyo) and -region finds XYZ in it.
+// The outage of 02:00 to 05:00 UTC on Friday 26 April 2024 is 2 h in the
+// window and 1 h counted; restored on Friday 14:00 in Tokyo, its notice is
+// late from Thursday 9 May (Showa Day on 29 April and Golden Week, 3 to 6
+// May, are not business days).
+func TestCustomRegionTable(t *testing.T) {
+	code, out, errOut := runArgs(t, "-regions", "testdata/regions.json", "-region", "XYZ", "-month", "2024-04",
+		"-fee", "100", "-outages", "testdata/xyz_outages.csv", "-loc", "Asia/Tokyo")
+	require.Equal(t, 0, code, errOut)
+	requireLines(t, out,
+		"  Region  XYZ (crm99.example.com), maintenance window 1 AM to 4 AM UTC every day",
+		"  counted downtime              60    1:00:00",
+		"  maintenance window           120    2:00:00",
+		"  business days: Monday to Friday in Asia/Tokyo, less jp.Holidays",
+		"    Fri 2024-04-26 11:00 JST  Fri 2024-04-26 14:00 JST  Thu 2024-05-09 00:00 JST           60",
+	)
+
+	// XYZ is not a built-in region, and a table without it says so.
+	code, _, errOut = runArgs(t, "-region", "XYZ", "-month", "2024-04", "-fee", "100", "-outages", "testdata/xyz_outages.csv")
+	require.Equal(t, 2, code)
+	assert.Contains(t, errOut, `-region: unknown region "XYZ"`)
+	code, _, errOut = runArgs(t, "-regions", "testdata/regions.json", "-region", "DEU", "-month", "2024-04", "-fee", "100", "-outages", "testdata/xyz_outages.csv")
+	require.Equal(t, 2, code)
+	assert.Contains(t, errOut, `-region: region "DEU" is not in testdata/regions.json at 2024-04-01T00:00:00Z (known then: NAM, XYZ)`)
 }
