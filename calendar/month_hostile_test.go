@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/internal/timeline"
 )
 
 // Hostile and edge inputs for months: the first and last years a month can
@@ -242,7 +244,7 @@ func TestSplitByMonthHostile(t *testing.T) {
 		// 300 years is longer than the largest time.Duration: the span's
 		// Duration and the sum of its parts both saturate.
 		{"300 years saturates", Span{utc(1800, 1, 1, 0, 0), utc(2100, 1, 1, 0, 0)}, nil,
-			3600, maxDuration, "1800-01", "2099-12"},
+			3600, timeline.MaxDuration, "1800-01", "2099-12"},
 		// The zero time is 0001-01-01 00:00 UTC: a span from it is a
 		// span in January of year 1.
 		{"from the zero time", Span{time.Time{}, utc(1, 2, 1, 0, 0)}, nil,
@@ -292,7 +294,7 @@ func TestSplitByMonthHostile(t *testing.T) {
 func sumParts(parts []MonthPart) time.Duration {
 	var d time.Duration
 	for _, p := range parts {
-		d = addSat(d, p.Span.Duration())
+		d = timeline.AddSat(d, p.Span.Duration())
 	}
 	return d
 }

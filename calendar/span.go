@@ -10,10 +10,6 @@ import (
 // End is before its Start. Test for it with errors.Is.
 var ErrReversed = errors.New("calendar: span ends before it starts")
 
-// maxDuration is the largest time.Duration; durations saturate at it
-// rather than overflow.
-const maxDuration = time.Duration(1<<63 - 1)
-
 // Span is the half-open interval of time [Start, End): Start is inside the
 // span, End is the first instant after it.
 //
@@ -125,13 +121,4 @@ func (s Span) In(loc *time.Location) Span {
 // nanoseconds, in their own locations.
 func (s Span) String() string {
 	return "[" + s.Start.Format(time.RFC3339Nano) + ", " + s.End.Format(time.RFC3339Nano) + ")"
-}
-
-// addSat returns a+b, saturating at the largest time.Duration. Both are
-// non-negative.
-func addSat(a, b time.Duration) time.Duration {
-	if a > maxDuration-b {
-		return maxDuration
-	}
-	return a + b
 }

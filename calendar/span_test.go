@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/internal/timeline"
 )
 
 func utc(y int, m time.Month, d, h, min int) time.Time {
@@ -45,7 +47,7 @@ func TestNewSpan(t *testing.T) {
 func TestSpanDurationSaturates(t *testing.T) {
 	// 300 years is longer than the largest time.Duration (~292 years).
 	s := Span{utc(1900, 1, 1, 0, 0), utc(2200, 1, 1, 0, 0)}
-	assert.Equal(t, maxDuration, s.Duration())
+	assert.Equal(t, timeline.MaxDuration, s.Duration())
 }
 
 func TestSpanContainsHalfOpen(t *testing.T) {

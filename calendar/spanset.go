@@ -5,6 +5,8 @@ import (
 	"iter"
 	"slices"
 	"time"
+
+	"github.com/slapolicy/slapolicy/internal/timeline"
 )
 
 // SpanSet is a set of instants held as sorted, disjoint, non-empty spans.
@@ -23,50 +25,47 @@ type SpanSet struct {
 // NewSpanSet returns the set of instants covered by spans, which may come in
 // any order and overlap. Empty spans add nothing. It returns an error
 // wrapping ErrReversed that names the index of the first span whose End is
-// before its Start, and the empty set.
+// before its Start, and the empty set. The caller's slice is not changed.
 func NewSpanSet(spans ...Span) (SpanSet, error) {
-	sorted := make([]Span, 0, len(spans))
 	for i, s := range spans {
-		if !s.End.After(s.Start) {
-			if s.End.Before(s.Start) {
-				return SpanSet{}, fmt.Errorf("span %d: %w", i, s.Validate())
-			}
-			continue // empty: adds nothing
+		if s.End.Before(s.Start) {
+			return SpanSet{}, fmt.Errorf("span %d: %w", i, s.Validate())
 		}
-		sorted = append(sorted, s)
 	}
-	if len(sorted) <= 12 {
-		// insertion sort: for a handful of spans it beats the generic sort's
-		// setup, and the outages of one month are usually few.
-		for i := 1; i < len(sorted); i++ {
-			for j := i; j > 0 && sorted[j].Start.Before(sorted[j-1].Start); j-- {
-				sorted[j], sorted[j-1] = sorted[j-1], sorted[j]
-			}
-		}
-	} else {
-		slices.SortFunc(sorted, func(a, b Span) int { return a.Start.Compare(b.Start) })
-	}
-	return SpanSet{spans: mergeSorted(sorted)}, nil
+	return SpanSet{spans: slices.Clip(Merge(slices.Clone(spans)))}, nil
+}
+
+// Merge sorts spans by Start in place, merges those that overlap or touch
+// ([a, b) and [b, c) become [a, c)), drops empty ones (and treats a
+// reversed one as empty), and returns the merged prefix of spans: sorted,
+// disjoint, non-empty spans that do not touch, as a SpanSet holds them. It
+// is the merge behind NewSpanSet and Union, for a caller that merges into
+// a buffer of its own. It costs O(n log n) and does not allocate.
+func Merge(spans []Span) []Span {
+	slices.SortFunc(spans, func(a, b Span) int { return a.Start.Compare(b.Start) })
+	return mergeSorted(spans)
 }
 
 // mergeSorted merges spans sorted by Start in place and returns the merged
-// prefix.
+// prefix, leaving out empty and reversed spans.
 func mergeSorted(sorted []Span) []Span {
-	if len(sorted) == 0 {
-		return nil
-	}
-	out := sorted[:1]
-	for _, s := range sorted[1:] {
-		last := &out[len(out)-1]
-		if !s.Start.After(last.End) { // overlaps or touches
-			if s.End.After(last.End) {
-				last.End = s.End
+	out := sorted[:0]
+	for _, s := range sorted {
+		if !s.End.After(s.Start) {
+			continue // empty or reversed: adds nothing
+		}
+		if n := len(out); n > 0 && !s.Start.After(out[n-1].End) { // overlaps or touches
+			if s.End.After(out[n-1].End) {
+				out[n-1].End = s.End
 			}
 			continue
 		}
 		out = append(out, s)
 	}
-	return slices.Clip(out)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // Spans returns the set's spans, sorted by Start, disjoint and non-empty, in
@@ -97,7 +96,7 @@ func (s SpanSet) IsEmpty() bool { return len(s.spans) == 0 }
 func (s SpanSet) Duration() time.Duration {
 	var d time.Duration
 	for _, sp := range s.spans {
-		d = addSat(d, sp.Duration())
+		d = timeline.AddSat(d, sp.Duration())
 	}
 	return d
 }
@@ -134,7 +133,7 @@ func (s SpanSet) Union(o SpanSet) SpanSet {
 			j++
 		}
 	}
-	return SpanSet{spans: mergeSorted(all)}
+	return SpanSet{spans: slices.Clip(mergeSorted(all))}
 }
 
 // Intersect returns the instants in both s and o.

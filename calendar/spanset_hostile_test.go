@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/internal/timeline"
 )
 
 // Hostile inputs for spans and span sets: zero times, the ends of the
@@ -27,7 +29,7 @@ func TestSpanHostile(t *testing.T) {
 		{"zero span", Span{}, 0, true, true},
 		{"zero start, one ns", Span{zero, zero.Add(1)}, 1, false, true},
 		// Year 1 to year 9999 is far beyond the largest time.Duration.
-		{"year 1 to 9999 saturates", Span{zero, far}, maxDuration, false, true},
+		{"year 1 to 9999 saturates", Span{zero, far}, timeline.MaxDuration, false, true},
 		{"reversed by one ns at year 9999", Span{far, far.Add(-1)}, 0, true, false},
 		{"reversed across the whole range", Span{far, zero}, 0, true, false},
 		// 200 years from 1900: 73,049 days (see TestSplitByMonthHostile).
@@ -78,7 +80,7 @@ func TestSpanSetHostile(t *testing.T) {
 			[]Span{m(0, 100)}, 100 * time.Minute},
 		{"nested, more than 12 (generic sort)", append(repeat(m(40, 41), 13), m(0, 100)), []Span{m(0, 100)}, 100 * time.Minute},
 		// Two spans of the whole range together overflow a Duration.
-		{"whole range saturates", []Span{{zero, far.Add(-time.Hour)}, {far.Add(-time.Hour), far}}, []Span{{zero, far}}, maxDuration},
+		{"whole range saturates", []Span{{zero, far.Add(-time.Hour)}, {far.Add(-time.Hour), far}}, []Span{{zero, far}}, timeline.MaxDuration},
 		{"one ns at each end of the range", []Span{{far, far.Add(1)}, {zero, zero.Add(1)}}, []Span{{zero, zero.Add(1)}, {far, far.Add(1)}}, 2},
 	}
 	for _, tc := range tests {

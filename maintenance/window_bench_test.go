@@ -11,8 +11,10 @@ import (
 // day the span touches, one day at a time.
 func naiveOverlap(w Window, s calendar.Span) time.Duration {
 	var total time.Duration
-	for d := utcMidnight(s.Start).Add(-day); d.Before(s.End); d = d.Add(day) {
-		if in, ok := s.Intersect(w.occurrence(d)); ok {
+	y, m, d := s.Start.UTC().Date()
+	for midnight := time.Date(y, m, d-1, 0, 0, 0, 0, time.UTC); midnight.Before(s.End); midnight = midnight.Add(day) {
+		occ := calendar.Span{Start: midnight.Add(w.Start()), End: midnight.Add(w.Start() + w.Duration())}
+		if in, ok := s.Intersect(occ); ok {
 			total += in.Duration()
 		}
 	}

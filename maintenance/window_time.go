@@ -7,12 +7,18 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/timeline"
 )
 
 const (
 	secondsADay = 24 * 60 * 60
-	maxDuration = time.Duration(math.MaxInt64)
+	maxDuration = timeline.MaxDuration
 )
+
+// cursorSpan is how far past its base a timeline.Daily is walked before
+// Occurrences starts a new one, well inside the ±292 years a
+// time.Duration offset reaches.
+const cursorSpan = 100 * 365 * timeline.Day
 
 // Contains reports whether instant t lies inside an occurrence of w. t may be
 // in any location; it is judged in UTC. Occurrences are half-open: the
@@ -38,16 +44,10 @@ func timeOfDay(t time.Time) time.Duration {
 	return time.Duration(sec)*time.Second + time.Duration(t.Nanosecond())
 }
 
-// utcMidnight returns the UTC midnight that starts t's UTC day.
-func utcMidnight(t time.Time) time.Time {
-	return t.UTC().Add(-timeOfDay(t))
-}
-
-// occurrence returns the occurrence of w that opens on the UTC day starting
-// at midnight.
-func (w Window) occurrence(midnight time.Time) calendar.Span {
-	start := midnight.Add(w.Start())
-	return calendar.Span{Start: start, End: start.Add(w.Duration())}
+// cursor returns the occurrences of w as offsets from base; the zero
+// Window gives a cursor without occurrences.
+func (w Window) cursor(base time.Time) timeline.Daily {
+	return timeline.NewDaily(base, w.Start(), w.Duration())
 }
 
 // Next returns the occurrence of w that contains t, or else the first one
@@ -58,14 +58,9 @@ func (w Window) Next(t time.Time) calendar.Span {
 	if w.IsZero() {
 		return calendar.Span{}
 	}
-	today := utcMidnight(t)
-	if prev := w.occurrence(today.Add(-day)); t.Before(prev.End) {
-		return prev
-	}
-	if cur := w.occurrence(today); t.Before(cur.End) {
-		return cur
-	}
-	return w.occurrence(today.Add(day))
+	c := w.cursor(t)
+	start, end := c.Next(0)
+	return calendar.Span{Start: t.Add(start).UTC(), End: t.Add(end).UTC()}
 }
 
 // Occurrences returns the whole occurrences of w that share at least one
@@ -74,16 +69,30 @@ func (w Window) Next(t time.Time) calendar.Span {
 // the first may start before s.Start and the last may end after s.End (use
 // Within for clipped ones). An empty or reversed s, or the zero Window,
 // yields nothing. The sequence may be iterated many times and stopped
-// early.
+// early; it computes each occurrence as it goes, so a span of many years
+// costs nothing until it is walked.
 func (w Window) Occurrences(s calendar.Span) iter.Seq[calendar.Span] {
 	return func(yield func(calendar.Span) bool) {
 		if w.IsZero() || !s.Start.Before(s.End) {
 			return
 		}
-		for occ := w.occurrence(utcMidnight(s.Start).Add(-day)); occ.Start.Before(s.End); occ = (calendar.Span{Start: occ.Start.Add(day), End: occ.End.Add(day)}) {
-			if occ.End.After(s.Start) && !yield(occ) {
+		base := s.Start
+		c := w.cursor(base)
+		for t := time.Duration(0); ; {
+			start, end := c.Next(t)
+			if start > cursorSpan {
+				// Far from the base: go on from this occurrence with a
+				// new cursor, before its offsets could overflow.
+				base = base.Add(start)
+				c = w.cursor(base)
+				t = 0
+				continue
+			}
+			occ := calendar.Span{Start: base.Add(start).UTC(), End: base.Add(end).UTC()}
+			if !occ.Start.Before(s.End) || !yield(occ) {
 				return
 			}
+			t = end
 		}
 	}
 }
@@ -154,11 +163,7 @@ func coverage(a, b, off time.Duration) time.Duration {
 func (w Window) OverlapSet(set calendar.SpanSet) time.Duration {
 	var total time.Duration
 	for s := range set.All() {
-		o := w.Overlap(s)
-		if total > maxDuration-o {
-			return maxDuration
-		}
-		total += o
+		total = timeline.AddSat(total, w.Overlap(s))
 	}
 	return total
 }

@@ -2,15 +2,13 @@ package sla
 
 import (
 	"cmp"
-	"errors"
-	"math"
-	"math/big"
 	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/timeline"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -99,34 +97,36 @@ func (p Policy) Reasons() []Reason {
 // Assess measures one month under p: which outage time counts as Downtime,
 // the Monthly Uptime Percentage and the credit percentage.
 //
-// It first validates p and the period and reports every problem at once
-// (errors.Join): p's errors wrap ErrInvalidPolicy; a zero Month, an outage
-// or notice ending before it starts, a notice announced after its
-// maintenance began, or an outage cause not in Causes wrap ErrInvalidPeriod
-// and name the item ("outages[3]: ..."). Outages and notices outside the
-// month are not errors; they are ignored. With Period.Subscribed set, only
-// the subscribed part of the month is assessed, as if it were the whole
-// month; a Subscribed span with no instant in the month is an error
-// (wrapping ErrInvalidPeriod and ErrNotSubscribed).
+// It first validates p and the period and reports every problem at once,
+// as a calendar.ErrorList: p's problems wrap ErrInvalidPolicy; a zero
+// Month, an outage or notice ending before it starts, a notice announced
+// after its maintenance began, or an outage cause not in Causes wrap
+// ErrInvalidPeriod and name the item ("outages[3]: ..."). Outages and
+// notices outside the month are not errors; they are ignored. With
+// Period.Subscribed set, only the subscribed part of the month is
+// assessed, as if it were the whole month; a Subscribed span with no
+// instant in the month is an error (wrapping ErrInvalidPeriod and
+// ErrNotSubscribed).
 //
 // Then, within the month (half-open, in its location):
 //  1. Outages are clipped to the month and merged: overlapping reports
 //     count once.
 //  2. Every moment of outage is attributed to exactly one reason, the
-//     first that applies of: ReasonWindow (inside an occurrence of the
-//     period's Window; with WindowNeedsNotice, only where a notice that
-//     meets NoticeLead also covers it); ReasonNotice (inside the span of a
-//     notice announced at least NoticeLead before it began; exactly
-//     NoticeLead counts); each cause of ExcludedCauses in the policy's
-//     order (inside an outage with that cause, even if an outage that
-//     counts covers the same moment: excluded once, never counted twice).
-//     Maintenance that runs past its window or notice leaves the overrun
-//     to the rules after it.
+//     first that applies of: ReasonWindow and ReasonNotice, as the
+//     policy's ScheduledDowntime rule attributes the moment (inside an
+//     occurrence of the period's Window; inside the span of a notice
+//     announced at least NoticeLead before it began, exactly NoticeLead
+//     counting; a moment both cover is the window's, and with
+//     WindowNeedsNotice window time needs the notice too); then each cause
+//     of ExcludedCauses in the policy's order (inside an outage with that
+//     cause, even if an outage that counts covers the same moment:
+//     excluded once, never counted twice). Maintenance that runs past its
+//     window or notice leaves the overrun to the rules after it.
 //  3. Each contiguous period left is ReasonIntermittent when it lasts at
 //     most IntermittentLimit (inclusive) or less than MinimumPeriod, and
-//     Downtime otherwise. Periods
-//     are cut at the month's edges, so an outage that crosses a month
-//     boundary is measured in each month on its own.
+//     Downtime otherwise. Periods are cut at the month's edges, so an
+//     outage that crosses a month boundary is measured in each month on
+//     its own.
 //  4. With a Resolution above 0, each Downtime period is rounded up to a
 //     whole multiple of it; the added time (Rounding) is taken from Up,
 //     and never more than Up, so Total = Up + Downtime + Σ Excluded stays
@@ -137,72 +137,96 @@ func (p Policy) Reasons() []Reason {
 // moment weighs the users it affects (see Outage.Users) and the uptime
 // and credit come from Assessment.Users instead; every rule above is
 // unchanged, and the added Rounding of a period weighs the most users
-// affected in that period. Assess never reads the clock. It sorts the
-// outages and the notices once and then sweeps them in one pass, finding
-// window occurrences by arithmetic as it goes (they repeat every 24 hours
-// of UTC): O(n log n) for n outages and notices, plus O(1) per occurrence
-// touched, never a walk over minutes or days. A month with a few outages
-// allocates little beyond its result: its parts (three words each, no
-// pointers; Parts and Periods build the time values when asked), Excluded
-// and the Uptime decimal.
+// affected in that period. Assess never reads the clock.
+//
+// Assess validates p on every call; to assess many months under one
+// policy, Compile it once and call Compiled.Assess, which gives the same
+// answers.
 func (p Policy) Assess(per Period) (Assessment, error) {
-	if err := errors.Join(p.Validate(), per.validate(p.byUsers())); err != nil {
+	var c Compiled
+	var errs calendar.ErrorList
+	errs.Add(c.init(p))
+	errs.Add(per.validate(p.byUsers()))
+	if err := errs.Err(); err != nil {
 		return Assessment{}, err
 	}
+	return c.assess(per), nil
+}
+
+// Assess is Policy.Assess for the compiled policy: the same validation of
+// the period, the same rules and the same answers, without validating the
+// policy again. It is safe to call from many goroutines at once.
+func (c *Compiled) Assess(per Period) (Assessment, error) {
+	if err := per.validate(c.p.byUsers()); err != nil {
+		return Assessment{}, err
+	}
+	return c.assess(per), nil
+}
+
+// assess measures a valid period under the compiled policy.
+//
+// It sorts the outages once and then sweeps them in one pass, finding
+// window occurrences by arithmetic as it goes (timeline.Daily):
+// O(n log n) for n outages and notices, plus O(1) per occurrence touched,
+// never a walk over minutes or days.
+func (c *Compiled) assess(per Period) Assessment {
+	p := &c.p
 	month := per.assessed() // in the month's location
 	total := month.Duration()
+	base := month.Start
 
 	// Clip the outages to the month and rank each by the policy: the
 	// index of its cause in ExcludedCauses, or len(ExcludedCauses) when
 	// it counts. Sorting them by start is the one O(n log n) step. The
 	// sweep works on offsets from the month's start, exact integers that
-	// sort and compare faster than times; month.Start.Add turns them back
-	// into the very times clipping would give (in loc, no monotonic
-	// reading).
+	// sort and compare faster than times; base.Add turns them back into
+	// the very times clipping would give (in loc, no monotonic reading).
 	counts := len(p.ExcludedCauses)
 	var itemBuf [16]ranked // a usual month's outages, without allocating
 	items := slices.Grow(itemBuf[:0], len(per.Outages))
 	for _, o := range per.Outages {
-		start, end, ok := offsets(o.Span, month)
+		in, ok := o.Span.Intersect(month)
 		if !ok {
 			continue
 		}
 		rank := counts
-		if o.Cause != "" {
-			if k := p.excludes(o.Cause); k >= 0 {
-				rank = k
-			}
+		if k, ok := c.rank(o.Cause); ok {
+			rank = k
 		}
 		users := int64(o.Users)
 		if users == 0 {
 			users = int64(per.Users)
 		}
-		items = append(items, ranked{start: start, end: end, rank: rank, users: users})
+		items = append(items, ranked{start: since(in.Start, base), end: since(in.End, base), rank: rank, users: users})
 	}
-	sortByStart(items)
+	slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
 
-	var buf [8]offsetSpan // the announced notices of a usual month, without allocating
-	announced := buf[:0]
+	// The announced notices, merged (calendar.Merge, the merge of span
+	// sets) and clipped to the month, as offsets.
+	var spanBuf [8]calendar.Span
+	spans := spanBuf[:0]
 	for _, n := range per.Notices {
-		if !p.ScheduledDowntime.Announced(n) {
-			continue
-		}
-		if start, end, ok := offsets(n.Span, month); ok {
-			announced = append(announced, offsetSpan{start, end})
+		if p.ScheduledDowntime.Announced(n) {
+			spans = append(spans, n.Span)
 		}
 	}
-
-	base := month.Start
-	// The notices' cursor stays out of the builder so that buf, which
-	// it points to, can stay on the stack.
-	notices := spanCursor{spans: mergeSpans(announced)}
+	var buf [8]offsetSpan
+	announced := buf[:0]
+	for _, s := range calendar.Merge(spans) {
+		if in, ok := s.Intersect(month); ok {
+			announced = append(announced, offsetSpan{since(in.Start, base), since(in.End, base)})
+		}
+	}
+	// The notices' cursor stays out of the builder so that buf, which it
+	// points to, can stay on the stack.
+	notices := spanCursor{spans: announced}
 	b := builder{
-		policy: p,
-		window: newWindowCursor(per.Window, base),
+		c:      c,
+		window: timeline.NewDaily(base, per.Window.Start(), per.Window.Duration()),
 	}
 	weighted := p.byUsers()
 	if weighted {
-		b.user = &userSums{excluded: make([]big.Int, counts+3)}
+		b.user = &userSums{}
 	}
 	var active maxUsers // the outages that may cover t, most users first (weighted only)
 	// Sweep the sorted outages. ends[k] is the latest end of the outages
@@ -213,7 +237,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	// builder one segment.
 	// Every end is above 0 (an item ends after it starts, at or after
 	// the month's start), so 0 stands for "no outage of that rank yet".
-	var endsBuf [len(knownCauses) + 1]time.Duration // a valid policy excludes each known cause at most once
+	var endsBuf [numCauses + 1]time.Duration // a valid policy excludes each known cause at most once
 	ends := endsBuf[:counts+1]
 	var t time.Duration
 	for i := 0; ; {
@@ -245,7 +269,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 				next = min(next, end)
 			}
 		}
-		b.segment(&notices, t, next, k, users)
+		b.segment(&notices, t, next, c.codes[k], users)
 		t = next
 	}
 	b.flush()
@@ -255,11 +279,10 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	downtime := b.down + rounding
 	up -= rounding
 
-	parts := b.result()
 	excluded := make(map[Reason]time.Duration)
-	for kind, d := range b.excluded[:counts+3] {
+	for kind, d := range b.excluded {
 		if d > 0 {
-			excluded[b.reason(kind)] = d
+			excluded[code(kind).reason()] = d
 		}
 	}
 	// total is above 0: a month always is, and validate made sure that
@@ -286,10 +309,10 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 		Users:    users,
 		Rounding: rounding,
 		Assessed: month,
-		money:    p.money(),
-		parts:    parts,
+		money:    c.money,
+		parts:    b.result(),
 		periods:  b.periods,
-	}, nil
+	}
 }
 
 // ranked is an outage clipped to the month, as offsets from the month's
@@ -300,30 +323,6 @@ type ranked struct {
 	start, end time.Duration // [start, end) from the month's start, 0 <= start < end
 	rank       int
 	users      int64 // users affected, for user-minutes
-}
-
-// sortByStart sorts items by start. Items with equal starts may end up in
-// any order; the sweep takes them together. (slices.SortFunc sorts a
-// dozen items or fewer by insertion, so a usual month pays no more.)
-func sortByStart(items []ranked) {
-	slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
-}
-
-// offsets returns the part of s inside within as offsets from
-// within.Start, and false when they share no instant: calendar.Span's
-// Intersect, then the distance from within.Start.
-func offsets(s, within calendar.Span) (start, end time.Duration, ok bool) {
-	a, z := s.Start, s.End
-	if within.Start.After(a) {
-		a = within.Start
-	}
-	if within.End.Before(z) {
-		z = within.End
-	}
-	if !z.After(a) {
-		return 0, 0, false
-	}
-	return since(a, within.Start), since(z, within.Start), true
 }
 
 // since returns t − base by the wall clock, exactly when the difference
@@ -346,31 +345,24 @@ func top(ends []time.Duration, t time.Duration) int {
 }
 
 // builder turns the sweep's segments into parts, attributing each instant
-// to the window, a notice, a cause, or the rest, and then applies the
-// intermittent rule and the resolution to each contiguous run of the rest.
-//
-// A piece's kind is kindWindow, kindNotice, a cause's rank
-// (0..len(ExcludedCauses)-1) or the rest (len(ExcludedCauses)).
-//
-// It works on offsets from the month's start throughout; the Assessment
-// keeps the parts that way too (see compactPart).
+// to the window, a notice, a cause, or the rest (codeCounted), and then
+// applies the intermittent rule and the resolution to each contiguous run
+// of the rest. It works on offsets from the month's start throughout; the
+// Assessment keeps the parts that way too (see compactPart).
 type builder struct {
-	policy Policy
-	window windowCursor
+	c      *Compiled
+	window timeline.Daily
 
 	pending     offsetSpan // the piece being extended, when pendingSet
-	pendingKind int
+	pendingCode code
 	pendingSet  bool
 
-	// excluded holds excluded time by slot: the causes' ranks, then
-	// intermittent, window and notice (see reason and slot). A valid
-	// policy has at most len(knownCauses) causes.
-	excluded [len(knownCauses) + 3]time.Duration
-	outage   time.Duration // all outage time in the month
-	down     time.Duration // counted downtime, exact
-	periods  int           // how many parts are counted downtime
-	rounding time.Duration // what Resolution adds, before the cap at Up
-	user     *userSums     // user-time, for user-minutes; nil otherwise
+	excluded [numCodes]time.Duration // excluded time by code; codeCounted stays 0
+	outage   time.Duration           // all outage time in the month
+	down     time.Duration           // counted downtime, exact
+	periods  int                     // how many parts are counted downtime
+	rounding time.Duration           // what Resolution adds, before the cap at Up
+	user     *userSums               // user-time, for user-minutes; nil otherwise
 
 	// The parts: the first ones in small, kept in the builder (on the
 	// stack) so that a usual month allocates them once at their exact
@@ -378,76 +370,29 @@ type builder struct {
 	small  [16]compactPart
 	nsmall int
 	parts  []compactPart
-
-	// causeCode[k] is the reasonCode of ExcludedCauses[k] plus one, 0
-	// until it is first needed.
-	causeCode [len(knownCauses)]reasonCode
 }
 
-// Piece kinds besides the cause ranks 0..len(ExcludedCauses)-1.
-const (
-	kindWindow = -2
-	kindNotice = -1
-)
-
-// kindRest is the rank of outages that count, and the kind of pieces that
-// are left after the window, the notices and the causes.
-func (b *builder) kindRest() int { return len(b.policy.ExcludedCauses) }
-
-// reason returns the Reason of slot i of b.excluded: the causes in the
-// policy's order, then intermittent, window and notice.
-func (b *builder) reason(i int) Reason { return b.code(i).reason() }
-
-// code returns the reasonCode of slot i of b.excluded (see reason).
-func (b *builder) code(i int) reasonCode {
-	n := len(b.policy.ExcludedCauses)
-	switch {
-	case i < n:
-		if b.causeCode[i] == 0 {
-			b.causeCode[i] = codeOf(b.policy.ExcludedCauses[i].Reason()) + 1
-		}
-		return b.causeCode[i] - 1
-	case i == n:
-		return codeIntermittent
-	case i == n+1:
-		return codeWindow
-	default:
-		return codeNotice
-	}
-}
-
-// slot returns the slot of b.excluded for an excluded piece kind; the
-// rest's kind is the intermittent slot.
-func (b *builder) slot(kind int) int {
-	switch kind {
-	case kindWindow:
-		return len(b.policy.ExcludedCauses) + 1
-	case kindNotice:
-		return len(b.policy.ExcludedCauses) + 2
-	}
-	return kind
-}
-
-// segment takes [a, end), covered by outages whose top rank is rank, and
-// splits it where the window or a notice (of the announced notices'
-// cursor) starts or ends.
-func (b *builder) segment(notices *spanCursor, a, end time.Duration, rank int, users int64) {
+// segment takes [a, end), covered by outages whose top rank has code k
+// (codeCounted when they count), and splits it where the window or a
+// notice (of the announced notices' cursor) starts or ends; the Scheduled
+// Downtime rule attributes each piece.
+func (b *builder) segment(notices *spanCursor, a, end time.Duration, k code, users int64) {
 	for a < end {
 		stop := end
-		inW, nextW, okW := b.window.at(a)
-		if okW {
+		inW, nextW := b.window.At(a)
+		if b.window.Set() {
 			stop = min(stop, nextW)
 		}
 		inN, nextN, okN := notices.at(a)
 		if okN {
 			stop = min(stop, nextN)
 		}
-		kind := rank
-		switch b.policy.ScheduledDowntime.By(inW, inN) {
+		kind := k
+		switch b.c.p.ScheduledDowntime.By(inW, inN) {
 		case maintenance.ByWindow:
-			kind = kindWindow
+			kind = codeWindow
 		case maintenance.ByNotice:
-			kind = kindNotice
+			kind = codeNotice
 		}
 		b.piece(offsetSpan{a, stop}, kind, users)
 		a = stop
@@ -456,15 +401,15 @@ func (b *builder) segment(notices *spanCursor, a, end time.Duration, rank int, u
 
 // piece adds s, not empty, of kind, joining it to the pending piece when
 // they touch and share a kind.
-func (b *builder) piece(s offsetSpan, kind int, users int64) {
+func (b *builder) piece(s offsetSpan, kind code, users int64) {
 	d := s.end - s.start
 	b.outage += d
-	join := b.pendingSet && b.pendingKind == kind && b.pending.end == s.start
+	join := b.pendingSet && b.pendingCode == kind && b.pending.end == s.start
 	if join {
 		b.pending.end = s.end
 	} else {
 		b.flush()
-		b.pending, b.pendingKind, b.pendingSet = s, kind, true
+		b.pending, b.pendingCode, b.pendingSet = s, kind, true
 	}
 	if b.user != nil {
 		b.user.piece(d, users, join)
@@ -478,34 +423,32 @@ func (b *builder) flush() {
 		return
 	}
 	b.pendingSet = false
-	s, kind := b.pending, b.pendingKind
+	s, kind := b.pending, b.pendingCode
 	d := s.end - s.start
-	if kind == b.kindRest() {
-		if d <= b.policy.IntermittentLimit || d < b.policy.MinimumPeriod {
-			b.excluded[b.slot(kind)] += d // the intermittent slot
-			b.part(s, codeIntermittent)
-			b.user.flush(b.slot(kind), 0)
+	p := &b.c.p
+	if kind == codeCounted {
+		if d <= p.IntermittentLimit || d < p.MinimumPeriod {
+			kind = codeIntermittent
+		} else {
+			b.down += d
+			b.periods++
+			var extra time.Duration
+			if res := p.Resolution; res > 0 {
+				extra = roundUp(d, res) - d
+				b.rounding = timeline.AddSat(b.rounding, extra)
+			}
+			b.part(s, codeCounted)
+			b.user.flush(codeCounted, extra)
 			return
 		}
-		b.down += d
-		b.periods++
-		var extra time.Duration
-		if res := b.policy.Resolution; res > 0 {
-			extra = roundUp(d, res) - d
-			b.rounding = addSat(b.rounding, extra)
-		}
-		b.part(s, codeCounted)
-		b.user.flush(-1, extra)
-		return
 	}
-	i := b.slot(kind)
-	b.excluded[i] += d
-	b.part(s, b.code(i))
-	b.user.flush(i, 0)
+	b.excluded[kind] += d
+	b.part(s, kind)
+	b.user.flush(kind, 0)
 }
 
 // part records s as a part with reason code c.
-func (b *builder) part(s offsetSpan, c reasonCode) {
+func (b *builder) part(s offsetSpan, c code) {
 	cp := compactPart{start: s.start, end: s.end, code: c}
 	if b.parts == nil {
 		if b.nsmall < len(b.small) {
@@ -529,91 +472,8 @@ func (b *builder) result() []compactPart {
 // offsetSpan is a span [start, end) as offsets from the month's start.
 type offsetSpan struct{ start, end time.Duration }
 
-// mergeSpans sorts spans by start in place and merges those that overlap
-// or touch, returning the merged prefix: sorted, disjoint, non-empty
-// spans, as calendar.NewSpanSet would hold them. The spans must be
-// non-empty.
-func mergeSpans(spans []offsetSpan) []offsetSpan {
-	if len(spans) == 0 {
-		return nil
-	}
-	slices.SortFunc(spans, func(a, b offsetSpan) int { return cmp.Compare(a.start, b.start) })
-	out := spans[:1]
-	for _, s := range spans[1:] {
-		last := &out[len(out)-1]
-		if s.start <= last.end { // overlaps or touches
-			last.end = max(last.end, s.end)
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// day is the period of a maintenance window's occurrences.
-const day = 24 * time.Hour
-
-// windowCursor answers, for non-decreasing offsets from the month's
-// start, whether an instant is inside an occurrence of a window and when
-// that changes, in O(1) each. A Window opens at the same time of every
-// UTC day for the same Duration, under a day (maintenance.Window's Start
-// and Duration), and a UTC day is exactly 24 hours in package time, so
-// its occurrences are the one Window.Next(month's start) would return
-// shifted by whole days, all found by arithmetic. The zero windowCursor
-// has no window.
-type windowCursor struct {
-	set        bool          // there is a window
-	first      time.Duration // where an occurrence opens, before the month's start
-	length     time.Duration // each occurrence's Duration, under a day
-	start, end time.Duration // the occurrence containing or following the last offset; 0, 0 before the first
-}
-
-// newWindowCursor returns the cursor for w over offsets from base, or the
-// zero cursor for the zero Window. Its first occurrence is the one opening
-// on the UTC day before base's: it opens before base (a window opens less
-// than a day after its UTC midnight), which is all at needs. The cursor
-// starts with no current occurrence (start = end = 0), so the first call
-// to at finds the one containing or following its offset, as Window.Next
-// would. TestWindowCursorMatchesNext checks it against Next.
-func newWindowCursor(w maintenance.Window, base time.Time) windowCursor {
-	if w.IsZero() {
-		return windowCursor{}
-	}
-	const secondsADay = int64(day / time.Second)
-	// Seconds since base's UTC midnight, in 0..86399 also before 1970,
-	// where Go's % leaves a negative remainder.
-	tod := (base.Unix()%secondsADay + secondsADay) % secondsADay
-	midnight := -(time.Duration(tod)*time.Second + time.Duration(base.Nanosecond())) // base's UTC midnight, as an offset: at most 0
-	return windowCursor{set: true, first: midnight - day + w.Start(), length: w.Duration()}
-}
-
-// at reports whether offset t (0 or more, and not before the last one) is
-// inside an occurrence and the next offset at which that changes; ok is
-// false when it never changes (no window).
-func (c *windowCursor) at(t time.Duration) (in bool, next time.Duration, ok bool) {
-	if !c.set {
-		return false, 0, false
-	}
-	if t >= c.end {
-		// t is past the current occurrence (or there is none yet) and
-		// after first: the occurrence opening at or before t is whole
-		// days j after first, and when t is past its end the next one, a
-		// day later, follows t.
-		j := (t - c.first) / day
-		c.start = c.first + j*day
-		c.end = c.start + c.length
-		if t >= c.end {
-			c.start += day
-			c.end += day
-		}
-	}
-	if c.start > t {
-		return false, c.start, true
-	}
-	return true, c.end, true
-}
-
-// spanCursor is windowCursor for sorted, disjoint spans.
+// spanCursor answers, for non-decreasing offsets, whether an instant is
+// inside one of sorted, disjoint spans and when that changes.
 type spanCursor struct {
 	spans []offsetSpan
 	i     int
@@ -632,15 +492,6 @@ func (c *spanCursor) at(t time.Duration) (in bool, next time.Duration, ok bool) 
 		return false, s.start, true
 	}
 	return true, c.spans[c.i].end, true
-}
-
-// addSat returns a+b for non-negative durations, saturating at the largest
-// time.Duration.
-func addSat(a, b time.Duration) time.Duration {
-	if a > math.MaxInt64-b {
-		return math.MaxInt64
-	}
-	return a + b
 }
 
 // roundUp returns d rounded up to a whole multiple of res, both above 0,

@@ -44,59 +44,15 @@ func (a Assessment) Periods() []calendar.Span {
 }
 
 // compactPart is a Part as offsets from the assessed span's start and a
-// reasonCode: three words and no pointers, so that an Assessment's parts
+// code: three words and no pointers, so that an Assessment's parts
 // cost one small allocation the garbage collector never scans.
 type compactPart struct {
 	start, end time.Duration // [start, end) from Assessment.Assessed.Start
-	code       reasonCode
+	code       code
 }
 
 // span returns the part's span from base, the assessed span's start (in
 // the month's location).
 func (cp compactPart) span(base time.Time) calendar.Span {
 	return calendar.Span{Start: base.Add(cp.start), End: base.Add(cp.end)}
-}
-
-// reasonCode names a Reason in a byte: the four reasons that are not
-// causes, then each known cause by its place in knownCauses.
-type reasonCode uint8
-
-const (
-	codeCounted reasonCode = iota
-	codeWindow
-	codeNotice
-	codeIntermittent
-	codeCause0 // knownCauses[0]; knownCauses[i] is codeCause0 + i
-)
-
-// reason returns the Reason c names.
-func (c reasonCode) reason() Reason {
-	switch c {
-	case codeCounted:
-		return ReasonCounted
-	case codeWindow:
-		return ReasonWindow
-	case codeNotice:
-		return ReasonNotice
-	case codeIntermittent:
-		return ReasonIntermittent
-	}
-	return knownCauses[c-codeCause0].Reason()
-}
-
-// codeOf returns the reasonCode of r, which must be ReasonCounted, one of
-// the three other reasons or a known cause's Reason (a valid policy
-// excludes only known causes).
-func codeOf(r Reason) reasonCode {
-	switch r {
-	case ReasonCounted:
-		return codeCounted
-	case ReasonWindow:
-		return codeWindow
-	case ReasonNotice:
-		return codeNotice
-	case ReasonIntermittent:
-		return codeIntermittent
-	}
-	return codeCause0 + reasonCode(causeIndex(Cause(r)))
 }

@@ -49,23 +49,28 @@ func TestPartsNilness(t *testing.T) {
 	assert.Nil(t, a.Periods())
 }
 
-// Every reason a part can carry survives its one-byte code: the four
-// reasons that are not causes and every known cause, in the seed's order.
+// Every reason a part can carry has its one code: the four reasons that
+// are not causes and every known cause, in section D's order, each with
+// its own code, and causeCode finds the causes' codes and nothing else.
 func TestReasonCodes(t *testing.T) {
-	reasons := []Reason{ReasonCounted, ReasonWindow, ReasonNotice, ReasonIntermittent}
+	want := []Reason{ReasonCounted, ReasonWindow, ReasonNotice, ReasonIntermittent}
 	for _, c := range Causes() {
-		reasons = append(reasons, c.Reason())
+		want = append(want, c.Reason())
 	}
-	seen := map[reasonCode]Reason{}
-	for _, r := range reasons {
-		c := codeOf(r)
-		assert.Equal(t, r, c.reason(), "code %d", c)
-		if prev, dup := seen[c]; dup {
-			t.Errorf("reasons %q and %q share code %d", prev, r, c)
-		}
-		seen[c] = r
+	require.Len(t, want, int(numCodes))
+	for i, r := range want {
+		assert.Equal(t, r, code(i).reason(), "code %d", i)
 	}
-	assert.Equal(t, codeCause0+reasonCode(len(Causes())-1), codeOf(Causes()[len(Causes())-1].Reason()))
+	for i, c := range Causes() {
+		k, ok := causeCode(c)
+		require.True(t, ok, "%q", c)
+		assert.Equal(t, codeCause0+code(i), k, "%q", c)
+	}
+	for _, c := range []Cause{"", "window", "notice", "intermittent", "Preview", "preview ", "add-on-", "customer"} {
+		_, ok := causeCode(c)
+		assert.False(t, ok, "%q", c)
+		assert.False(t, c.Known(), "%q", c)
+	}
 }
 
 // A policy that excludes causes in another order than the seed's still

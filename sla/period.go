@@ -113,7 +113,7 @@ func (per Period) validate(byUsers bool) error {
 		} else if byUsers && per.Users > 0 && o.Users > per.Users {
 			errs = append(errs, fmt.Errorf("%w: outages[%d]: users %d is more than the period's %d users", ErrInvalidPeriod, i, o.Users, per.Users))
 		}
-		if o.Cause != "" && causeIndex(o.Cause) < 0 {
+		if o.Cause != "" && !o.Cause.Known() {
 			errs = append(errs, fmt.Errorf("%w: outages[%d]: cause %q is not a known cause (known: %s; empty for the service's own fault)",
 				ErrInvalidPeriod, i, string(o.Cause), knownList()))
 		}

@@ -250,13 +250,13 @@ func (p Policy) Validate() error {
 	default:
 		bad("measure %q is not %q or %q", string(p.Measure), string(MeasureMinutes), string(MeasureUserMinutes))
 	}
-	var seen [len(knownCauses)]int // 1 + the index where each known cause was first seen
+	var seen [numCodes]int // 1 + the index where each known cause was first seen
 	for i, c := range p.ExcludedCauses {
-		k := causeIndex(c)
+		k, known := causeCode(c)
 		switch {
-		case k >= 0 && seen[k] > 0:
+		case known && seen[k] > 0:
 			bad("excludedCauses[%d] %q repeats excludedCauses[%d]", i, string(c), seen[k]-1)
-		case k >= 0:
+		case known:
 			seen[k] = i + 1
 		case c == "":
 			bad("excludedCauses[%d] is empty (the service's own fault cannot be excluded)", i)
@@ -290,47 +290,4 @@ func (n tierFieldName) Format(f fmt.State, _ rune) {
 		return
 	}
 	fmt.Fprintf(f, "tiers[%d].%s", n.i, n.field)
-}
-
-// knownList returns the known causes as a comma-separated list.
-func knownList() string {
-	s := ""
-	for i, c := range knownCauses {
-		if i > 0 {
-			s += ", "
-		}
-		s += string(c)
-	}
-	return s
-}
-
-// causeIndex is Cause.index by a switch, which the compiler turns into a
-// few length and byte comparisons instead of a loop over knownCauses;
-// TestCauseIndexMatches keeps the two in step.
-func causeIndex(c Cause) int {
-	switch c {
-	case CauseOutsideControl:
-		return 0
-	case CauseAddOn:
-		return 1
-	case CauseCustomerSystems:
-		return 2
-	case CauseCustomerActions:
-		return 3
-	case CauseIgnoredAdvice:
-		return 4
-	case CausePreview:
-		return 5
-	}
-	return -1
-}
-
-// excludes reports the position of c in p.ExcludedCauses, or -1.
-func (p Policy) excludes(c Cause) int {
-	for i, e := range p.ExcludedCauses {
-		if e == c {
-			return i
-		}
-	}
-	return -1
 }

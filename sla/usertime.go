@@ -27,7 +27,7 @@ type UserTime struct {
 // userSums accumulates user-nanoseconds during Assess. Its methods do
 // nothing on a nil receiver, so minute policies pay nothing.
 type userSums struct {
-	excluded []big.Int // by builder slot
+	excluded [numCodes]big.Int // by reason code
 	counted  big.Int
 	outage   big.Int
 	rounding big.Int // what Resolution adds, before the cap at Up
@@ -56,15 +56,15 @@ func (u *userSums) piece(d time.Duration, users int64, join bool) {
 	u.pendingMax = users
 }
 
-// flush records the pending piece in slot, or as counted downtime for
-// slot -1, where extra is the time Resolution adds, weighed by the most
-// users in the piece.
-func (u *userSums) flush(slot int, extra time.Duration) {
+// flush records the pending piece under reason code c: as excluded time,
+// or for codeCounted as counted downtime, where extra is the time
+// Resolution adds, weighed by the most users in the piece.
+func (u *userSums) flush(c code, extra time.Duration) {
 	if u == nil {
 		return
 	}
-	if slot >= 0 {
-		u.excluded[slot].Add(&u.excluded[slot], &u.pending)
+	if c != codeCounted {
+		u.excluded[c].Add(&u.excluded[c], &u.pending)
 		return
 	}
 	u.counted.Add(&u.counted, &u.pending)
@@ -90,7 +90,7 @@ func (b *builder) userTime(users int, total time.Duration) *UserTime {
 	excluded := make(map[Reason]decimal.Decimal)
 	for i := range u.excluded {
 		if u.excluded[i].Sign() > 0 {
-			excluded[b.reason(i)] = seconds(&u.excluded[i])
+			excluded[code(i).reason()] = seconds(&u.excluded[i])
 		}
 	}
 	return &UserTime{

@@ -364,19 +364,6 @@ func FuzzTierChoice(f *testing.F) {
 	})
 }
 
-// TestCauseIndexMatches keeps causeIndex's switch in step with
-// knownCauses, the order Causes and Cause.index use.
-func TestCauseIndexMatches(t *testing.T) {
-	for i, c := range knownCauses {
-		assert.Equal(t, i, causeIndex(c), "%q", c)
-		assert.Equal(t, c.index(), causeIndex(c), "%q", c)
-	}
-	for _, c := range []Cause{"", "window", "notice", "intermittent", "Preview", "preview ", "add-on-", "customer"} {
-		assert.Equal(t, -1, causeIndex(c), "%q", c)
-		assert.Equal(t, c.index(), causeIndex(c), "%q", c)
-	}
-}
-
 func TestAboveHundredMatchesCmp(t *testing.T) {
 	rng := rand.New(rand.NewPCG(100, 100))
 	cases := []decimal.Decimal{{}, dec("100"), dec("100.000000000000000000"), dec("100.000000000000000001"), dec("99.999999999999999999"),

@@ -1,0 +1,68 @@
+package sla
+
+import "slices"
+
+// Compiled is a policy validated once and prepared for assessing many
+// months, as regexp.Compile prepares a pattern: Compile checks the policy
+// (Policy.Validate) and keeps a copy of it, so its Assess skips the
+// validation Policy.Assess does on every call and gives the same answers.
+//
+// A *Compiled is immutable: it copies the policy's slices, so changing the
+// Policy afterwards does not change it. It is safe for concurrent use by
+// many goroutines. The zero Compiled is not usable; make one with Compile.
+type Compiled struct {
+	p Policy
+	// codes[k] is the reason code of the outages of rank k: of
+	// p.ExcludedCauses[k], and codeCounted for k == len(ExcludedCauses),
+	// the rank of outages that count.
+	codes [numCauses + 1]code
+	money money // what assessments keep for their credit amounts
+}
+
+// Compile returns p validated and compiled, or the problems Validate
+// reports (a calendar.ErrorList wrapping ErrInvalidPolicy).
+func Compile(p Policy) (*Compiled, error) {
+	p.Tiers = slices.Clone(p.Tiers)
+	p.ExcludedCauses = slices.Clone(p.ExcludedCauses)
+	c := new(Compiled)
+	if err := c.init(p); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// init validates p and prepares c for it; c keeps p's slices as they are.
+func (c *Compiled) init(p Policy) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	c.p = p
+	for k, cause := range p.ExcludedCauses {
+		c.codes[k], _ = causeCode(cause) // a valid policy excludes only known causes, each once
+	}
+	c.codes[len(p.ExcludedCauses)] = codeCounted
+	c.money = p.money()
+	return nil
+}
+
+// Policy returns the compiled policy, as a copy the caller may modify.
+func (c *Compiled) Policy() Policy {
+	p := c.p
+	p.Tiers = slices.Clone(p.Tiers)
+	p.ExcludedCauses = slices.Clone(p.ExcludedCauses)
+	return p
+}
+
+// rank returns the position of cause in the policy's ExcludedCauses, and
+// false when the policy does not exclude it (it counts).
+func (c *Compiled) rank(cause Cause) (int, bool) {
+	if cause == "" {
+		return 0, false
+	}
+	for k, e := range c.p.ExcludedCauses {
+		if e == cause {
+			return k, true
+		}
+	}
+	return 0, false
+}
