@@ -283,7 +283,7 @@ func TestAgainstNaive(t *testing.T) {
 				n := randN(r)
 				require.Equal(t, nv.isBiz(nv.date(tt)), b.IsBusinessDay(tt), "i=%d IsBusinessDay(%s)", i, tt.In(c.loc))
 
-				got, err := b.AddChecked(tt, n)
+				got, err := addChecked(b, tt, n)
 				want, ok := nv.add(tt, n)
 				require.Equal(t, ok, err == nil, "i=%d Add(%s, %d) err=%v", i, tt.In(c.loc), n, err)
 				if ok {

@@ -9,11 +9,11 @@ import (
 	"github.com/rickar/cal/v2"
 )
 
-// ErrNoBusinessDay is wrapped by the error AddChecked returns when the
+// ErrNoBusinessDay is wrapped by the error Deadline returns when the
 // business day asked for does not exist in years 1 to 9999: the count runs
 // past 9999-12-31 or before 0001-01-01, or the calendar has no business
 // days at all (every day a weekend day or a holiday).
-var ErrNoBusinessDay = errors.New("no business day")
+var ErrNoBusinessDay = errors.New("calendar: no business day")
 
 // BusinessDays is a business-day calendar in a location: every day that is
 // not a weekend day and not a holiday is a business day. Days are calendar
@@ -147,27 +147,43 @@ func (b *BusinessDays) IsBusinessDay(t time.Time) bool {
 // happens twice it is the earlier one. The result is in b's location.
 //
 // When no such day exists in years 1 to 9999 (see ErrNoBusinessDay) Add
-// returns the zero time.Time; AddChecked returns an error instead. Add
-// never walks day by day: it costs a bitmap lookup plus one step per
+// returns the zero time.Time (which is also the answer for Monday
+// 0001-01-01 in UTC); Deadline tells the two apart, reporting the first as
+// an error.
+// Add never walks day by day: it costs a bitmap lookup plus one step per
 // year crossed, at most 9,999 steps.
 func (b *BusinessDays) Add(t time.Time, n int) time.Time {
-	r, _ := b.AddChecked(t, n)
-	return r
+	day, _ := b.self().addDay(t, n)
+	return day
 }
 
-// AddChecked is Add, but when the business day asked for does not exist in
-// years 1 to 9999 it returns the zero time.Time and an error wrapping
-// ErrNoBusinessDay that names n, t and the location.
-func (b *BusinessDays) AddChecked(t time.Time, n int) (time.Time, error) {
-	b = b.self()
+// addDay is Add, with false when no such day exists.
+func (b *BusinessDays) addDay(t time.Time, n int) (time.Time, bool) {
 	y, doy := b.dayOf(t)
 	ry, rdoy, ok := b.add(y, doy, n)
+	if !ok {
+		return time.Time{}, false
+	}
+	start, _ := b.startTime(ry, rdoy) // a business day always has instants
+	return start, true
+}
+
+// Deadline returns the first instant that is late for something due
+// "within n business days" of t, counted as Add counts them: the end of
+// the business day Add(t, n) names, that is the first instant of the next
+// calendar day (EndOfDay), in b's location. A claim notice due within five
+// business days of an incident restored at r is late from
+// b.Deadline(r, 5) on. When no such business day exists in years 1 to 9999
+// it returns the zero time.Time and an error wrapping ErrNoBusinessDay
+// that names n, t and the location.
+func (b *BusinessDays) Deadline(t time.Time, n int) (time.Time, error) {
+	b = b.self()
+	day, ok := b.addDay(t, n)
 	if !ok {
 		return time.Time{}, fmt.Errorf("%w: %d business days from %q in %s: outside years 1 to 9999",
 			ErrNoBusinessDay, n, t.Format(time.RFC3339Nano), b.location())
 	}
-	start, _ := b.startTime(ry, rdoy) // a business day always has instants
-	return start, nil
+	return b.EndOfDay(day), nil
 }
 
 // add finds the day of Add for the day (y, doy): y may be any year, doy is
@@ -273,14 +289,9 @@ func (b *BusinessDays) count(ya, da, yb, db int) int {
 
 // EndOfDay returns the first instant after t's calendar day in b's location:
 // the first instant of the next day that has one. It is the deadline for
-// "by the end of the day", as the End of a half-open span: a claim due
-// "within five business days" of an incident restored at r is late from
-// b.EndOfDay(b.Add(r, 5)) on. EndOfDay returns the zero time.Time for the
-// zero time.Time, so it passes Add's "no such day" through.
+// "by the end of the day", as the End of a half-open span (Deadline uses
+// it).
 func (b *BusinessDays) EndOfDay(t time.Time) time.Time {
-	if t.IsZero() {
-		return time.Time{}
-	}
 	b = b.self()
 	y, doy := b.dayOf(t)
 	if doy++; doy == daysIn(y) {

@@ -87,11 +87,18 @@ func ExampleNewBusinessDaysFrom() {
 	// Sun 2024-04-14 00:00 +04
 }
 
-// When the count runs out of the years 1 to 9999, AddChecked says so.
-func ExampleBusinessDays_AddChecked() {
-	days := calendar.NewBusinessDays(nil)
-	_, err := days.AddChecked(time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC), 5)
+// A claim notice is due within five business days of the day service was
+// restored: restored on Friday 2 February 2024, it is late from the end of
+// the fifth business day after it, Friday 9 February, so from Saturday 10
+// February 00:00. When the count runs out of the years 1 to 9999, Deadline
+// says so.
+func ExampleBusinessDays_Deadline() {
+	days := calendar.NewBusinessDays(time.UTC, us.Holidays...)
+	late, err := days.Deadline(time.Date(2024, 2, 2, 16, 30, 0, 0, time.UTC), 5)
+	fmt.Println(late, err)
+	_, err = days.Deadline(time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC), 5)
 	fmt.Println(err)
 	// Output:
-	// no business day: 5 business days from "9999-12-30T00:00:00Z" in UTC: outside years 1 to 9999
+	// 2024-02-10 00:00:00 +0000 UTC <nil>
+	// calendar: no business day: 5 business days from "9999-12-30T00:00:00Z" in UTC: outside years 1 to 9999
 }

@@ -16,6 +16,15 @@ import (
 )
 
 // bdLoc loads a zone for the business-day tests.
+// addChecked is Add with Deadline's error: the business day Add names, or
+// the zero time and the error Deadline reports when there is none.
+func addChecked(b *BusinessDays, t time.Time, n int) (time.Time, error) {
+	if _, err := b.Deadline(t, n); err != nil {
+		return time.Time{}, err
+	}
+	return b.Add(t, n), nil
+}
+
 func bdLoc(t testing.TB, name string) *time.Location {
 	t.Helper()
 	loc, err := time.LoadLocation(name)
@@ -210,7 +219,7 @@ func TestNoBusinessDays(t *testing.T) {
 	b := NewBusinessDaysFrom(nil, nil, all...)
 	from := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	for _, n := range []int{-3, -1, 0, 1, 5, 1_000_000} {
-		got, err := b.AddChecked(from, n)
+		got, err := addChecked(b, from, n)
 		require.ErrorIs(t, err, ErrNoBusinessDay, "n=%d", n)
 		assert.True(t, got.IsZero())
 		assert.True(t, b.Add(from, n).IsZero())
@@ -220,7 +229,7 @@ func TestNoBusinessDays(t *testing.T) {
 
 	// Every day a holiday has the same effect.
 	b2 := NewBusinessDaysFrom(nil, HolidayFunc(func(time.Time) bool { return true }))
-	_, err := b2.AddChecked(from, 1)
+	_, err := addChecked(b2, from, 1)
 	require.ErrorIs(t, err, ErrNoBusinessDay)
 }
 
@@ -238,10 +247,10 @@ func TestYearRange(t *testing.T) {
 	assert.True(t, utc.Add(last, 0).Equal(last))
 	assert.True(t, utc.Add(last, -1).Equal(last.AddDate(0, 0, -1)))
 
-	_, err := utc.AddChecked(first, -1)
+	_, err := addChecked(utc, first, -1)
 	require.ErrorIs(t, err, ErrNoBusinessDay)
 	assert.Contains(t, err.Error(), `-1 business days from "0001-01-01T00:00:00Z" in UTC`)
-	_, err = utc.AddChecked(last, 1)
+	_, err = addChecked(utc, last, 1)
 	require.ErrorIs(t, err, ErrNoBusinessDay)
 
 	// The zero time is 0000-12-31 in New York: outside the range, so not a
@@ -250,18 +259,18 @@ func TestYearRange(t *testing.T) {
 	assert.False(t, nyb.IsBusinessDay(time.Time{}))
 	assert.Equal(t, "0001-01-01", nyb.Add(time.Time{}, 1).Format(time.DateOnly))
 	assert.Equal(t, "0001-01-02", nyb.Add(time.Time{}, 2).Format(time.DateOnly))
-	_, err = nyb.AddChecked(time.Time{}, -1)
+	_, err = addChecked(nyb, time.Time{}, -1)
 	require.ErrorIs(t, err, ErrNoBusinessDay)
 	// Beyond 9999 counting back starts at 9999-12-31.
 	far := time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)
 	assert.Equal(t, "9999-12-31", utc.Add(far, -1).Format(time.DateOnly))
 	assert.False(t, utc.IsBusinessDay(far))
-	_, err = utc.AddChecked(far, 1)
+	_, err = addChecked(utc, far, 1)
 	require.ErrorIs(t, err, ErrNoBusinessDay)
 
 	// Far n never hangs.
 	for _, n := range []int{math.MaxInt, math.MinInt, maxYearDays + 1, -maxYearDays - 1, 2_700_000, -2_700_000} {
-		_, err := utc.AddChecked(first, n)
+		_, err := addChecked(utc, first, n)
 		require.ErrorIs(t, err, ErrNoBusinessDay, "n=%d", n)
 	}
 	// Every business day of the range: 3,652,059 days from a Monday are
@@ -270,7 +279,7 @@ func TestYearRange(t *testing.T) {
 	assert.Equal(t, 521_722*5+5, total)
 	// Counting all of them from just before the range reaches the last day.
 	assert.True(t, utc.Add(first, total-1).Equal(last))
-	_, err = utc.AddChecked(first, total)
+	_, err = addChecked(utc, first, total)
 	require.ErrorIs(t, err, ErrNoBusinessDay)
 	assert.True(t, utc.Add(last, -(total-1)).Equal(first))
 	// Between clamps to the range.
@@ -415,10 +424,10 @@ func TestHolidayFuncSource(t *testing.T) {
 func TestErrorMessage(t *testing.T) {
 	ny := bdLoc(t, "America/New_York")
 	b := NewBusinessDays(ny)
-	_, err := b.AddChecked(time.Date(9999, 12, 30, 0, 0, 0, 0, ny), 3)
+	_, err := addChecked(b, time.Date(9999, 12, 30, 0, 0, 0, 0, ny), 3)
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, ErrNoBusinessDay))
-	assert.Equal(t, `no business day: 3 business days from "9999-12-30T00:00:00-05:00" in America/New_York: outside years 1 to 9999`, err.Error())
+	assert.Equal(t, `calendar: no business day: 3 business days from "9999-12-30T00:00:00-05:00" in America/New_York: outside years 1 to 9999`, err.Error())
 }
 
 func TestDayStart(t *testing.T) {

@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -18,7 +17,7 @@ import (
 // that it complies with the acceptable-use policies.
 //
 // A month may be claimed several times (one claim per incident); see
-// TotalCredit for the monthly cap on what they award together.
+// SumCredits for the monthly cap on what they award together.
 //
 // A zero time means "not yet" and a zero count or empty text means "not
 // given": Check reports each as missing. The zero Claim is an empty draft.
@@ -59,7 +58,7 @@ type Claim struct {
 	AcceptableUse bool
 }
 
-// Check reports every problem with c at once, joined with errors.Join, or
+// Check reports every problem with c at once, as a calendar.ErrorList, or
 // nil when the claim is complete, on time and eligible. Each problem is
 // matchable with errors.Is and names the field:
 //
@@ -67,7 +66,7 @@ type Claim struct {
 //     EvidenceSupplied or Submitted; a blank Description; AffectedUsers of
 //     0; no non-blank UserLocations or ResolutionAttempts;
 //   - ErrNoticeLate (*LateError): NoticeGiven not before
-//     NoticeDeadlineFor(c.Incident);
+//     the notice deadline of c.Incident (see Deadlines);
 //   - ErrEvidenceLate (*LateError): EvidenceSupplied not before
 //     EvidenceDeadline(c.Month);
 //   - ErrNotCompliant: AcceptableUse is false;
@@ -81,13 +80,11 @@ type Claim struct {
 // fail Validate, is not judged.
 // Check never panics, whatever the input.
 func (r Rules) Check(c Claim) error {
-	var errs []error
-	add := func(err error) {
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	rulesOK := addAll(&errs, r.Validate())
+	var errs calendar.ErrorList
+	add := errs.Add
+	rulesErr := r.Validate()
+	rulesOK := rulesErr == nil
+	add(rulesErr)
 
 	monthOK := !c.Month.IsZero()
 	if !monthOK {
@@ -131,7 +128,7 @@ func (r Rules) Check(c Claim) error {
 		add(invalid("NoticeGiven", "%q is before the incident started at %q",
 			c.NoticeGiven.Format(time.RFC3339Nano), c.Incident.Start.Format(time.RFC3339Nano)))
 	case incidentOK && rulesOK:
-		deadline, err := r.NoticeDeadlineFor(c.Incident)
+		deadline, err := r.businessDeadline(r.noticeFrom(c.Incident), r.NoticeBusinessDays)
 		add(err)
 		if err == nil && !c.NoticeGiven.Before(deadline) {
 			add(&LateError{Field: "NoticeGiven", Got: c.NoticeGiven, Deadline: deadline, Err: ErrNoticeLate})
@@ -154,21 +151,7 @@ func (r Rules) Check(c Claim) error {
 	if !c.AcceptableUse {
 		add(fmt.Errorf("%w: field AcceptableUse is false: the customer must attest compliance with the acceptable-use policies", ErrNotCompliant))
 	}
-	return errors.Join(errs...)
-}
-
-// addAll appends the problems in err (each of a join separately) to errs
-// and reports whether there were none.
-func addAll(errs *[]error, err error) bool {
-	if err == nil {
-		return true
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		*errs = append(*errs, j.Unwrap()...)
-	} else {
-		*errs = append(*errs, err)
-	}
-	return false
+	return errs.Err()
 }
 
 // isBlank reports whether s holds nothing but white space.

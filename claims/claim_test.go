@@ -118,7 +118,7 @@ func TestCheckLateErrorDetails(t *testing.T) {
 	assert.True(t, utc(2024, 1, 23, 0, 0).Equal(late.Deadline))
 	assert.True(t, c.NoticeGiven.Equal(late.Got))
 	assert.Equal(t,
-		`notice late: field NoticeGiven "2024-01-23T09:00:00Z" is not before the deadline "2024-01-23T00:00:00Z" (first late instant; late by 9h0m0s)`,
+		`claims: notice late: field NoticeGiven "2024-01-23T09:00:00Z" is not before the deadline "2024-01-23T00:00:00Z" (first late instant; late by 9h0m0s)`,
 		late.Error())
 
 	c = goodClaim()
@@ -127,8 +127,8 @@ func TestCheckLateErrorDetails(t *testing.T) {
 	var missing *MissingError
 	require.ErrorAs(t, err, &missing)
 	assert.Equal(t, "Description", missing.Field)
-	assert.Equal(t, "incomplete: field Description (detailed description of the incident) is missing", err.Error())
-	assert.Equal(t, "incomplete: field X is missing", (&MissingError{Field: "X"}).Error())
+	assert.Equal(t, "claims: incomplete: field Description (detailed description of the incident) is missing", err.Error())
+	assert.Equal(t, "claims: incomplete: field X is missing", (&MissingError{Field: "X"}).Error())
 }
 
 func TestCheckNoticeFromStart(t *testing.T) {

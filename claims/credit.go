@@ -1,10 +1,12 @@
 package claims
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
 // MonthCredit is what the validated claims on one calendar month award
@@ -29,36 +31,26 @@ func (m MonthCredit) Capped() bool { return m.Claimed.GreaterThan(m.Cap) }
 // decimal's arithmetic cannot overflow its exponent (which panics).
 const MaxExponent = 1000
 
-// short writes d as coefficient "e" exponent, the coefficient cut at 40
-// digits, for messages about decimals too large to write out.
-func short(d decimal.Decimal) string {
-	c := d.Coefficient().String()
-	if len(c) > 40 {
-		c = c[:40] + "..."
-	}
-	return fmt.Sprintf("%se%d", c, d.Exponent())
-}
-
-// SumCredits adds the credits (amounts in the fee's currency, e.g. each
-// from sla.Assessment.CreditAmount) of the validated claims on one month
+// SumCredits adds the credits (amounts in the fee's currency, each from
+// sla.Assessment.CreditAmount or Payout's Unrounded) of the validated claims on one month
 // and caps the sum at capPercent percent of that month's subscription fee:
 // the seed's "a Service Credit awarded in any calendar month shall not,
 // under any circumstance, exceed Customer's monthly Subscription Fee" is a
 // capPercent of 100. No credits award zero.
 //
-// It reports every bad input at once (errors.Join), each wrapping
-// ErrInvalid and naming it: a negative fee, a capPercent outside (0, 100],
+// It reports every bad input at once, as a calendar.ErrorList whose
+// entries wrap ErrInvalid and name the input: a negative fee, a capPercent outside (0, 100],
 // a negative credit (named by its index), an exponent outside
 // ±MaxExponent. The arithmetic is exact (the
 // division by 100 is a decimal shift) and ignores decimal.DivisionPrecision.
 func SumCredits(fee, capPercent decimal.Decimal, credits ...decimal.Decimal) (MonthCredit, error) {
-	var errs []error
+	var errs calendar.ErrorList
 	amount := func(field string, d decimal.Decimal) bool {
 		switch {
 		case d.Exponent() < -MaxExponent || d.Exponent() > MaxExponent:
-			errs = append(errs, invalid(field, "%s has an exponent outside ±%d", short(d), MaxExponent))
+			errs.Add(invalid(field, "%s has an exponent outside ±%d", strictjson.QuoteDecimal(d), MaxExponent))
 		case d.IsNegative():
-			errs = append(errs, invalid(field, "%s is negative", d))
+			errs.Add(invalid(field, "%s is negative", d))
 		default:
 			return true
 		}
@@ -66,7 +58,7 @@ func SumCredits(fee, capPercent decimal.Decimal, credits ...decimal.Decimal) (Mo
 	}
 	amount("fee", fee)
 	if amount("capPercent", capPercent) && (capPercent.IsZero() || capPercent.GreaterThan(decimal.NewFromInt(100))) {
-		errs = append(errs, invalid("capPercent", "%s is outside (0, 100]", capPercent))
+		errs.Add(invalid("capPercent", "%s is outside (0, 100]", capPercent))
 	}
 	sum := decimal.Zero
 	for i, c := range credits {
@@ -74,20 +66,9 @@ func SumCredits(fee, capPercent decimal.Decimal, credits ...decimal.Decimal) (Mo
 			sum = sum.Add(c)
 		}
 	}
-	if err := errors.Join(errs...); err != nil {
+	if err := errs.Err(); err != nil {
 		return MonthCredit{}, err
 	}
 	limit := fee.Mul(capPercent).Shift(-2)
 	return MonthCredit{Claimed: sum, Cap: limit, Awarded: decimal.Min(sum, limit)}, nil
-}
-
-// TotalCredit is SumCredits(fee, capPercent, credits...).Awarded: the
-// credit one month's validated claims award together, never above
-// capPercent percent of the month's fee. Errors as SumCredits.
-func TotalCredit(fee, capPercent decimal.Decimal, credits ...decimal.Decimal) (decimal.Decimal, error) {
-	m, err := SumCredits(fee, capPercent, credits...)
-	if err != nil {
-		return decimal.Zero, err
-	}
-	return m.Awarded, nil
 }

@@ -44,7 +44,7 @@ func TestSumCredits(t *testing.T) {
 			assert.True(t, dec(tt.awarded).Equal(got.Awarded), "awarded: want %s got %s", tt.awarded, got.Awarded)
 			assert.Equal(t, tt.capped, got.Capped())
 
-			total, err := TotalCredit(dec(tt.fee), dec(tt.capPercent), credits...)
+			total, err := totalCredit(dec(tt.fee), dec(tt.capPercent), credits...)
 			require.NoError(t, err)
 			assert.True(t, got.Awarded.Equal(total), "want %s got %s", got.Awarded, total)
 		})
@@ -64,9 +64,9 @@ func TestSumCreditsErrors(t *testing.T) {
 	assert.ErrorContains(t, problems[2], "field credits[1]: -0.01 is negative")
 	assert.ErrorContains(t, problems[3], "field credits[2]")
 
-	_, err = TotalCredit(dec("10"), dec("100.0001"))
+	_, err = totalCredit(dec("10"), dec("100.0001"))
 	assert.ErrorIs(t, err, ErrInvalid)
-	total, err := TotalCredit(dec("10"), dec("-5"), dec("1"))
+	total, err := totalCredit(dec("10"), dec("-5"), dec("1"))
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.True(t, total.IsZero())
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
 )
 
 // NoticeDeadline returns the first instant at which notice of an incident
@@ -23,29 +24,14 @@ import (
 //
 // The parameter is the instant the period counts from: the incident's end
 // (service restored) under FromRestored, its start under FromStart;
-// NoticeDeadlineFor and Check pick the right end of an incident.
+// Deadlines and Check pick the right end of an incident.
 // NoticeBusinessDays outside 0..MaxBusinessDays is clamped into it.
 //
 // It returns the zero time.Time when the deadline would fall outside years
-// 1 to 9999 (Check reports that as ErrInvalid).
+// 1 to 9999 (Deadlines and Check report that as ErrInvalid).
 func (r Rules) NoticeDeadline(restored time.Time) time.Time {
 	t, _ := r.businessDeadline(restored, r.NoticeBusinessDays)
 	return t
-}
-
-// NoticeDeadlineFor returns NoticeDeadline of the end of incident that
-// NoticeFrom names: incident.End (service restored) under FromRestored,
-// incident.Start under FromStart. It returns an error wrapping ErrInvalid
-// for a reversed or empty incident, or a deadline outside years 1 to 9999.
-func (r Rules) NoticeDeadlineFor(incident calendar.Span) (time.Time, error) {
-	if err := checkIncident("Incident", incident); err != nil {
-		return time.Time{}, err
-	}
-	from := incident.End
-	if r.NoticeFrom == FromStart {
-		from = incident.Start
-	}
-	return r.businessDeadline(from, r.NoticeBusinessDays)
 }
 
 // PostIncidentReportDue returns the first instant at which a post-incident
@@ -98,16 +84,85 @@ func (r Rules) ProcessingDeadline(submitted time.Time) time.Time {
 func (r Rules) location() *time.Location { return r.Calendar.Location() }
 
 // businessDeadline returns the end of the nth business day after from's
-// day in the calendar, n clamped into 0..MaxBusinessDays. It returns an
-// error wrapping ErrInvalid and calendar.ErrNoBusinessDay when no such day
-// exists in years 1 to 9999.
+// day in the calendar (calendar.BusinessDays.Deadline), n clamped into
+// 0..MaxBusinessDays. It returns an error wrapping ErrInvalid and
+// calendar.ErrNoBusinessDay when no such day exists in years 1 to 9999.
 func (r Rules) businessDeadline(from time.Time, n int) (time.Time, error) {
-	n = clamp(n, MaxBusinessDays)
-	day, err := r.Calendar.AddChecked(from, n)
+	t, err := r.Calendar.Deadline(from, clamp(n, MaxBusinessDays))
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%w: deadline: %w", ErrInvalid, err)
 	}
-	return r.Calendar.EndOfDay(day), nil
+	return t, nil
+}
+
+// noticeFrom returns the instant incident's notice period counts from:
+// its end (service restored) under FromRestored, its start under
+// FromStart.
+func (r Rules) noticeFrom(incident calendar.Span) time.Time {
+	if r.NoticeFrom == FromStart {
+		return incident.Start
+	}
+	return incident.End
+}
+
+// Deadlines are every deadline of one incident and of the claim on its
+// month, each the first instant that is late, in the calendar's location.
+// A zero field is a deadline that does not apply. Deadlines is a value,
+// safe for concurrent use.
+type Deadlines struct {
+	// Notice is when notice of the incident is late: NoticeDeadline of the
+	// end of the incident NoticeFrom names.
+	Notice time.Time
+	// Evidence is when evidence for the claimed month is late
+	// (EvidenceDeadline).
+	Evidence time.Time
+	// Processing is when the provider's processing of the claim is late
+	// (ProcessingDeadline of its submission); zero before it is submitted.
+	Processing time.Time
+	// Report is when the post-incident report of a major incident is late
+	// (PostIncidentReportDue of its restoration); zero when the incident
+	// is not major (comms.Incident.NeedsReport).
+	Report time.Time
+}
+
+// Deadlines returns every deadline of incident (a span and what is known
+// of its severity) and of the claim on month submitted at submitted: its
+// notice, the claimed month's evidence, the claim's processing (zero while
+// submitted is the zero time) and, for a major incident, its post-incident
+// report. It reports every problem at once, as a calendar.ErrorList whose
+// entries wrap ErrInvalid: rules that fail Validate, a reversed (also
+// calendar.ErrReversed) or empty incident span, an incident that fails
+// its Validate, a zero month, a deadline outside years 1 to 9999 (also
+// calendar.ErrNoBusinessDay); the Deadlines are then zero.
+func (r Rules) Deadlines(incident comms.Incident, month calendar.Month, submitted time.Time) (Deadlines, error) {
+	var errs calendar.ErrorList
+	errs.Add(r.Validate())
+	errs.Add(checkIncident("incident.span", incident.Span))
+	errs.Addf(incident.Validate(), "%w: field incident", ErrInvalid)
+	if month.IsZero() {
+		errs.Add(invalid("month", "is the zero Month"))
+	}
+	if err := errs.Err(); err != nil {
+		return Deadlines{}, err
+	}
+	var d Deadlines
+	var err error
+	if d.Notice, err = r.businessDeadline(r.noticeFrom(incident.Span), r.NoticeBusinessDays); err != nil {
+		errs.Addf(err, "notice")
+	}
+	if incident.NeedsReport() {
+		if d.Report, err = r.businessDeadline(incident.Span.End, r.ReportBusinessDays); err != nil {
+			errs.Addf(err, "post-incident report")
+		}
+	}
+	d.Evidence = r.EvidenceDeadline(month)
+	if !submitted.IsZero() {
+		d.Processing = r.ProcessingDeadline(submitted)
+	}
+	if err := errs.Err(); err != nil {
+		return Deadlines{}, err
+	}
+	return d, nil
 }
 
 // checkIncident validates an incident span named field: it must be

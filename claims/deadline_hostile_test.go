@@ -67,7 +67,7 @@ func TestNoticeDeadlineHostile(t *testing.T) {
 				break1 := tc.rules.NoticeDeadline(inc.End)
 				assert.True(t, got.Equal(break1), "one ns later is the same day")
 			}
-			d, err := tc.rules.NoticeDeadlineFor(inc)
+			d, err := noticeFor(tc.rules, inc)
 			if tc.want.IsZero() {
 				require.Error(t, err)
 				assert.True(t, errors.Is(err, ErrInvalid), "%v", err)
@@ -95,23 +95,23 @@ func TestNoticeDeadlineForHostileSpans(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := r.NoticeDeadlineFor(tc.span)
+			d, err := noticeFor(r, tc.span)
 			require.Error(t, err)
 			for _, e := range tc.is {
 				assert.True(t, errors.Is(err, e), "is %v: %v", e, err)
 			}
-			assert.Contains(t, err.Error(), "Incident")
+			assert.Contains(t, err.Error(), "incident.span")
 			assert.True(t, d.IsZero())
 		})
 	}
 	// A 200-year incident counts from its end (the restore).
 	long := calendar.Span{Start: utc(1900, 1, 1, 0, 0), End: utc(2100, 1, 1, 0, 0)}
-	d, err := r.NoticeDeadlineFor(long)
+	d, err := noticeFor(r, long)
 	require.NoError(t, err)
 	assert.True(t, r.NoticeDeadline(long.End).Equal(d))
 	// From the start, for rules that count from it.
 	r.NoticeFrom = FromStart
-	d, err = r.NoticeDeadlineFor(long)
+	d, err = noticeFor(r, long)
 	require.NoError(t, err)
 	assert.True(t, r.NoticeDeadline(long.Start).Equal(d))
 }

@@ -82,26 +82,26 @@ func TestNoticeDeadlineFor(t *testing.T) {
 	inc := calendar.Span{Start: utc(2024, 2, 5, 10, 0), End: utc(2024, 2, 8, 10, 0)}
 	r := DynamicsCRMOnline(usUTC)
 
-	got, err := r.NoticeDeadlineFor(inc)
+	got, err := noticeFor(r, inc)
 	require.NoError(t, err)
 	// From Thursday 8: Fri 9, Mon 12, Tue 13, Wed 14, Thu 15.
 	assert.True(t, utc(2024, 2, 16, 0, 0).Equal(got), "got %s", got)
 
 	r.NoticeFrom = FromStart
-	got, err = r.NoticeDeadlineFor(inc)
+	got, err = noticeFor(r, inc)
 	require.NoError(t, err)
 	// From Monday 5: Tue 6 … Mon 12.
 	assert.True(t, utc(2024, 2, 13, 0, 0).Equal(got), "got %s", got)
 
-	_, err = r.NoticeDeadlineFor(calendar.Span{Start: inc.End, End: inc.Start})
+	_, err = noticeFor(r, calendar.Span{Start: inc.End, End: inc.Start})
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.ErrorIs(t, err, calendar.ErrReversed)
-	_, err = r.NoticeDeadlineFor(calendar.Span{Start: inc.Start, End: inc.Start})
+	_, err = noticeFor(r, calendar.Span{Start: inc.Start, End: inc.Start})
 	assert.ErrorIs(t, err, ErrInvalid)
 
 	// Past 9999-12-31 there is no business day.
 	far := time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC)
-	_, err = r.NoticeDeadlineFor(calendar.Span{Start: far, End: far.Add(time.Hour)})
+	_, err = noticeFor(r, calendar.Span{Start: far, End: far.Add(time.Hour)})
 	assert.ErrorIs(t, err, ErrInvalid)
 	assert.ErrorIs(t, err, calendar.ErrNoBusinessDay)
 	assert.True(t, r.NoticeDeadline(far).IsZero())

@@ -7,37 +7,37 @@ import (
 )
 
 // Sentinel errors. Every error this package returns wraps one of them, so
-// callers branch with errors.Is; Rules.Check and Rules.CheckReport join
-// several with errors.Join and errors.Is finds each.
+// callers branch with errors.Is; Rules.Check lists several in a
+// calendar.ErrorList and errors.Is finds each.
 var (
 	// ErrNoticeLate: the customer's notice of the incident was given at or
 	// after the notice deadline (Rules.NoticeDeadline). Carried by a
 	// *LateError.
-	ErrNoticeLate = errors.New("notice late")
+	ErrNoticeLate = errors.New("claims: notice late")
 
 	// ErrEvidenceLate: evidence supporting the claim was supplied at or
 	// after the evidence deadline (Rules.EvidenceDeadline). Carried by a
 	// *LateError.
-	ErrEvidenceLate = errors.New("evidence late")
+	ErrEvidenceLate = errors.New("claims: evidence late")
 
 	// ErrIncomplete: a detail the claim or the post-incident report must
 	// hold is missing. Carried by a *MissingError, one per missing field.
-	ErrIncomplete = errors.New("incomplete")
+	ErrIncomplete = errors.New("claims: incomplete")
 
 	// ErrNotCompliant: the customer does not attest compliance with the
 	// acceptable-use policies of the Agreement, which the seed makes a
 	// condition of any claim (section C.1).
-	ErrNotCompliant = errors.New("not compliant with acceptable use")
+	ErrNotCompliant = errors.New("claims: not compliant with acceptable use")
 
 	// ErrInvalid: a value is present but impossible: an incident span that
 	// ends before it starts, a negative count or amount, rules with a
 	// negative or out-of-range period, a deadline that falls outside
 	// years 1 to 9999.
-	ErrInvalid = errors.New("invalid")
+	ErrInvalid = errors.New("claims: invalid")
 
 	// ErrUnknownRegion: ForRegion was given a code that is not in the
 	// region table. The error quotes the code.
-	ErrUnknownRegion = errors.New("unknown region")
+	ErrUnknownRegion = errors.New("claims: unknown region")
 )
 
 // LateError reports something that happened at or after its deadline.

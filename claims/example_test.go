@@ -34,15 +34,18 @@ func ExampleRules_Check() {
 		AcceptableUse:    true,
 	}
 	err := rules.Check(claim)
-	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
-		fmt.Println(e)
+	var problems calendar.ErrorList
+	if errors.As(err, &problems) {
+		for _, e := range problems {
+			fmt.Println(e)
+		}
 	}
 	fmt.Println("notice late:", errors.Is(err, claims.ErrNoticeLate))
 	fmt.Println("incomplete:", errors.Is(err, claims.ErrIncomplete))
 	fmt.Println("evidence late:", errors.Is(err, claims.ErrEvidenceLate))
 	// Output:
-	// incomplete: field ResolutionAttempts (attempts made by the customer to resolve the incident) is missing
-	// notice late: field NoticeGiven "2024-02-12T09:00:00Z" is not before the deadline "2024-02-10T00:00:00Z" (first late instant; late by 57h0m0s)
+	// claims: incomplete: field ResolutionAttempts (attempts made by the customer to resolve the incident) is missing
+	// claims: notice late: field NoticeGiven "2024-02-12T09:00:00Z" is not before the deadline "2024-02-10T00:00:00Z" (first late instant; late by 57h0m0s)
 	// notice late: true
 	// incomplete: true
 	// evidence late: false
@@ -119,7 +122,7 @@ func ExampleRules_EvidenceDeadline() {
 }
 
 // Several claims on one month: the credits add up, but never above the
-// month's fee (the seed's cap is 100% of the fee).
+// month's fee (Dynamics CRM Online caps them at 100% of the fee).
 func ExampleSumCredits() {
 	fee := decimal.RequireFromString("1000.00")
 	m, err := claims.SumCredits(fee, decimal.NewFromInt(100),
@@ -132,11 +135,11 @@ func ExampleSumCredits() {
 	}
 	fmt.Println("claimed:", m.Claimed, "cap:", m.Cap, "awarded:", m.Awarded.StringFixed(2), "capped:", m.Capped())
 
-	_, err = claims.TotalCredit(fee, decimal.NewFromInt(100), decimal.RequireFromString("-5"))
+	_, err = claims.SumCredits(fee, decimal.NewFromInt(100), decimal.RequireFromString("-5"))
 	fmt.Println(err)
 	// Output:
 	// claimed: 1500 cap: 1000 awarded: 1000.00 capped: true
-	// invalid: field credits[0]: -5 is negative
+	// claims: invalid: field credits[0]: -5 is negative
 }
 
 // A region's default business calendar: NAM counts US holidays, IND has
@@ -154,5 +157,5 @@ func ExampleForRegion() {
 	// Output:
 	// NAM 2022-01-06 00:00:00 +0000 UTC
 	// IND 2022-01-05 00:00:00 +0000 UTC
-	// unknown region "XYZ"
+	// claims: unknown region "XYZ"
 }

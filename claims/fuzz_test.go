@@ -96,7 +96,7 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 		noticeLate := false
-		if deadline, derr := r.NoticeDeadlineFor(c.Incident); derr == nil && rulesOK &&
+		if deadline, derr := noticeFor(r, c.Incident); derr == nil && rulesOK &&
 			!c.NoticeGiven.IsZero() && !c.NoticeGiven.Before(c.Incident.Start) {
 			noticeLate = !c.NoticeGiven.Before(deadline)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/rickar/cal/v2"
 	"github.com/rickar/cal/v2/us"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
@@ -28,15 +29,33 @@ func utc(y int, m time.Month, d, h, mi int) time.Time {
 	return time.Date(y, m, d, h, mi, 0, 0, time.UTC)
 }
 
-// joined returns the errors errors.Join put together, or err alone.
+// joined returns the problems of err: the entries of its
+// calendar.ErrorList, or err alone.
 func joined(err error) []error {
 	if err == nil {
 		return nil
 	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
+	var list calendar.ErrorList
+	if errors.As(err, &list) {
+		return list
 	}
 	return []error{err}
+}
+
+// noticeFor returns the notice deadline of an incident spanning span, as
+// Check and Deadlines compute it (without judging the rules, so that
+// out-of-range periods show their clamping).
+func noticeFor(r Rules, span calendar.Span) (time.Time, error) {
+	if err := checkIncident("incident.span", span); err != nil {
+		return time.Time{}, err
+	}
+	return r.businessDeadline(r.noticeFrom(span), r.NoticeBusinessDays)
+}
+
+// totalCredit is SumCredits' Awarded, or zero and its error.
+func totalCredit(fee, capPercent decimal.Decimal, credits ...decimal.Decimal) (decimal.Decimal, error) {
+	m, err := SumCredits(fee, capPercent, credits...)
+	return m.Awarded, err
 }
 
 // sentinels are the errors every problem must match one of.

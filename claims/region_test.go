@@ -45,7 +45,7 @@ func TestForRegion(t *testing.T) {
 
 	_, err := ForRegion("XYZ", nil)
 	assert.ErrorIs(t, err, ErrUnknownRegion)
-	assert.EqualError(t, err, `unknown region "XYZ"`)
+	assert.EqualError(t, err, `claims: unknown region "XYZ"`)
 	_, err = ForRegion("", nil)
 	assert.ErrorIs(t, err, ErrUnknownRegion)
 }

@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/slapolicy/slapolicy/calendar"
@@ -127,27 +126,27 @@ func DynamicsCRMOnline(days *calendar.BusinessDays) Rules {
 	}
 }
 
-// Validate reports every field outside its range at once (errors.Join),
-// each wrapping ErrInvalid and naming the field and its value: business-day
+// Validate reports every field outside its range at once, as a
+// calendar.ErrorList whose entries wrap ErrInvalid and naming the field and its value: business-day
 // counts must be in 0..MaxBusinessDays, EvidenceMonths in 0..MaxMonths,
 // calendar-day counts in 0..MaxCalendarDays, and NoticeFrom FromRestored
 // or FromStart. It returns nil for valid rules.
 func (r Rules) Validate() error {
-	var errs []error
+	var errs calendar.ErrorList
 	check := func(field string, v, maxV int) {
 		if v < 0 || v > maxV {
-			errs = append(errs, invalid(field, "%d is outside 0..%d", v, maxV))
+			errs.Add(invalid(field, "%d is outside 0..%d", v, maxV))
 		}
 	}
 	check("NoticeBusinessDays", r.NoticeBusinessDays, MaxBusinessDays)
 	if r.NoticeFrom != FromRestored && r.NoticeFrom != FromStart {
-		errs = append(errs, invalid("NoticeFrom", "%d is neither FromRestored (0) nor FromStart (1)", int(r.NoticeFrom)))
+		errs.Add(invalid("NoticeFrom", "%d is neither FromRestored (0) nor FromStart (1)", int(r.NoticeFrom)))
 	}
 	check("EvidenceMonths", r.EvidenceMonths, MaxMonths)
 	check("EvidenceDays", r.EvidenceDays, MaxCalendarDays)
 	check("ProcessingDays", r.ProcessingDays, MaxCalendarDays)
 	check("ReportBusinessDays", r.ReportBusinessDays, MaxBusinessDays)
-	return errors.Join(errs...)
+	return errs.Err()
 }
 
 // clamp returns v limited to 0..maxV.

@@ -298,7 +298,7 @@ func TestTableJSONErrors(t *testing.T) {
 	}{
 		{"not json", `{"editions":`, []string{"document is not a JSON object"}, nil},
 		{"null", ` null `, []string{"document is null"}, nil},
-		{"trailing data", `{"editions":[]} x`, []string{"document: unexpected data after the object"}, nil},
+		{"trailing data", `{"editions":[]} x`, []string{"after top-level value"}, nil},
 		{"unknown top key", `{"editions":[],"edition":[]}`, []string{`document has unknown key "edition"`}, nil},
 		{"no editions", `{}`, []string{"editions is missing"}, nil},
 		{"empty editions", `{"editions":[]}`, []string{"no editions"}, nil},

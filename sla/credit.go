@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
 // ErrBadFee is wrapped by the error Payout returns for a fee it cannot
@@ -59,13 +61,6 @@ func (a Assessment) CreditAmount(fee decimal.Decimal) decimal.Decimal {
 	return pay.Unrounded
 }
 
-// RoundedCreditAmount returns CreditAmount(fee) rounded to the policy's
-// CurrencyPlaces, half away from zero (12.345 → 12.35 with 2 places). It
-// returns 0 wherever CreditAmount does.
-func (a Assessment) RoundedCreditAmount(fee decimal.Decimal) decimal.Decimal {
-	return a.CreditAmount(fee).Round(a.money.currencyPlaces())
-}
-
 // Payout is the credit for one month's fee, with the figures an invoice
 // line shows. The zero Payout is no credit on a zero fee. It is a value
 // type, safe for concurrent use.
@@ -80,9 +75,9 @@ type Payout struct {
 	BelowMinimum bool
 }
 
-// Payout returns the credit for fee, unrounded and rounded, as CreditAmount
-// and RoundedCreditAmount compute them, with the policy's MinimumPayout
-// applied. It returns an error wrapping
+// Payout returns the credit for fee, unrounded (as CreditAmount computes
+// it) and rounded to the policy's CurrencyPlaces, half away from zero
+// (12.345 → 12.35 with 2 places), with the policy's MinimumPayout applied. It returns an error wrapping
 // ErrBadFee, quoting the fee, for a negative fee or one whose decimal
 // exponent is outside ±64; it never panics.
 func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
@@ -108,10 +103,10 @@ func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
 // amount computes the capped, unrounded credit for fee.
 func (a Assessment) amount(fee decimal.Decimal) (decimal.Decimal, bool, error) {
 	if e := fee.Exponent(); e < -maxFeeExponent || e > maxFeeExponent {
-		return zero, false, fmt.Errorf("%w: fee %s has an exponent outside ±%d", ErrBadFee, shortDecimal(fee), maxFeeExponent)
+		return zero, false, fmt.Errorf("%w: fee %s has an exponent outside ±%d", ErrBadFee, strictjson.QuoteDecimal(fee), maxFeeExponent)
 	}
 	if fee.Sign() < 0 {
-		return zero, false, fmt.Errorf("%w: fee %q is negative", ErrBadFee, plain(fee))
+		return zero, false, fmt.Errorf("%w: fee %q is negative", ErrBadFee, strictjson.Decimal(fee))
 	}
 	credit := a.Credit
 	if e := credit.Exponent(); e < -maxFeeExponent || e > maxFeeExponent || credit.Sign() <= 0 {

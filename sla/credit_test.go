@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
 // assessed returns the assessment of April 2024 with downtime of the
@@ -57,7 +58,7 @@ func TestCreditAmount(t *testing.T) {
 			fee := dec(tt.fee)
 			got := a.CreditAmount(fee)
 			assert.True(t, dec(tt.unrounded).Equal(got), "unrounded: want %s got %s", tt.unrounded, got)
-			rounded := a.RoundedCreditAmount(fee)
+			rounded := payoutAmount(a, fee)
 			assert.True(t, dec(tt.amount).Equal(rounded), "rounded: want %s got %s", tt.amount, rounded)
 			pay, err := a.Payout(fee)
 			require.NoError(t, err)
@@ -73,10 +74,10 @@ func TestCreditAmount(t *testing.T) {
 func TestCreditAmountBadFee(t *testing.T) {
 	a := assessed(t, DynamicsCRMOnline(), 40*time.Hour)
 	for _, fee := range []decimal.Decimal{dec("-0.01"), dec("-100"), decimal.New(1, -65), decimal.New(5, 1_000_000), decimal.New(-1, -2_000_000_000)} {
-		assert.True(t, a.CreditAmount(fee).IsZero(), "fee %s", shortDecimal(fee))
-		assert.True(t, a.RoundedCreditAmount(fee).IsZero(), "fee %s", shortDecimal(fee))
+		assert.True(t, a.CreditAmount(fee).IsZero(), "fee %s", strictjson.QuoteDecimal(fee))
+		assert.True(t, payoutAmount(a, fee).IsZero(), "fee %s", strictjson.QuoteDecimal(fee))
 		_, err := a.Payout(fee)
-		assert.ErrorIs(t, err, ErrBadFee, "fee %s", shortDecimal(fee))
+		assert.ErrorIs(t, err, ErrBadFee, "fee %s", strictjson.QuoteDecimal(fee))
 	}
 	_, err := a.Payout(dec("-12.5"))
 	assert.EqualError(t, err, `sla: bad fee: fee "-12.5" is negative`)
@@ -87,7 +88,17 @@ func TestCreditAmountHandMade(t *testing.T) {
 	a := Assessment{Credit: dec("150")}
 	assert.True(t, dec("10").Equal(a.CreditAmount(dec("10"))), "capped at the fee")
 	a = Assessment{Credit: dec("33.333")}
-	assert.True(t, dec("3.33").Equal(a.RoundedCreditAmount(dec("10"))))
+	assert.True(t, dec("3.33").Equal(payoutAmount(a, dec("10"))))
 	assert.True(t, Assessment{}.CreditAmount(dec("10")).IsZero())
 	assert.True(t, Assessment{Credit: dec("-5")}.CreditAmount(dec("10")).IsZero())
+}
+
+// payoutAmount is Payout's rounded Amount for fee, or 0 for a fee Payout
+// refuses.
+func payoutAmount(a Assessment, fee decimal.Decimal) decimal.Decimal {
+	p, err := a.Payout(fee)
+	if err != nil {
+		return decimal.Zero
+	}
+	return p.Amount
 }

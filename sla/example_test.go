@@ -54,7 +54,12 @@ func ExamplePolicy_Assess() {
 	}
 	fmt.Println("uptime %:", a.Uptime.StringFixed(4))
 	fmt.Println("credit %:", a.Credit)
-	fmt.Println("credit on 1,250.00:", a.RoundedCreditAmount(decimal.RequireFromString("1250.00")).StringFixed(2))
+	payout, err := a.Payout(decimal.RequireFromString("1250.00"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("credit on 1,250.00:", payout.Amount.StringFixed(2))
 	// Output:
 	// Apr 03 10:00  1h0m0s   window
 	// Apr 03 11:00  50m0s    DOWNTIME

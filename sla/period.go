@@ -83,47 +83,47 @@ func (per Period) assessed() calendar.Span {
 	return s
 }
 
-// validate reports every problem with per at once, each wrapping
-// ErrInvalidPeriod and naming the item by index. byUsers says whether the
+// validate reports every problem with per at once, as a
+// calendar.ErrorList whose entries wrap ErrInvalidPeriod and naming the item by index. byUsers says whether the
 // policy measures user-minutes.
 func (per Period) validate(byUsers bool) error {
-	var errs []error
+	var errs calendar.ErrorList
 	switch {
 	case per.Users < 0:
-		errs = append(errs, fmt.Errorf("%w: users %d is negative", ErrInvalidPeriod, per.Users))
+		errs.Add(fmt.Errorf("%w: users %d is negative", ErrInvalidPeriod, per.Users))
 	case byUsers && per.Users == 0:
-		errs = append(errs, fmt.Errorf("%w: users is 0; a policy that measures user-minutes needs the licensed user count", ErrInvalidPeriod))
+		errs.Add(fmt.Errorf("%w: users is 0; a policy that measures user-minutes needs the licensed user count", ErrInvalidPeriod))
 	}
 	if per.Month.IsZero() {
-		errs = append(errs, fmt.Errorf("%w: month is the zero Month (year 0); set Period.Month", ErrInvalidPeriod))
+		errs.Add(fmt.Errorf("%w: month is the zero Month (year 0); set Period.Month", ErrInvalidPeriod))
 	} else if !per.Subscribed.IsZero() {
 		if err := per.Subscribed.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("%w: subscribed: %w", ErrInvalidPeriod, err))
+			errs.Add(fmt.Errorf("%w: subscribed: %w", ErrInvalidPeriod, err))
 		} else if !per.Subscribed.Overlaps(per.Month.Span()) {
-			errs = append(errs, fmt.Errorf("%w: subscribed %s has no instant in month %s: %w",
+			errs.Add(fmt.Errorf("%w: subscribed %s has no instant in month %s: %w",
 				ErrInvalidPeriod, per.Subscribed, per.Month, ErrNotSubscribed))
 		}
 	}
 	for i, o := range per.Outages {
 		if o.Span.End.Before(o.Span.Start) {
-			errs = append(errs, fmt.Errorf("%w: outages[%d]: %w", ErrInvalidPeriod, i, o.Span.Validate()))
+			errs.Add(fmt.Errorf("%w: outages[%d]: %w", ErrInvalidPeriod, i, o.Span.Validate()))
 		}
 		if o.Users < 0 {
-			errs = append(errs, fmt.Errorf("%w: outages[%d]: users %d is negative", ErrInvalidPeriod, i, o.Users))
+			errs.Add(fmt.Errorf("%w: outages[%d]: users %d is negative", ErrInvalidPeriod, i, o.Users))
 		} else if byUsers && per.Users > 0 && o.Users > per.Users {
-			errs = append(errs, fmt.Errorf("%w: outages[%d]: users %d is more than the period's %d users", ErrInvalidPeriod, i, o.Users, per.Users))
+			errs.Add(fmt.Errorf("%w: outages[%d]: users %d is more than the period's %d users", ErrInvalidPeriod, i, o.Users, per.Users))
 		}
 		if o.Cause != "" && !o.Cause.Known() {
-			errs = append(errs, fmt.Errorf("%w: outages[%d]: cause %q is not a known cause (known: %s; empty for the service's own fault)",
+			errs.Add(fmt.Errorf("%w: outages[%d]: cause %q is not a known cause (known: %s; empty for the service's own fault)",
 				ErrInvalidPeriod, i, string(o.Cause), knownList()))
 		}
 	}
 	for i, n := range per.Notices {
 		if err := n.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("%w: notices[%d]: %w", ErrInvalidPeriod, i, err))
+			errs.Add(fmt.Errorf("%w: notices[%d]: %w", ErrInvalidPeriod, i, err))
 		}
 	}
-	return errors.Join(errs...)
+	return errs.Err()
 }
 
 // clip returns the part of s inside within, in loc, with any monotonic

@@ -7,6 +7,8 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -151,9 +153,9 @@ var (
 	zero    = decimal.Decimal{}
 )
 
-// Validate reports every problem with p at once (errors.Join), each
-// wrapping ErrInvalidPolicy and naming the field and its value, or nil for
-// a valid policy. A valid policy has:
+// Validate reports every problem with p at once, as a calendar.ErrorList
+// whose entries wrap ErrInvalidPolicy and name the field and its value, or
+// nil for a valid policy. A valid policy has:
 //   - a Level in (0, 100];
 //   - at least one tier; each Below in (0, 100] and each Credit in
 //     [0, 100]; Below strictly decreasing and Credit strictly increasing
@@ -169,9 +171,9 @@ var (
 //     message, so a typo never silently turns an exclusion off;
 //   - a Measure that is "", "minutes" or "user-minutes".
 func (p Policy) Validate() error {
-	var errs []error
+	var errs calendar.ErrorList
 	bad := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%w: "+format, append([]any{ErrInvalidPolicy}, args...)...))
+		errs.Add(fmt.Errorf("%w: "+format, append([]any{ErrInvalidPolicy}, args...)...))
 	}
 	// percent checks d for field; zeroOK allows 0. It reports whether d is
 	// valid, so that comparisons with other fields are only made (and only
@@ -182,19 +184,19 @@ func (p Policy) Validate() error {
 	// 100 written at d's own exponent, coefficient against coefficient.
 	percent := func(field tierFieldName, d decimal.Decimal, zeroOK bool) bool {
 		if d.Exponent() < -maxPlaces {
-			bad("%s %q has more than %d decimal places", field, shortDecimal(d), maxPlaces)
+			bad("%s %q has more than %d decimal places", field, strictjson.QuoteDecimal(d), maxPlaces)
 			return false
 		}
 		if d.Exponent() > maxPlaces {
-			bad("%s %q is out of range", field, shortDecimal(d))
+			bad("%s %q is out of range", field, strictjson.QuoteDecimal(d))
 			return false
 		}
 		lowOK := d.Sign() > 0 || (zeroOK && d.Sign() == 0)
 		if !lowOK || aboveHundred(d) {
 			if zeroOK {
-				bad("%s %q is outside [0, 100]", field, plain(d))
+				bad("%s %q is outside [0, 100]", field, strictjson.Decimal(d))
 			} else {
-				bad("%s %q is outside (0, 100]", field, plain(d))
+				bad("%s %q is outside (0, 100]", field, strictjson.Decimal(d))
 			}
 			return false
 		}
@@ -210,17 +212,17 @@ func (p Policy) Validate() error {
 		belowOK := percent(tierField(i, "below"), t.Below, false)
 		creditOK := percent(tierField(i, "credit"), t.Credit, true)
 		if i == 0 && belowOK && levelOK && cmpDecimal(p.Level, t.Below) < 0 {
-			bad("level %q is below tiers[0].below %q", plain(p.Level), plain(t.Below))
+			bad("level %q is below tiers[0].below %q", strictjson.Decimal(p.Level), strictjson.Decimal(t.Below))
 		}
 		if prevOK && belowOK && creditOK { // prevOK: there is a valid tier before this one
 			prev := p.Tiers[i-1]
 			if cmpDecimal(t.Below, prev.Below) >= 0 {
 				bad("tiers[%d].below %q is not below tiers[%d].below %q (tiers must be strictly decreasing in below)",
-					i, plain(t.Below), i-1, plain(prev.Below))
+					i, strictjson.Decimal(t.Below), i-1, strictjson.Decimal(prev.Below))
 			}
 			if cmpDecimal(t.Credit, prev.Credit) <= 0 {
 				bad("tiers[%d].credit %q is not above tiers[%d].credit %q (credits must be strictly increasing)",
-					i, plain(t.Credit), i-1, plain(prev.Credit))
+					i, strictjson.Decimal(t.Credit), i-1, strictjson.Decimal(prev.Credit))
 			}
 		}
 		prevOK = belowOK && creditOK
@@ -236,11 +238,11 @@ func (p Policy) Validate() error {
 	percent(fieldName("creditCap"), p.CreditCap, false)
 	switch e := p.MinimumPayout.Exponent(); {
 	case e < -maxPlaces:
-		bad("minimumPayout %q has more than %d decimal places", shortDecimal(p.MinimumPayout), maxPlaces)
+		bad("minimumPayout %q has more than %d decimal places", strictjson.QuoteDecimal(p.MinimumPayout), maxPlaces)
 	case e > maxPlaces:
-		bad("minimumPayout %q is out of range", shortDecimal(p.MinimumPayout))
+		bad("minimumPayout %q is out of range", strictjson.QuoteDecimal(p.MinimumPayout))
 	case p.MinimumPayout.Sign() < 0:
-		bad("minimumPayout %q is negative", plain(p.MinimumPayout))
+		bad("minimumPayout %q is negative", strictjson.Decimal(p.MinimumPayout))
 	}
 	if p.CurrencyPlaces < 0 || p.CurrencyPlaces > maxCurrencyPlaces {
 		bad("currencyPlaces %d is outside 0..%d", p.CurrencyPlaces, maxCurrencyPlaces)
@@ -266,7 +268,7 @@ func (p Policy) Validate() error {
 			bad("excludedCauses[%d] %q is not a known cause (known: %s)", i, string(c), knownList())
 		}
 	}
-	return errors.Join(errs...)
+	return errs.Err()
 }
 
 // tierFieldName names a field of the policy, or field of tiers[i], in an

@@ -1,15 +1,17 @@
 package sla
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/calendar"
+
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
 // maxPolicyBytes is the largest policy document ParsePolicy reads.
@@ -72,14 +74,14 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	out := policyJSON{
-		Level:             plain(p.Level),
+		Level:             strictjson.Decimal(p.Level),
 		Tiers:             make([]tierJSON, len(p.Tiers)),
 		NoticeLead:        p.NoticeLead.String(),
 		IntermittentLimit: p.IntermittentLimit.String(),
 		ExcludedCauses:    append([]Cause{}, p.ExcludedCauses...),
 		Resolution:        p.Resolution.String(),
 		WindowNeedsNotice: p.WindowNeedsNotice,
-		CreditCap:         plain(p.CreditCap),
+		CreditCap:         strictjson.Decimal(p.CreditCap),
 		CurrencyPlaces:    p.CurrencyPlaces,
 		Measure:           p.Measure,
 	}
@@ -87,10 +89,10 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		out.MinimumPeriod = p.MinimumPeriod.String()
 	}
 	if !p.MinimumPayout.IsZero() {
-		out.MinimumPayout = plain(p.MinimumPayout)
+		out.MinimumPayout = strictjson.Decimal(p.MinimumPayout)
 	}
 	for i, t := range p.Tiers {
-		out.Tiers[i] = tierJSON{Below: plain(t.Below), Credit: plain(t.Credit)}
+		out.Tiers[i] = tierJSON{Below: strictjson.Decimal(t.Below), Credit: strictjson.Decimal(t.Credit)}
 	}
 	return json.Marshal(out)
 }
@@ -103,8 +105,10 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 // "creditCap" is refused rather than read as a cap of 0. Decimals must be
 // JSON strings of plain decimal numbers ("99.9", at most 18 decimal
 // places); durations must be Go duration strings ("24h", "24h0m0s").
-// Every problem is reported at once (errors.Join), each wrapping
-// ErrInvalidPolicy and naming the key; on error p is left unchanged.
+// A key given twice is an error too, never "the last one wins". Every
+// problem is reported at once, the keys' and the values' together, as a
+// calendar.ErrorList whose entries wrap ErrInvalidPolicy and name the key;
+// on error p is left unchanged.
 func (p *Policy) UnmarshalJSON(b []byte) error {
 	q, err := decodePolicy(b)
 	if err != nil {
@@ -118,107 +122,54 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 // up to 1 MiB, and returns it validated. Anything after the object other
 // than white space is an error.
 func ParsePolicy(r io.Reader) (Policy, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxPolicyBytes+1))
+	b, err := strictjson.Read(r, maxPolicyBytes, "policy document", ErrInvalidPolicy)
 	if err != nil {
-		return Policy{}, fmt.Errorf("%w: reading: %w", ErrInvalidPolicy, err)
-	}
-	if len(b) > maxPolicyBytes {
-		return Policy{}, fmt.Errorf("%w: document is longer than %d bytes", ErrInvalidPolicy, maxPolicyBytes)
+		return Policy{}, err
 	}
 	return decodePolicy(b)
 }
 
-// decodePolicy reads and validates a policy's JSON form.
+// decodePolicy reads and validates a policy's JSON form. The problems of
+// its keys and of its values are reported together; Validate judges the
+// policy only when every value could be read.
 func decodePolicy(b []byte) (Policy, error) {
-	fields, err := decodeObject("policy", b, policyKeys)
-	if err != nil {
-		return Policy{}, err
+	fields, keyErrs := strictjson.Object(b, "policy", policyKeys, ErrInvalidPolicy)
+	errs := calendar.ErrorList(keyErrs)
+	if fields == nil {
+		return Policy{}, errs
 	}
+	keyProblems := len(errs)
 	var p Policy
-	var errs []error
-	add := func(err error) {
-		if err != nil {
-			errs = append(errs, err)
-		}
+	errs.Add(decodeDecimal("level", fields["level"], &p.Level))
+	errs.Add(decodeTiers(fields["tiers"], &p.Tiers))
+	errs.Add(decodeDuration("noticeLead", fields["noticeLead"], &p.NoticeLead))
+	errs.Add(decodeDuration("intermittentLimit", fields["intermittentLimit"], &p.IntermittentLimit))
+	errs.Add(strictjson.Value(fields["excludedCauses"], &p.ExcludedCauses, "excludedCauses", `a list of cause names such as ["add-on"]`, ErrInvalidPolicy))
+	errs.Add(decodeDuration("resolution", fields["resolution"], &p.Resolution))
+	errs.Add(strictjson.Value(fields["windowNeedsNotice"], &p.WindowNeedsNotice, "windowNeedsNotice", "true or false", ErrInvalidPolicy))
+	errs.Add(decodeDecimal("creditCap", fields["creditCap"], &p.CreditCap))
+	errs.Add(strictjson.Value(fields["currencyPlaces"], &p.CurrencyPlaces, "currencyPlaces", "a whole number such as 2", ErrInvalidPolicy))
+	errs.Add(strictjson.Value(fields["measure"], &p.Measure, "measure", `"minutes" or "user-minutes"`, ErrInvalidPolicy))
+	errs.Add(decodeDuration("minimumPeriod", fields["minimumPeriod"], &p.MinimumPeriod))
+	errs.Add(decodeDecimal("minimumPayout", fields["minimumPayout"], &p.MinimumPayout))
+	if len(errs) == keyProblems {
+		errs.Add(p.Validate())
 	}
-	add(decodeDecimal("level", fields["level"], &p.Level))
-	add(decodeTiers(fields["tiers"], &p.Tiers))
-	add(decodeDuration("noticeLead", fields["noticeLead"], &p.NoticeLead))
-	add(decodeDuration("intermittentLimit", fields["intermittentLimit"], &p.IntermittentLimit))
-	add(decodeValue("excludedCauses", `a list of cause names such as ["add-on"]`, fields["excludedCauses"], &p.ExcludedCauses))
-	add(decodeDuration("resolution", fields["resolution"], &p.Resolution))
-	add(decodeValue("windowNeedsNotice", "true or false", fields["windowNeedsNotice"], &p.WindowNeedsNotice))
-	add(decodeDecimal("creditCap", fields["creditCap"], &p.CreditCap))
-	add(decodeValue("currencyPlaces", "a whole number such as 2", fields["currencyPlaces"], &p.CurrencyPlaces))
-	add(decodeValue("measure", `"minutes" or "user-minutes"`, fields["measure"], &p.Measure))
-	add(decodeDuration("minimumPeriod", fields["minimumPeriod"], &p.MinimumPeriod))
-	add(decodeDecimal("minimumPayout", fields["minimumPayout"], &p.MinimumPayout))
-	if len(errs) > 0 {
-		return Policy{}, errors.Join(errs...)
-	}
-	if err := p.Validate(); err != nil {
+	if err := errs.Err(); err != nil {
 		return Policy{}, err
 	}
 	return p, nil
 }
 
-// decodeObject reads b as a JSON object whose keys must all be in keys
-// (case-sensitively) and returns its values by key. what names the object
-// in errors.
-func decodeObject(what string, b []byte, keys []string) (map[string]json.RawMessage, error) {
-	if bytes.Equal(bytes.TrimSpace(b), []byte("null")) {
-		return nil, fmt.Errorf("%w: %s is null, want an object", ErrInvalidPolicy, what)
-	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(b, &fields); err != nil {
-		return nil, fmt.Errorf("%w: %s is not a JSON object: %w", ErrInvalidPolicy, what, err)
-	}
-	var unknown []string
-	for k := range fields {
-		if !slices.Contains(keys, k) {
-			unknown = append(unknown, k)
-		}
-	}
-	if len(unknown) > 0 {
-		slices.Sort(unknown)
-		errs := make([]error, len(unknown))
-		for i, k := range unknown {
-			errs[i] = fmt.Errorf("%w: %s has unknown key %q (known keys: %v)", ErrInvalidPolicy, what, k, keys)
-		}
-		return nil, errors.Join(errs...)
-	}
-	for k, v := range fields {
-		if bytes.Equal(v, []byte("null")) {
-			delete(fields, k) // null reads as missing
-		}
-	}
-	return fields, nil
-}
-
-// decodeValue unmarshals raw into dst, when raw is present, and explains
-// the expected form (want) on error.
-func decodeValue(field, want string, raw json.RawMessage, dst any) error {
-	if raw == nil {
-		return nil
-	}
-	if err := json.Unmarshal(raw, dst); err != nil {
-		return fmt.Errorf("%w: %s %s: want %s", ErrInvalidPolicy, field, clipJSON(raw), want)
-	}
-	return nil
-}
-
 // decodeDecimal reads a decimal string such as "99.9" into dst.
 func decodeDecimal(field string, raw json.RawMessage, dst *decimal.Decimal) error {
-	if raw == nil {
-		return nil
-	}
 	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return fmt.Errorf("%w: %s %s: want a decimal string such as \"99.9\"", ErrInvalidPolicy, field, clipJSON(raw))
+	if err := strictjson.String(raw, &s, field, `a decimal string such as "99.9"`, ErrInvalidPolicy); err != nil || raw == nil {
+		return err
 	}
 	d, err := parseDecimal(s)
 	if err != nil {
-		return fmt.Errorf("%w: %s %q: %w", ErrInvalidPolicy, field, s, err)
+		return fmt.Errorf("%w: %s %s: %w", ErrInvalidPolicy, field, strictjson.Quote(s), err)
 	}
 	*dst = d
 	return nil
@@ -226,16 +177,14 @@ func decodeDecimal(field string, raw json.RawMessage, dst *decimal.Decimal) erro
 
 // decodeDuration reads a Go duration string such as "24h" into dst.
 func decodeDuration(field string, raw json.RawMessage, dst *time.Duration) error {
-	if raw == nil {
-		return nil
-	}
+	const want = `a duration string such as "24h0m0s"`
 	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return fmt.Errorf("%w: %s %s: want a duration string such as \"24h0m0s\"", ErrInvalidPolicy, field, clipJSON(raw))
+	if err := strictjson.String(raw, &s, field, want, ErrInvalidPolicy); err != nil || raw == nil {
+		return err
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return fmt.Errorf("%w: %s %q: want a duration string such as \"24h0m0s\"", ErrInvalidPolicy, field, s)
+		return fmt.Errorf("%w: %s %s: want %s", ErrInvalidPolicy, field, strictjson.Quote(s), want)
 	}
 	*dst = d
 	return nil
@@ -247,28 +196,24 @@ func decodeTiers(raw json.RawMessage, dst *[]Tier) error {
 	if raw == nil {
 		return nil
 	}
-	var list []json.RawMessage
-	if err := json.Unmarshal(raw, &list); err != nil {
-		return fmt.Errorf("%w: tiers %s: want a list of {\"below\": ..., \"credit\": ...}", ErrInvalidPolicy, clipJSON(raw))
+	list, err := strictjson.List(raw, "tiers", `a list of {"below": ..., "credit": ...}`, ErrInvalidPolicy)
+	if err != nil {
+		return err
 	}
 	tiers := make([]Tier, len(list))
-	var errs []error
+	var errs calendar.ErrorList
 	for i, item := range list {
 		name := fmt.Sprintf("tiers[%d]", i)
-		fields, err := decodeObject(name, item, tierKeys)
-		if err != nil {
-			errs = append(errs, err)
+		fields, keyErrs := strictjson.Object(item, name, tierKeys, ErrInvalidPolicy)
+		errs.Add(calendar.ErrorList(keyErrs))
+		if fields == nil {
 			continue
 		}
-		if err := decodeDecimal(name+".below", fields["below"], &tiers[i].Below); err != nil {
-			errs = append(errs, err)
-		}
-		if err := decodeDecimal(name+".credit", fields["credit"], &tiers[i].Credit); err != nil {
-			errs = append(errs, err)
-		}
+		errs.Add(decodeDecimal(name+".below", fields["below"], &tiers[i].Below))
+		errs.Add(decodeDecimal(name+".credit", fields["credit"], &tiers[i].Credit))
 	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	if err := errs.Err(); err != nil {
+		return err
 	}
 	*dst = tiers
 	return nil
@@ -310,12 +255,4 @@ func parseDecimal(s string) (decimal.Decimal, error) {
 		}
 	}
 	return decimal.NewFromString(s)
-}
-
-// clipJSON returns raw JSON for an error message, cut to 40 bytes.
-func clipJSON(raw json.RawMessage) string {
-	if len(raw) > 40 {
-		return string(raw[:40]) + "..."
-	}
-	return string(raw)
 }

@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -9,6 +8,8 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
 // Edges of the policy's limits and of how its errors quote values: the
@@ -67,11 +68,11 @@ func TestShortDecimalCutsLongCoefficients(t *testing.T) {
 	forty := strings.Repeat("1234567890", 4)
 	d40, err := decimal.NewFromString(forty)
 	require.NoError(t, err)
-	assert.Equal(t, forty+"e0", shortDecimal(d40), "40 digits are written whole")
+	assert.Equal(t, forty+"e0", strictjson.QuoteDecimal(d40), "40 digits are written whole")
 	d41, err := decimal.NewFromString(forty + "7")
 	require.NoError(t, err)
-	assert.Equal(t, forty+"...e0", shortDecimal(d41), "41 digits are cut to 40")
-	assert.Equal(t, "-5e-3", shortDecimal(decimal.New(-5, -3)))
+	assert.Equal(t, forty+"...e0", strictjson.QuoteDecimal(d41), "41 digits are cut to 40")
+	assert.Equal(t, "-5e-3", strictjson.QuoteDecimal(decimal.New(-5, -3)))
 
 	// In a Validate message: a level with 41 digits at exponent -19.
 	p := DynamicsCRMOnline()
@@ -104,7 +105,7 @@ func TestPlainEdges(t *testing.T) {
 		{decimal.New(1, -83), "1e-83"},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, plain(tc.d), "plain(%s)", tc.d.String())
+		assert.Equal(t, tc.want, strictjson.Decimal(tc.d), "strictjson.Decimal(%s)", tc.d.String())
 	}
 }
 
@@ -142,21 +143,23 @@ func TestParseDecimalEdges(t *testing.T) {
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, tc.want, plain(d))
+			assert.Equal(t, tc.want, strictjson.Decimal(d))
 		})
 	}
 }
 
 func TestPolicyJSONErrorsQuoteShort(t *testing.T) {
-	// A raw JSON value of 41 bytes is cut to 40 and "..."; one of 40 is
-	// quoted whole.
-	forty := strings.Repeat("1234567890", 4)
-	assert.Equal(t, forty, clipJSON(json.RawMessage(forty)))
-	assert.Equal(t, forty+"...", clipJSON(json.RawMessage(forty+"9")))
-
-	doc := strings.Replace(designJSON, `"level": "99.9"`, `"level": `+forty+`9`, 1)
+	// A raw JSON value of up to 60 bytes is quoted whole; a longer one is
+	// cut to its first 60 bytes, with its length.
+	sixty := strings.Repeat("1234567890", 6)
+	doc := strings.Replace(designJSON, `"level": "99.9"`, `"level": `+sixty, 1)
 	_, err := ParsePolicy(strings.NewReader(doc))
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, ErrInvalidPolicy))
-	assert.Contains(t, err.Error(), "level "+forty+"...: want a decimal string")
+	assert.Contains(t, err.Error(), "level "+sixty+": want a decimal string")
+
+	doc = strings.Replace(designJSON, `"level": "99.9"`, `"level": `+sixty+`9`, 1)
+	_, err = ParsePolicy(strings.NewReader(doc))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `level "`+sixty+`"... (61 bytes): want a decimal string`)
 }

@@ -9,6 +9,10 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/internal/strictjson"
+
+	"github.com/slapolicy/slapolicy/calendar"
 )
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
@@ -106,10 +110,10 @@ func TestValidate(t *testing.T) {
 			for _, w := range tt.want {
 				assert.Contains(t, err.Error(), w)
 			}
-			var joined interface{ Unwrap() []error }
-			require.True(t, errors.As(err, &joined))
-			assert.Len(t, joined.Unwrap(), len(tt.want), "one error per problem:\n%v", err)
-			for _, e := range joined.Unwrap() {
+			var list calendar.ErrorList
+			require.True(t, errors.As(err, &list))
+			assert.Len(t, list, len(tt.want), "one error per problem:\n%v", err)
+			for _, e := range list {
 				assert.True(t, strings.HasPrefix(e.Error(), "sla: invalid policy: "), e.Error())
 			}
 		})
@@ -136,8 +140,8 @@ func TestPlain(t *testing.T) {
 		"99.9": "99.9", "99.900": "99.9", "100": "100", "0": "0", "0.00": "0",
 		"-0.5": "-0.5", "0.000001": "0.000001", "1e2": "100", "-3": "-3",
 	} {
-		assert.Equal(t, want, plain(dec(in)), in)
+		assert.Equal(t, want, strictjson.Decimal(dec(in)), in)
 	}
-	assert.Equal(t, "25", plain(decimal.New(25, 0)))
-	assert.Equal(t, "1e-100", plain(decimal.New(1, -100)))
+	assert.Equal(t, "25", strictjson.Decimal(decimal.New(25, 0)))
+	assert.Equal(t, "1e-100", strictjson.Decimal(decimal.New(1, -100)))
 }

@@ -112,8 +112,10 @@ func TestNoArguments(t *testing.T) {
 		require.NoError(t, err)
 		c := a.Credit.String()
 		months[c]++
-		credits[c] = credits[c].Add(a.RoundedCreditAmount(rec.fee))
-		total = total.Add(a.RoundedCreditAmount(rec.fee))
+		payout, err := a.Payout(rec.fee)
+		require.NoError(t, err)
+		credits[c] = credits[c].Add(payout.Amount)
+		total = total.Add(payout.Amount)
 	}
 	// Every tier is reached by the default sample, so the table shows
 	// something worth reading.

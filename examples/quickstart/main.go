@@ -3,6 +3,7 @@ package main
 
 import (
 	"fmt"
+	"log"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -12,7 +13,10 @@ import (
 )
 
 func main() {
-	nam, _ := maintenance.Lookup("NAM") // window 2 AM to 11 AM UTC
+	nam, ok := maintenance.Lookup("NAM") // window 2 AM to 11 AM UTC
+	if !ok {
+		log.Fatal("no region NAM")
+	}
 	at := func(d, h, m int) time.Time { return time.Date(2024, time.April, d, h, m, 0, 0, time.UTC) }
 	a, err := sla.DynamicsCRMOnline().Assess(sla.Period{
 		Month:  calendar.NewMonth(2024, time.April, nil),
@@ -23,10 +27,12 @@ func main() {
 		},
 	})
 	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
-	fee := decimal.RequireFromString("1250.00")
+	credit, err := a.Payout(decimal.RequireFromString("1250.00"))
+	if err != nil {
+		log.Fatal(err)
+	}
 	fmt.Println("downtime", a.Downtime, "uptime", a.Uptime.Truncate(4).StringFixed(4), "% credit", a.Credit, "%")
-	fmt.Println("credit", a.RoundedCreditAmount(fee).StringFixed(2))
+	fmt.Println("credit", credit.Amount.StringFixed(2))
 }

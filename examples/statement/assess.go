@@ -86,11 +86,11 @@ func incidents(outages []sla.Outage, counted []calendar.Span, rules claims.Rules
 		if len(in) == 0 {
 			continue
 		}
-		deadline, err := rules.NoticeDeadlineFor(s)
+		d, err := rules.Deadlines(comms.Incident{Span: s}, calendar.MonthOf(s.Start), time.Time{})
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, incident{span: s, counted: in, notice: deadline})
+		out = append(out, incident{span: s, counted: in, notice: d.Notice})
 	}
 	return out, nil
 }

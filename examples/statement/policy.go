@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/sla"
 )
 
@@ -51,31 +52,12 @@ func parsePolicy(name string, b []byte) (sla.Policy, []string) {
 	return sla.Policy{}, problems
 }
 
-// leafErrors flattens errors built with errors.Join: one error per
-// problem. An error that wraps several others but has a message of its own
-// (fmt.Errorf with two %w) is one problem and is kept whole; errors.Join's
-// message is its errors' messages one per line, which tells them apart.
+// leafErrors returns the problems of err, one error each: the entries of
+// the calendar.ErrorList the library returns (errors.Join's parts too).
 func leafErrors(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok && isJoin(err, j.Unwrap()) {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, leafErrors(e)...)
-		}
-		return out
-	}
-	return []error{err}
-}
-
-// isJoin reports whether err's message is its parts' messages joined by
-// new lines, as errors.Join writes it.
-func isJoin(err error, parts []error) bool {
-	msgs := make([]string, 0, len(parts))
-	for _, p := range parts {
-		if p != nil {
-			msgs = append(msgs, p.Error())
-		}
-	}
-	return err.Error() == strings.Join(msgs, "\n")
+	var list calendar.ErrorList
+	list.Add(err)
+	return list
 }
 
 // keyPattern finds the policy key a problem is about: sla names it first

@@ -12,12 +12,13 @@ package strictjson
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // clipBytes is how much of a value Quote keeps.
@@ -71,8 +72,8 @@ type Fields map[string]json.RawMessage
 // Object reads b as one JSON object whose keys must all be in known,
 // matched case-sensitively. path names the object in errors
 // ("policy", "editions[2]"). It returns every problem at once: b not an
-// object (or null), anything after the object, each key that is not in
-// known, each key given more than once. The object's values are not
+// object (or null, or followed by anything but white space), each key that
+// is not in known, each key given more than once. The object's values are not
 // checked; read them with Value, String or List. The fields are returned
 // with the errors about keys (an unknown key's value is left out, and of a
 // repeated key the first), so that a caller can report the values'
@@ -86,9 +87,17 @@ func Object(b []byte, path string, known []string, sentinel error) (Fields, []er
 			return nil, []error{fmt.Errorf("%w: %s is null, want an object", sentinel, path)}
 		}
 		if err != nil {
-			return nil, []error{fmt.Errorf("%w: %s is not a JSON object: %s", sentinel, path, clipMessage(err))}
+			// encoding/json's errors quote the offending character, never
+			// the document, and a *json.SyntaxError carries its offset.
+			return nil, []error{fmt.Errorf("%w: %s is not a JSON object: %w", sentinel, path, err)}
 		}
 		return nil, []error{fmt.Errorf("%w: %s %s is not a JSON object", sentinel, path, QuoteRaw(b))}
+	}
+	// A syntax error is reported as encoding/json reports it, with the
+	// offset of the byte after the bad one (*json.SyntaxError).
+	var whole json.RawMessage
+	if err := json.Unmarshal(b, &whole); err != nil {
+		return notObject(err)
 	}
 	tok, err := dec.Token()
 	if err != nil || tok != json.Delim('{') {
@@ -121,24 +130,7 @@ func Object(b []byte, path string, known []string, sentinel error) (Fields, []er
 			fields[key] = raw
 		}
 	}
-	if _, err := dec.Token(); err != nil { // the closing brace
-		return notObject(err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		errs = append(errs, fmt.Errorf("%w: %s: unexpected data after the object", sentinel, path))
-	}
 	return fields, errs
-}
-
-// clipMessage returns err's message cut to a line of at most 200 bytes:
-// encoding/json's syntax errors quote the offending character, never the
-// whole document, but a caller's reader may say more.
-func clipMessage(err error) string {
-	msg := err.Error()
-	if len(msg) > 200 {
-		msg = msg[:200] + "..."
-	}
-	return msg
 }
 
 // Value decodes raw into dst when raw is present (not nil); want describes
@@ -170,4 +162,50 @@ func List(raw json.RawMessage, field, want string, sentinel error) ([]json.RawMe
 		return nil, fmt.Errorf("%w: %s %s: want %s", sentinel, field, QuoteRaw(raw), want)
 	}
 	return items, nil
+}
+
+// Decimal writes d as a plain decimal ("99.9", "100", "-0.5") with no
+// trailing zeros after the point and never in scientific notation,
+// whatever decimal's package-level formatting settings say, as the JSON
+// forms of this module write decimals. A d whose exponent is outside -82
+// to 18 (beyond what a valid document holds) is written by QuoteDecimal.
+func Decimal(d decimal.Decimal) string {
+	exp := d.Exponent()
+	if exp < -18-64 || exp > 18 {
+		return QuoteDecimal(d)
+	}
+	v := d.Coefficient()
+	neg := v.Sign() < 0
+	digits := v.Abs(v).String()
+	if exp >= 0 {
+		if digits == "0" {
+			return "0"
+		}
+		digits += strings.Repeat("0", int(exp))
+	} else {
+		places := int(-exp)
+		if len(digits) <= places {
+			digits = strings.Repeat("0", places-len(digits)+1) + digits
+		}
+		intPart, frac := digits[:len(digits)-places], strings.TrimRight(digits[len(digits)-places:], "0")
+		digits = intPart
+		if frac != "" {
+			digits += "." + frac
+		}
+	}
+	if neg && digits != "0" {
+		return "-" + digits
+	}
+	return digits
+}
+
+// QuoteDecimal writes d as coefficient "e" exponent, with a coefficient of
+// more than 40 digits cut short ("1234...e-90"), for error messages about
+// decimals too large or too precise to write out.
+func QuoteDecimal(d decimal.Decimal) string {
+	c := d.Coefficient().String()
+	if len(c) > 40 {
+		c = c[:40] + "..."
+	}
+	return fmt.Sprintf("%se%d", c, d.Exponent())
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/calendar"
 )
 
 // contoso is an instance whose people overlap: the seed's three groups
@@ -81,7 +83,10 @@ func TestRecipientsReportsEveryMalformedAddress(t *testing.T) {
 	assert.True(t, strings.HasPrefix(lines[1], `notificationEmails[4]: comms: malformed email address "bob@": `), lines[1])
 	assert.True(t, strings.HasPrefix(lines[2], `notificationEmails[5]: comms: malformed email address "  ": `), lines[2])
 	assert.True(t, strings.HasPrefix(lines[3], `users[4].email: comms: malformed email address "": `), lines[3])
-	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+	var list calendar.ErrorList
+	require.ErrorAs(t, err, &list)
+	require.Len(t, list, 4)
+	for _, e := range list {
 		assert.ErrorIs(t, e, ErrInvalidAddress)
 	}
 	// The well-formed recipients are still all there, in order.

@@ -33,7 +33,7 @@ func TestRulesJSON(t *testing.T) {
 		{"bad duration", `{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins","dashboardGrace":"1 hour"}`, `dashboardGrace "1 hour" is not a Go duration`},
 		{"negative duration", `{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins","notifyLead":"-1h"}`, "notifyLead -1h0m0s is negative"},
 		{"bad audience", `{"systemAdminRole":"A","planned":"everyone","unplanned":"systemAdmins"}`, `unknown audience "everyone"`},
-		{"trailing data", `{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins"} {}`, "unexpected data after the object"},
+		{"trailing data", `{"systemAdminRole":"A","planned":"orgAdmins","unplanned":"systemAdmins"} {}`, "after top-level value"},
 		{"not an object", `[]`, "rules [] is not a JSON object"},
 		{"null audience", `{"systemAdminRole":"A","planned":null,"unplanned":"systemAdmins"}`, "planned audience is empty"},
 	}

@@ -56,8 +56,13 @@ func ExampleProbes() {
 			fmt.Println(err)
 			return
 		}
+		payout, err := a.Payout(fee)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
 		fmt.Printf("%s: downtime %s, uptime %s%%, credit %s%% = %s\n",
-			c.name, a.Downtime, a.Uptime.StringFixed(4), a.Credit, a.RoundedCreditAmount(fee).StringFixed(2))
+			c.name, a.Downtime, a.Uptime.StringFixed(4), a.Credit, payout.Amount.StringFixed(2))
 	}
 	// Output:
 	// down: Apr 15 10:00 to 10:45

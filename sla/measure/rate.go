@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
 // IntervalRate is a monitor's error count for one interval of time: of
@@ -137,16 +138,6 @@ func Rates(rates []IntervalRate, within calendar.Span, opts RateOptions) (Result
 // thresholdPlaces is the most decimal places a threshold may have.
 const thresholdPlaces = 18
 
-// scientific writes d as coefficient "e" exponent, with a long coefficient
-// cut short, for a decimal too large or too precise to write out.
-func scientific(d decimal.Decimal) string {
-	c := d.Coefficient().String()
-	if len(c) > 40 {
-		c = c[:40] + "..."
-	}
-	return fmt.Sprintf("%se%d", c, d.Exponent())
-}
-
 // thresholdFraction validates a threshold percentage and returns it as
 // num / (100 × den) with den a power of ten: the returned den is 100 × den,
 // so that a rate errors/total is at or above the threshold exactly when
@@ -154,9 +145,9 @@ func scientific(d decimal.Decimal) string {
 func thresholdFraction(t decimal.Decimal) (num, den *big.Int, err error) {
 	switch {
 	case t.Exponent() < -thresholdPlaces:
-		return nil, nil, fmt.Errorf("%w: threshold %s has more than %d decimal places", ErrInvalidData, scientific(t), thresholdPlaces)
+		return nil, nil, fmt.Errorf("%w: threshold %s has more than %d decimal places", ErrInvalidData, strictjson.QuoteDecimal(t), thresholdPlaces)
 	case t.Exponent() > thresholdPlaces:
-		return nil, nil, fmt.Errorf("%w: threshold %s is outside (0, 100]", ErrInvalidData, scientific(t))
+		return nil, nil, fmt.Errorf("%w: threshold %s is outside (0, 100]", ErrInvalidData, strictjson.QuoteDecimal(t))
 	case t.Sign() <= 0 || t.Cmp(decimal.New(100, 0)) > 0:
 		return nil, nil, fmt.Errorf("%w: threshold %q is outside (0, 100]", ErrInvalidData, t.String())
 	}

@@ -431,7 +431,7 @@ func TestVersionsJSONErrors(t *testing.T) {
 			[]string{"versions[0].policy: sla: invalid policy: tiers is empty", "versions[0].policy: sla: invalid policy: creditCap"}, sla.ErrInvalidPolicy},
 		{"duplicate effective", `{"versions":[` + good + `,` + strings.Replace(good, `"a"`, `"b"`, 1) + `]}`,
 			[]string{`versions[0] "a" and versions[1] "b" are both in force from`}, nil},
-		{"trailing data", `{"versions":[` + good + `]} {}`, []string{"document: unexpected data after the object"}, nil},
+		{"trailing data", `{"versions":[` + good + `]} {}`, []string{"after top-level value"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse(strings.NewReader(tc.doc))
