@@ -9,10 +9,10 @@ import (
 	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
-// ErrBadFee is wrapped by the error Payout returns for a fee it cannot
+// ErrInvalidFee is wrapped by the error Payout returns for a fee it cannot
 // credit: a negative fee, or one with more than 64 decimal places or an
 // exponent above 64.
-var ErrBadFee = errors.New("sla: bad fee")
+var ErrInvalidFee = errors.New("sla: invalid fee")
 
 // maxFeeExponent bounds a fee's decimal exponent, so that rounding never
 // works on huge numbers.
@@ -78,7 +78,7 @@ type Payout struct {
 // Payout returns the credit for fee, unrounded (as CreditAmount computes
 // it) and rounded to the policy's CurrencyPlaces, half away from zero
 // (12.345 → 12.35 with 2 places), with the policy's MinimumPayout applied. It returns an error wrapping
-// ErrBadFee, quoting the fee, for a negative fee or one whose decimal
+// ErrInvalidFee, quoting the fee, for a negative fee or one whose decimal
 // exponent is outside ±64; it never panics.
 func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
 	amount, capped, err := a.amount(fee)
@@ -103,10 +103,10 @@ func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
 // amount computes the capped, unrounded credit for fee.
 func (a Assessment) amount(fee decimal.Decimal) (decimal.Decimal, bool, error) {
 	if e := fee.Exponent(); e < -maxFeeExponent || e > maxFeeExponent {
-		return zero, false, fmt.Errorf("%w: fee %s has an exponent outside ±%d", ErrBadFee, strictjson.QuoteDecimal(fee), maxFeeExponent)
+		return zero, false, fmt.Errorf("%w: fee %s has an exponent outside ±%d", ErrInvalidFee, strictjson.QuoteDecimal(fee), maxFeeExponent)
 	}
 	if fee.Sign() < 0 {
-		return zero, false, fmt.Errorf("%w: fee %q is negative", ErrBadFee, strictjson.Decimal(fee))
+		return zero, false, fmt.Errorf("%w: fee %q is negative", ErrInvalidFee, strictjson.Decimal(fee))
 	}
 	credit := a.Credit
 	if e := credit.Exponent(); e < -maxFeeExponent || e > maxFeeExponent || credit.Sign() <= 0 {

@@ -77,10 +77,10 @@ func TestCreditAmountBadFee(t *testing.T) {
 		assert.True(t, a.CreditAmount(fee).IsZero(), "fee %s", strictjson.QuoteDecimal(fee))
 		assert.True(t, payoutAmount(a, fee).IsZero(), "fee %s", strictjson.QuoteDecimal(fee))
 		_, err := a.Payout(fee)
-		assert.ErrorIs(t, err, ErrBadFee, "fee %s", strictjson.QuoteDecimal(fee))
+		assert.ErrorIs(t, err, ErrInvalidFee, "fee %s", strictjson.QuoteDecimal(fee))
 	}
 	_, err := a.Payout(dec("-12.5"))
-	assert.EqualError(t, err, `sla: bad fee: fee "-12.5" is negative`)
+	assert.EqualError(t, err, `sla: invalid fee: fee "-12.5" is negative`)
 }
 
 // An Assessment not made by Assess caps at 100 % and rounds to 2 places.

@@ -198,7 +198,7 @@ func ExampleAssessment_Payout() {
 	// Output:
 	// uptime: 94.25 credit: 100 %
 	// unrounded: 999.995 amount: 1000.00 capped: true
-	// sla: bad fee: fee "-5" is negative
+	// sla: invalid fee: fee "-5" is negative
 }
 
 // A customer who subscribed at noon on 16 April: only the 20,880

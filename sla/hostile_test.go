@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/testscale"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -312,7 +313,7 @@ func TestPayoutHostile(t *testing.T) {
 			fee := decimal.RequireFromString(tc.fee)
 			_, err := c25.Payout(fee)
 			require.Error(t, err)
-			assert.True(t, errors.Is(err, ErrBadFee), "%v", err)
+			assert.True(t, errors.Is(err, ErrInvalidFee), "%v", err)
 			assert.Contains(t, err.Error(), tc.phrase)
 			assert.True(t, c25.CreditAmount(fee).IsZero(), "CreditAmount gives 0 for a refused fee")
 			assert.True(t, payoutAmount(c25, fee).IsZero())
@@ -328,7 +329,7 @@ func TestPayoutHostile(t *testing.T) {
 // counts: 2,592,000 − 1,000,001 = 1,591,999 s up, 61.42 % uptime, 100 %.
 func TestAssessMillionOutages(t *testing.T) {
 	n := 1_000_000
-	if raceEnabled || mutationRun || testing.Short() {
+	if testscale.Small || testing.Short() {
 		n = 100_000 // about ten times slower under the race detector; once per mutant in a mutation run
 	}
 	april := calendar.NewMonth(2024, time.April, nil)

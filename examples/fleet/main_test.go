@@ -186,7 +186,7 @@ func TestBadRecords(t *testing.T) {
 			errs: []string{
 				`testdata/bad.jsonl:3: region "XYZ" is not in the region table (NAM, DEU, SAM, CAN, EUR, FRA, APJ, OCE, JPN, IND, GCC, GBR)`,
 				`testdata/bad.jsonl:3: month: calendar: invalid month "2024-13": month is not in 01..12`,
-				`testdata/bad.jsonl:3: fee "-5": sla: bad fee: fee "-5" is negative`,
+				`testdata/bad.jsonl:3: fee "-5": sla: invalid fee: fee "-5" is negative`,
 				`testdata/bad.jsonl:4: unknown field "outage"`,
 				`testdata/bad.jsonl:5: column 2: not valid JSON: invalid character 'o' in literal null (expecting 'u')`,
 				`testdata/bad.jsonl:6: outages[0].span: calendar: span ends before it starts: end 2024-03-02T09:00:00Z is before start 2024-03-02T10:00:00Z`,

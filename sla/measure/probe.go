@@ -16,7 +16,7 @@ import (
 // before it starts (also matching calendar.ErrReversed) or is too long, a
 // MaxGap or threshold out of range, an interval with impossible counts,
 // intervals that overlap. Test for it with errors.Is.
-var ErrInvalidData = errors.New("measure: invalid probe data")
+var ErrInvalidData = errors.New("measure: invalid data")
 
 // Probe is the result of one log-in attempt by the availability monitor
 // (the Microsoft Dynamics CRM Online SLA, section E, definition 8: "a

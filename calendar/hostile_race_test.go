@@ -1,7 +1,0 @@
-//go:build race
-
-package calendar
-
-// raceEnabled reports whether the tests run under the race detector, so
-// that the biggest hostile inputs can be scaled down there.
-const raceEnabled = true

@@ -1,0 +1,5 @@
+//go:build mutation
+
+package testscale
+
+const mutation = true
