@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/slapolicy/slapolicy/internal/testscale"
+	"github.com/slapolicy/slapolicy/internal/testkit"
 	"github.com/slapolicy/slapolicy/internal/timeline"
 )
 
@@ -122,7 +122,7 @@ func repeat(s Span, n int) []Span {
 // pairs [2k, 2k+1) and [2k+1, 2k+2) join, pairs are a minute apart.
 func TestSpanSetMillion(t *testing.T) {
 	n := 1_000_000
-	if testscale.Small || testing.Short() {
+	if testkit.Small || testing.Short() {
 		n = 100_000 // the race detector makes the big build about 10× slower
 	}
 	spans := make([]Span, 0, n)

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
-	"github.com/slapolicy/slapolicy/internal/testscale"
+	"github.com/slapolicy/slapolicy/internal/testkit"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -329,7 +329,7 @@ func TestPayoutHostile(t *testing.T) {
 // counts: 2,592,000 − 1,000,001 = 1,591,999 s up, 61.42 % uptime, 100 %.
 func TestAssessMillionOutages(t *testing.T) {
 	n := 1_000_000
-	if testscale.Small || testing.Short() {
+	if testkit.Small || testing.Short() {
 		n = 100_000 // about ten times slower under the race detector; once per mutant in a mutation run
 	}
 	april := calendar.NewMonth(2024, time.April, nil)

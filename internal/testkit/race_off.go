@@ -1,5 +1,5 @@
 //go:build !race
 
-package testscale
+package testkit
 
 const race = false

@@ -1,5 +1,5 @@
 //go:build !mutation
 
-package testscale
+package testkit
 
 const mutation = false
