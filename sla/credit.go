@@ -65,11 +65,18 @@ func (a Assessment) CreditAmount(fee decimal.Decimal) decimal.Decimal {
 // line shows. The zero Payout is no credit on a zero fee. It is a value
 // type, safe for concurrent use.
 type Payout struct {
-	Fee       decimal.Decimal // the month's fee, as given
-	Percent   decimal.Decimal // the tier's credit, in percent of the fee
-	Unrounded decimal.Decimal // Fee × Percent / 100, capped; exact; 0 when BelowMinimum
-	Amount    decimal.Decimal // Unrounded rounded to CurrencyPlaces, half away from zero
-	Capped    bool            // the policy's CreditCap lowered the amount
+	Fee         decimal.Decimal // the fee, as given
+	ProratedFee decimal.Decimal // the fee of the assessed span: Fee, or PayoutIn's share of it
+	Percent     decimal.Decimal // the tier's credit, in percent of the fee
+	Unrounded   decimal.Decimal // ProratedFee × Percent / 100, capped; 0 when BelowMinimum
+	Amount      decimal.Decimal // the credit rounded once to the currency's minor unit, half away from zero
+	Currency    Currency        // PayoutIn's currency; zero for Payout (the policy's CurrencyPlaces)
+	Capped      bool            // the policy's CreditCap lowered the amount
+	// Exact reports that ProratedFee and Unrounded are exact. A prorated
+	// fee whose decimal does not end (a share of a 31-day month) is
+	// truncated at 20 places in them; Amount is rounded from the exact
+	// fraction all the same.
+	Exact bool
 	// BelowMinimum reports that a credit was earned but its rounded
 	// amount is below the policy's MinimumPayout, so none is issued.
 	BelowMinimum bool
