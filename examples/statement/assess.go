@@ -43,7 +43,7 @@ func assess(in input) (statement, error) {
 	if err != nil {
 		return statement{}, err
 	}
-	payout, err := a.Payout(in.fee)
+	payout, err := a.PayoutIn(in.fee, in.currency)
 	if err != nil {
 		return statement{}, err
 	}

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/sla"
 )
 
 // minutes writes d as a number of minutes: exactly ("260", "12.5") when
@@ -52,13 +54,14 @@ func when(t time.Time, loc *time.Location) string {
 	return t.Format(layout + " MST")
 }
 
-// money writes an amount with at least places decimal places ("1250.00"),
-// and with all of its own when it has more (never rounding a fee).
-func money(d decimal.Decimal, places int) string {
-	if d.Exponent() < -int32(places) {
-		return d.String()
+// amount writes an amount in cur as cur.Format does ("1,250.00 USD"), but
+// with all of its own decimal places when it has more than cur's minor
+// unit, never rounding a fee ("10.005 USD").
+func amount(cur sla.Currency, d decimal.Decimal) string {
+	if d.Exponent() < -int32(cur.Places()) {
+		return d.String() + " " + cur.Code()
 	}
-	return d.StringFixed(int32(places))
+	return cur.Format(d)
 }
 
 // percent writes a decimal percentage plainly: "99.9", "25".

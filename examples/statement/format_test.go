@@ -8,6 +8,9 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/sla"
 )
 
 func TestMinutes(t *testing.T) {
@@ -53,16 +56,25 @@ func TestHMS(t *testing.T) {
 	}
 }
 
-func TestMoney(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"1250", "1250.00"},
-		{"312.5", "312.50"},
-		{"9.999", "9.999"}, // more places than the currency: shown whole, never rounded
-		{"0", "0.00"},
+func TestAmount(t *testing.T) {
+	usd, err := sla.ParseCurrency("USD")
+	require.NoError(t, err)
+	jpy, err := sla.ParseCurrency("JPY")
+	require.NoError(t, err)
+	tests := []struct {
+		cur      sla.Currency
+		in, want string
+	}{
+		{usd, "1250", "1,250.00 USD"},
+		{usd, "312.5", "312.50 USD"},
+		{usd, "9.999", "9.999 USD"}, // more places than the currency: shown whole, never rounded
+		{usd, "0", "0.00 USD"},
+		{jpy, "150000", "150,000 JPY"},
+		{jpy, "0.5", "0.5 JPY"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			assert.Equal(t, tt.want, money(decimal.RequireFromString(tt.in), 2))
+			assert.Equal(t, tt.want, amount(tt.cur, decimal.RequireFromString(tt.in)))
 		})
 	}
 }

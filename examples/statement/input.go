@@ -23,7 +23,7 @@ type input struct {
 	loc        *time.Location
 	month      calendar.Month
 	fee        decimal.Decimal
-	currency   string
+	currency   sla.Currency
 	policy     sla.Policy
 	policyName string // where the policy came from, for the statement
 	outages    []sla.Outage
@@ -49,7 +49,7 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 	regions := fs.String("regions", "", "region table JSON `file` (maintenance.ParseTable; default: the built-in table)")
 	month := fs.String("month", "", "calendar month `YYYY-MM` in -loc; sample: "+sampleMonth)
 	fee := fs.String("fee", "", "the month's subscription fee, a decimal `amount`; sample: "+sampleFee)
-	currency := fs.String("currency", "USD", "currency `code` printed after amounts")
+	currency := fs.String("currency", "USD", "ISO 4217 currency `code` of the fee; the credit is rounded to its minor unit")
 	outages := fs.String("outages", "", "CSV `file` of outages: start,end,cause")
 	notices := fs.String("notices", "", "CSV `file` of maintenance notices: start,end,announced")
 	policy := fs.String("policy", "", "SLA policy JSON `file` (default: Dynamics CRM Online)")
@@ -128,8 +128,8 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 			bad("-fee: %q is negative", *fee)
 		}
 	}
-	if in.currency = strings.TrimSpace(*currency); in.currency == "" {
-		bad("-currency: empty")
+	if in.currency, err = sla.ParseCurrency(*currency); err != nil {
+		bad("-currency: %v", err)
 	}
 	if *submitted != "" {
 		if in.submitted, err = time.Parse(time.RFC3339, *submitted); err != nil {

@@ -51,7 +51,7 @@ func TestSampleStatement(t *testing.T) {
 	requireLines(t, out,
 		// March 2024 has 31 days: 31 × 1440 = 44,640 minutes.
 		"  Month   2024-03, Fri 2024-03-01 00:00 UTC to Mon 2024-04-01 00:00 UTC, 44640 minutes",
-		"  Fee     1250.00 USD",
+		"  Fee     1,250.00 USD",
 
 		// Outage time: 120 + 110 + 150 + 60 + 10 + 90 + 120 (March part
 		// of the last) = 660 minutes; up = 44,640 − 660 = 43,980 minutes
@@ -89,7 +89,7 @@ func TestSampleStatement(t *testing.T) {
 		// 99.4175… < 99.9 and not < 99: 25 % of 1250.00 = 312.50.
 		"  service level 99.9 % missed",
 		"  tier    uptime below 99.9 % and not below 99 % → 25 % of the fee",
-		"  credit  25 % × 1250.00 USD = 312.50 USD",
+		"  credit  25 % × 1,250.00 USD = 312.50 USD",
 
 		// Notice: 5 US business days after the day service was
 		// restored, late from midnight ending the 5th (no US federal
@@ -202,7 +202,7 @@ func TestBadInput(t *testing.T) {
 				`-month: calendar: invalid month "2024-13": month is not in 01..12`,
 				`-region: unknown region "XYZ" (known: NAM, DEU, SAM, CAN, EUR, FRA, APJ, OCE, JPN, IND, GCC, GBR)`,
 				`-fee: "-5" is negative`,
-				`-currency: empty`,
+				`-currency: sla: unknown currency: " " is not an active ISO 4217 currency code`,
 				`-submitted: parsing time "tomorrow" as "2006-01-02T15:04:05Z07:00": cannot parse "tomorrow" as "2006" (want RFC 3339, e.g. 2024-04-02T09:00:00Z)`,
 			},
 		},
@@ -300,7 +300,7 @@ func TestPolicyFileAndLocation(t *testing.T) {
 		// this policy's first tier, 10 % of 99.99 = 9.999 → 10.00.
 		"  uptime  99.1924 %  (4 places, truncated toward zero)",
 		"  credit  10 % × 99.99 EUR = 10.00 EUR",
-		"          (exactly 9.999 EUR, rounded half away from zero to 2 places)",
+		"          (exactly 9.999 EUR, rounded once, half away from zero, to 2 places)",
 		"  business days: Monday to Friday in America/New_York, less us.Holidays",
 		// Evidence for March, New York: late from May 1 00:00 EDT.
 		"  evidence for 2024-03: late from Wed 2024-05-01 00:00 EDT",

@@ -46,7 +46,7 @@ func randomInput(r *rand.Rand) input {
 		loc:      loc,
 		month:    month,
 		fee:      decimal.New(int64(r.IntN(1_000_000)), -2),
-		currency: "USD",
+		currency: usd,
 		policy:   sla.DynamicsCRMOnline(),
 	}
 	for range r.IntN(10) {
@@ -186,3 +186,6 @@ func TestRunNeverHalfPrints(t *testing.T) {
 		}
 	}
 }
+
+// usd is the currency of the random inputs.
+var usd, _ = sla.ParseCurrency("USD")

@@ -35,7 +35,7 @@ func writeHeader(w io.Writer, st statement) {
 	t.add("Region", fmt.Sprintf("%s (%s), maintenance window %s UTC every day", in.region.Code, in.region.Host, in.region.Window))
 	t.add("Month", fmt.Sprintf("%s, %s to %s, %s minutes", in.month, when(in.month.Start(), loc), when(in.month.End(), loc), minutes(st.a.Total)))
 	t.add("Policy", fmt.Sprintf("%s: service level %s %%", in.policyName, percent(in.policy.Level)))
-	t.add("Fee", money(in.fee, in.policy.CurrencyPlaces)+" "+in.currency)
+	t.add("Fee", amount(in.currency, in.fee))
 	t.add("Data", data)
 	t.write(w)
 }
@@ -162,8 +162,7 @@ func isExactUptime(a sla.Assessment) bool {
 // writeCredit writes whether the level was met, the tier and the credit on
 // the fee.
 func writeCredit(w io.Writer, st statement) {
-	a, p, pay := st.a, st.in.policy, st.payout
-	cur := " " + st.in.currency
+	a, p, pay, cur := st.a, st.in.policy, st.payout, st.in.currency
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Service credit")
 	if a.Met {
@@ -181,9 +180,13 @@ func writeCredit(w io.Writer, st statement) {
 		tier += fmt.Sprintf(" and not below %s %%", percent(p.Tiers[i+1].Below))
 	}
 	fmt.Fprintf(w, "  tier    %s → %s %% of the fee\n", tier, percent(p.Tiers[i].Credit))
-	fmt.Fprintf(w, "  credit  %s %% × %s = %s\n", percent(pay.Percent), money(pay.Fee, p.CurrencyPlaces)+cur, money(pay.Amount, p.CurrencyPlaces)+cur)
+	fmt.Fprintf(w, "  credit  %s %% × %s = %s\n", percent(pay.Percent), amount(cur, pay.ProratedFee), cur.Format(pay.Amount))
 	if !pay.Unrounded.Equal(pay.Amount) {
-		fmt.Fprintf(w, "          (exactly %s%s, rounded half away from zero to %d places)\n", pay.Unrounded, cur, p.CurrencyPlaces)
+		exactly := "exactly"
+		if !pay.Exact {
+			exactly = "truncated"
+		}
+		fmt.Fprintf(w, "          (%s %s %s, rounded once, half away from zero, to %d places)\n", exactly, pay.Unrounded, cur, cur.Places())
 	}
 	if pay.Capped {
 		fmt.Fprintf(w, "          (capped at %s %% of the fee)\n", percent(p.CreditCap))

@@ -116,9 +116,9 @@ func writeSVG(w io.Writer, st statement) {
 		num(width), num(height), num(width), num(height))
 	s.rect(0, 0, width, height, "#ffffff", "background", "")
 
-	title := fmt.Sprintf("%s %s: uptime %s %% (truncated), credit %s %% = %s %s",
+	title := fmt.Sprintf("%s %s: uptime %s %% (truncated), credit %s %% = %s",
 		in.region.Code, in.month, a.Uptime.Truncate(4).StringFixed(4), percent(a.Credit),
-		money(st.payout.Amount, in.policy.CurrencyPlaces), in.currency)
+		in.currency.Format(st.payout.Amount))
 	s.text(labelsWidth, 22, title, `font-size="16" font-weight="bold"`)
 	sub := fmt.Sprintf("One row per day in %s, 24 hours across. Maintenance window %s UTC shaded; outage time colored by reason.",
 		loc, in.region.Window)

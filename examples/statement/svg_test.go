@@ -184,16 +184,21 @@ func TestSVGSplitsAtDayBoundaries(t *testing.T) {
 	assert.False(t, math.IsNaN(total))
 }
 
-// TestSVGEscapes checks that text from data is escaped: a currency code
-// with markup in it stays text.
+// TestSVGEscapes checks that text from data is escaped: a region code with
+// markup in it, from a region table of the caller's, stays text.
 func TestSVGEscapes(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "x.svg")
-	code, _, errOut := runArgs(t, "-currency", `<b>"€"&`, "-svg", path)
+	dir := t.TempDir()
+	regions := filepath.Join(dir, "regions.json")
+	require.NoError(t, os.WriteFile(regions, []byte(`{"editions":[{"effective":"2024-01-01T00:00:00Z","regions":[
+		{"code":"<b>\"€\"&","host":"crm.example.com","window":"2 AM to 11 AM"}]}]}`), 0o644))
+	path := filepath.Join(dir, "x.svg")
+	code, _, errOut := runArgs(t, "-regions", regions, "-region", `<b>"€"&`, "-month", "2024-03", "-fee", "1250.00",
+		"-outages", "testdata/outages.csv", "-svg", path)
 	require.Equal(t, 0, code, errOut)
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
 	_, text := parseSVG(t, b)
-	assert.Contains(t, text, `312.50 <b>"€"&`)
+	assert.Contains(t, text, `<b>"€"& 2024-03: uptime`)
 }
 
 // TestDaysAcrossDST checks that a month in a location with a change of the
