@@ -30,7 +30,9 @@
 //	                  built-in table
 //	-month YYYY-MM    the calendar month to assess, in -loc
 //	-fee AMOUNT       the month's subscription fee, a decimal ("1250.00")
-//	-currency CODE    printed after amounts (default USD)
+//	-currency CODE    ISO 4217 code of the fee (default USD): amounts are written
+//	                  for it and the credit is rounded once to its minor unit
+//	                  (JPY 0 places, KWD 3); an unknown code is an error
 //	-outages FILE     CSV: start,end,cause (cause empty: the service's fault)
 //	-notices FILE     CSV: start,end,announced (announced maintenance)
 //	-policy FILE      the SLA as JSON (sla.ParsePolicy); default Dynamics CRM Online
@@ -47,7 +49,7 @@
 //
 // The uptime is printed to 4 places truncated toward zero (99.89999… reads
 // 99.8999, never 99.9000) beside its exact value; the credit is rounded to
-// the policy's currency places, half away from zero. Claim deadlines follow
+// the -currency's minor unit, once, half away from zero. Claim deadlines follow
 // the Dynamics CRM Online claim rules (claims.DynamicsCRMOnline) over the
 // region's business days (maintenance.Region.BusinessDays), in -loc, whatever -policy says. Real data has no communications
 // record, so its statement has no audit.
