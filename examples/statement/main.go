@@ -49,10 +49,11 @@
 //
 // The uptime is printed to 4 places truncated toward zero (99.89999… reads
 // 99.8999, never 99.9000) beside its exact value; the credit is rounded to
-// the -currency's minor unit, once, half away from zero. Claim deadlines follow
-// the Dynamics CRM Online claim rules (claims.DynamicsCRMOnline) over the
-// region's business days (maintenance.Region.BusinessDays), in -loc, whatever -policy says. Real data has no communications
-// record, so its statement has no audit.
+// the -currency's minor unit, once, half away from zero. Claim deadlines
+// follow the Dynamics CRM Online claim rules (claims.DynamicsCRMOnline) over
+// the region's business days (maintenance.Region.BusinessDays), in -loc,
+// whatever -policy says. Real data has no communications record, so its
+// statement has no audit.
 //
 // Bad input is reported one problem per line, every problem at once,
 // located as FILE:LINE:COLUMN (the column counted in bytes from 1, where
