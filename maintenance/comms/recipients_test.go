@@ -12,32 +12,6 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
-// contoso is an instance whose people overlap: the seed's three groups
-// (organization admins, notification addresses, System Administrators)
-// name some of the same people in different spellings.
-func contoso() Instance {
-	return Instance{
-		Name:   "contoso.crm4.dynamics.com",
-		Region: "EUR",
-		OrgAdmins: []string{
-			"Ana Admin <ana@contoso.com>",
-			"it-ops@contoso.com",
-		},
-		NotificationEmails: []string{
-			"ANA@Contoso.com",         // same as orgAdmins[0]
-			"crm-alerts@contoso.com",  //
-			"It-Ops@CONTOSO.com",      // same as orgAdmins[1]
-			"pagerduty@contoso.pd.io", //
-		},
-		Users: []User{
-			{Email: "bo@contoso.com", Roles: []string{"Salesperson"}},
-			{Email: "cy@contoso.com", Roles: []string{"Sales Manager", " system administrator "}},
-			{Email: "crm-alerts@CONTOSO.COM", Roles: []string{"System Administrator"}}, // same as notificationEmails[1]
-			{Email: "dee@contoso.com", Roles: []string{"System Customizer"}},
-		},
-	}
-}
-
 func TestRecipients(t *testing.T) {
 	r := DynamicsCRMOnline()
 	cases := []struct {
@@ -158,6 +132,19 @@ func TestFoldKeyMatchesEqualFold(t *testing.T) {
 		a, b := word(), word()
 		require.Equal(t, strings.EqualFold(a, b), foldKey(a) == foldKey(b), "%q %q", a, b)
 	}
+}
+
+// TestAddressKeyDisplayNameWithoutDots: a display-name address whose
+// domain has no dot ("Ana <ana@localhost>") holds no atext special and one
+// '@', so only its spaces and angle brackets keep it off the plain-address
+// path; its key is its address part's, as net/mail reads it.
+func TestAddressKeyDisplayNameWithoutDots(t *testing.T) {
+	assert.Equal(t, addressKey("ana@localhost"), addressKey("Ana <ana@localhost>"))
+	assert.Equal(t, "ANA@LOCALHOST", addressKey("Ana <ANA@localhost>"))
+	assert.False(t, plainAddress("Ana <ana@localhost>"))
+	assert.True(t, plainAddress("ana@localhost"))
+	assert.False(t, plainAddress("ana@@localhost"))
+	assert.False(t, plainAddress("analocalhost"))
 }
 
 func FuzzFoldKey(f *testing.F) {
