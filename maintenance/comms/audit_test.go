@@ -2,15 +2,18 @@ package comms_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rickar/cal/v2/us"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
+	"github.com/slapolicy/slapolicy/internal/testkit"
 	"github.com/slapolicy/slapolicy/maintenance"
 	"github.com/slapolicy/slapolicy/maintenance/comms"
 	"github.com/slapolicy/slapolicy/sla"
@@ -319,4 +322,150 @@ func TestOverrunIsWhatAssessCounts(t *testing.T) {
 			assert.True(t, s.Equal(got.Periods()[k]), "%s: %v vs %v", uc.Plan.Plan.ID, s, got.Periods()[k])
 		}
 	}
+}
+
+// TestReportDuty pins the post-incident report a major incident owes
+// ("Post-Incident Report": published "after 5 business days"), counted by
+// the claim rules over rickar/cal's US calendar in UTC, weekdays from a
+// wall calendar; a minor, empty or invalid incident owes none.
+func TestReportDuty(t *testing.T) {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+	plus48h := deadlineFunc(func(restored time.Time) time.Time { return restored.Add(48 * time.Hour) })
+	never := deadlineFunc(func(time.Time) time.Time { return time.Time{} })
+	friday := sp(utc(2024, 2, 2, 14, 0), utc(2024, 2, 2, 16, 30))
+	tests := []struct {
+		name     string
+		deadline comms.ReportDeadline
+		incident comms.Incident
+		owed     bool
+		due      time.Time
+		is       []error // when set, the errors the problem wraps
+	}{
+		// Restored Friday 2 February: Mon 5, Tue 6, Wed 7, Thu 8, Fri 9.
+		{name: "major, restored on a Friday", deadline: rules,
+			incident: comms.Incident{Span: friday, PlatformDegraded: true}, owed: true, due: utc(2024, 2, 10, 0, 0)},
+		// Restored Monday 12 February: Tue 13, Wed 14, Thu 15, Fri 16,
+		// (Mon 19 Presidents' Day) Tue 20.
+		{name: "major, over Presidents' Day", deadline: rules, owed: true, due: utc(2024, 2, 21, 0, 0),
+			incident: comms.Incident{Span: sp(utc(2024, 2, 12, 8, 0), utc(2024, 2, 12, 9, 0)), OrganizationsAffected: 2}},
+		{name: "major, a deadline of the caller's", deadline: plus48h,
+			incident: comms.Incident{Span: friday, SignificantDegradation: true}, owed: true, due: utc(2024, 2, 4, 16, 30)},
+		{name: "minor: one organization", deadline: rules,
+			incident: comms.Incident{Span: friday, OrganizationsAffected: 1}},
+		{name: "no incident", deadline: rules},
+		{name: "major, not yet restored", deadline: rules,
+			incident: comms.Incident{Span: sp(friday.Start, friday.Start), PlatformDegraded: true}},
+		{name: "reversed span", deadline: rules,
+			incident: comms.Incident{Span: sp(friday.End, friday.Start), PlatformDegraded: true},
+			is:       []error{comms.ErrInvalidIncident, calendar.ErrReversed}},
+		{name: "negative organizations", deadline: rules,
+			incident: comms.Incident{Span: friday, OrganizationsAffected: -2},
+			is:       []error{comms.ErrInvalidIncident}},
+		{name: "no deadline exists", deadline: never,
+			incident: comms.Incident{Span: friday, PlatformDegraded: true},
+			is:       []error{comms.ErrInvalidRecord}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, owed, err := comms.IncidentRecord{ID: "INC-7", Incident: tc.incident}.ReportDuty(tc.deadline)
+			if tc.is != nil {
+				require.Error(t, err)
+				for _, e := range tc.is {
+					assert.ErrorIs(t, err, e)
+				}
+				assert.False(t, owed)
+				assert.Equal(t, comms.Duty{}, d)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.owed, owed)
+			if !tc.owed {
+				assert.Equal(t, comms.Duty{}, d)
+				return
+			}
+			assert.Equal(t, comms.KindPostIncidentReport, d.Kind)
+			assert.Equal(t, "INC-7", d.Ref)
+			assert.Empty(t, d.Recipients, "a post")
+			assert.True(t, tc.due.Equal(d.Due), "due %s", d.Due)
+			assert.True(t, tc.deadline.PostIncidentReportDue(tc.incident.Span.End).Equal(d.Due), "counted from restoration")
+			assert.Equal(t, "major incident restored "+tc.incident.Span.End.Format(time.RFC3339Nano)+
+				"; publish a post-incident report (Summary, User Experience, Start, Resolution, Root Cause, Next steps) on the service health dashboard", d.Reason)
+		})
+	}
+	_, _, err := comms.IncidentRecord{ID: "INC-9", Incident: comms.Incident{Span: friday, PlatformDegraded: true}}.ReportDuty(never)
+	assert.EqualError(t, err, `comms: invalid record: incident "INC-9" restored 2024-02-02T16:30:00Z: no post-incident report deadline exists in years 1 to 9999`)
+}
+
+// TestAuditOwnReportDeadline audits the sample month with post-incident
+// report deadlines of the caller's own, counted in calendar hours from
+// restoration: INC1 was restored Tuesday 26 March 15:30 and published
+// 3 April 09:00; INC3 was restored Thursday 28 March 03:00 and never
+// published. The deadline is asked of the restorations only.
+func TestAuditOwnReportDeadline(t *testing.T) {
+	tests := []struct {
+		name     string
+		after    time.Duration
+		asOf     time.Time
+		inc1     comms.Status
+		inc1Late time.Duration // how late INC1's report was, when late
+		inc3     comms.Status
+	}{
+		// Due 2 April 15:30: 17h30m late. INC3 due 4 April 03:00.
+		{"a week", 7 * 24 * time.Hour, utc(2024, 4, 15, 0, 0), comms.StatusLate, 17*time.Hour + 30*time.Minute, comms.StatusMissed},
+		// Due 5 April 15:30: on time. INC3 due 7 April 03:00.
+		{"ten days", 10 * 24 * time.Hour, utc(2024, 4, 15, 0, 0), comms.StatusMet, 0, comms.StatusMissed},
+		// On 6 April at noon INC3's report, due 7 April 03:00, is pending.
+		{"ten days, before INC3 is due", 10 * 24 * time.Hour, utc(2024, 4, 6, 12, 0), comms.StatusMet, 0, comms.StatusPending},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var asked []time.Time
+			own := deadlineFunc(func(restored time.Time) time.Time {
+				asked = append(asked, restored)
+				return restored.Add(tc.after)
+			})
+			a, err := comms.DynamicsCRMOnline().Audit(sla.DynamicsCRMOnline().ScheduledDowntime, own, sampleMarch(), tc.asOf)
+			require.NoError(t, err)
+			require.Len(t, asked, 2, "INC1 and INC3 only: INC2 is minor")
+			assert.True(t, asked[0].Equal(utc(2024, 3, 26, 15, 30)))
+			assert.True(t, asked[1].Equal(utc(2024, 3, 28, 3, 0)))
+
+			inc1, inc3 := a.Items[5], a.Items[6]
+			require.Equal(t, "INC1", inc1.Duty.Ref)
+			require.Equal(t, "INC3", inc3.Duty.Ref)
+			assert.True(t, utc(2024, 3, 26, 15, 30).Add(tc.after).Equal(inc1.Duty.Due))
+			assert.True(t, utc(2024, 3, 28, 3, 0).Add(tc.after).Equal(inc3.Duty.Due))
+			assert.Equal(t, tc.inc1, inc1.Status)
+			assert.Equal(t, tc.inc3, inc3.Status)
+			if tc.inc1 == comms.StatusLate {
+				var late *comms.DutyError
+				require.ErrorAs(t, inc1.Err, &late)
+				assert.ErrorIs(t, inc1.Err, comms.ErrReportLate)
+				assert.Equal(t, tc.inc1Late, late.Sent[0].Sub(late.Duty.Due))
+			} else {
+				assert.NoError(t, inc1.Err)
+			}
+			if tc.inc3 == comms.StatusMissed {
+				assert.ErrorIs(t, inc3.Err, comms.ErrReportMissing)
+			} else {
+				assert.NoError(t, inc3.Err)
+			}
+		})
+	}
+}
+
+// TestAuditConcurrent shares one record, one set of rules and one
+// business calendar among many goroutines (run under -race): every audit,
+// at instants a day apart from 1 March to 15 April 2024, must read alike.
+func TestAuditConcurrent(t *testing.T) {
+	rec := sampleMarch()
+	days := calendar.NewBusinessDays(time.UTC, us.Holidays...)
+	testkit.Agree(t, 46, func(i int) string {
+		asOf := utc(2024, 3, 1, 0, 0).Add(time.Duration(i) * 24 * time.Hour)
+		a, err := audit(days, rec, asOf)
+		if err != nil {
+			return err.Error()
+		}
+		return fmt.Sprint(a.Summary(), a.Err())
+	})
 }
