@@ -82,6 +82,8 @@ func TestAuditSampleMonth(t *testing.T) {
 	assert.Empty(t, a.Settings)
 }
 
+// TestAuditAsOfEarly: a duty not carried out whose deadline is after the
+// audit's instant is pending, and messages sent after it do not count.
 func TestAuditAsOfEarly(t *testing.T) {
 	// On 24 March at 03:00 the notices and UM1's email are judged as
 	// before; the incidents' reports are not due yet: pending.
@@ -105,6 +107,8 @@ func TestAuditAsOfEarly(t *testing.T) {
 	assert.Equal(t, 1, a.Count(comms.StatusPending))
 }
 
+// TestAuditMonthFilter: only what started in the record's month is
+// audited; the zero Month audits everything.
 func TestAuditMonthFilter(t *testing.T) {
 	rec := sampleMarch()
 	rec.Month = calendar.NewMonth(2024, time.February, nil)
@@ -121,6 +125,9 @@ func TestAuditMonthFilter(t *testing.T) {
 	assert.Contains(t, a.Summary(), "Communications audit for all months")
 }
 
+// TestAuditSettingsProblems: a malformed address does not stop the audit;
+// it is reported in Settings once per duty that reads it, with where it
+// was read.
 func TestAuditSettingsProblems(t *testing.T) {
 	rec := sampleMarch()
 	rec.Instances[1].NotificationEmails = []string{"ops@"}
@@ -138,6 +145,8 @@ func TestAuditSettingsProblems(t *testing.T) {
 	assert.Contains(t, a.Summary(), "Settings:\n")
 }
 
+// TestAuditIncompleteReport: a report published on time without one of
+// the six parts of "Post-Incident Report" is missed, not late.
 func TestAuditIncompleteReport(t *testing.T) {
 	rec := sampleMarch()
 	rec.Incidents[0].Report.RootCause = " "
@@ -152,6 +161,9 @@ func TestAuditIncompleteReport(t *testing.T) {
 	assert.Contains(t, it.Err.Error(), "RootCause")
 }
 
+// TestAuditRejectsBadInput: a record that cannot be audited is refused
+// with every problem at once, record-level problems first; bad rules and
+// a bad Scheduled Downtime rule are refused too.
 func TestAuditRejectsBadInput(t *testing.T) {
 	rec := sampleMarch()
 	rec.Plans[1].Plan.ID = "mc1" // repeats MC1, case-insensitively

@@ -10,6 +10,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestDutyCheckRecipients pins Duty.Check for a duty to four recipients
+// as of several instants: pending until Due, then missed for those never
+// sent to and late for those sent to at or after Due; recipients match
+// case-insensitively on their address part; only the duty's Kind and Ref
+// count, and only messages sent by the instant.
 func TestDutyCheckRecipients(t *testing.T) {
 	due := at(2024, 3, 8, 16, 0).Add(time.Nanosecond) // 24h before a 16:00 start, exactly 24h on time
 	d := Duty{Kind: KindPlanned, Ref: "MC2", Recipients: []string{"ana@contoso.com", "bo@contoso.com", "cy@contoso.com", "dee@contoso.com"}, Due: due}
@@ -67,6 +72,9 @@ func TestDutyCheckRecipients(t *testing.T) {
 		`dee@contoso.com at 2024-03-20T00:00:00Z (late by 271h59m59.999999999s) (due before 2024-03-08T16:00:00.000000001Z)`, err.Error())
 }
 
+// TestDutyCheckPost pins Duty.Check for a post (no recipients): pending
+// before Due, missed at Due, met by a post before it, late by the first
+// post at or after it.
 func TestDutyCheckPost(t *testing.T) {
 	end := at(2024, 3, 10, 4, 10)
 	d := Duty{Kind: KindOverrun, Ref: "MC10", Due: end}
@@ -91,6 +99,9 @@ func TestDutyCheckPost(t *testing.T) {
 	assert.Equal(t, `maintenance-overrun "MC10": comms: notification late: posted at 2024-03-10T04:10:00Z (late by 0s) (due before 2024-03-10T04:10:00Z)`, err.Error())
 }
 
+// TestDutyAndStatusStrings pins Duty.String and Status.String; the first
+// Status past the table (4) is written as a number, never looked up past
+// its end.
 func TestDutyAndStatusStrings(t *testing.T) {
 	d := Duty{Kind: KindPlanned, Ref: "MC2", Recipients: []string{"a@b.c"}, Due: at(2024, 3, 8, 16, 0), Reason: "why"}
 	assert.Equal(t, `planned-maintenance "MC2" to 1 recipient, due before 2024-03-08T16:00:00Z: why`, d.String())

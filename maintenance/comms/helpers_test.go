@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/testkit"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -52,6 +53,15 @@ func assertSpans(t *testing.T, want, got []calendar.Span, what string) {
 	for i := range want {
 		assert.True(t, want[i].Equal(got[i]), "%s[%d]: want %v got %v", what, i, want[i], got[i])
 	}
+}
+
+// iterations returns n, or a fifth of it where the largest inputs scale
+// down (testkit.Small: under the race detector and in mutation runs).
+func iterations(n int) int {
+	if testkit.Small {
+		return n / 5
+	}
+	return n
 }
 
 // contoso is an instance whose people overlap: the three groups "Prior

@@ -364,7 +364,7 @@ func TestCheckPlanAgainstMinuteModel(t *testing.T) {
 	regions := maintenance.Regions()
 	base := at(2024, 3, 1, 0, 0)
 	r := DynamicsCRMOnline()
-	for iter := range 400 {
+	for iter := range iterations(400) {
 		strict := rng.IntN(4) == 0
 		rule := dynamics
 		rule.WindowNeedsNotice = strict
@@ -402,6 +402,9 @@ func TestCheckPlanAgainstMinuteModel(t *testing.T) {
 	}
 }
 
+// FuzzCheckPlan checks CheckPlan's invariants on arbitrary plans: the sets
+// lie inside the plan, Scheduled and Downtime are disjoint, Outside plus
+// the window's overlap is the plan; bad input wraps ErrInvalidPlan.
 func FuzzCheckPlan(f *testing.F) {
 	f.Add("EUR", int64(20*60), int64(6*60), int64(2*60), uint8(2))
 	f.Add("IND", int64(19*60), int64(45), int64(0), uint8(1))

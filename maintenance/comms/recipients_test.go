@@ -12,6 +12,9 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
+// TestRecipients pins who of contoso's people each audience reaches
+// ("Prior notification" names the three groups), de-duplicated
+// case-insensitively, first spelling kept.
 func TestRecipients(t *testing.T) {
 	r := DynamicsCRMOnline()
 	cases := []struct {
@@ -38,6 +41,9 @@ func TestRecipients(t *testing.T) {
 	}
 }
 
+// TestRecipientsReportsEveryMalformedAddress: every malformed address of
+// an audience's groups is reported with its position, and the well-formed
+// recipients are still listed.
 func TestRecipientsReportsEveryMalformedAddress(t *testing.T) {
 	in := contoso()
 	in.NotificationEmails = append(in.NotificationEmails, "bob@", "  ")
@@ -75,6 +81,10 @@ func TestRecipientsReportsEveryMalformedAddress(t *testing.T) {
 	assert.Contains(t, err.Error(), "users[4].email")
 }
 
+// TestUnplannedRecipients: the "Unplanned Maintenance" email goes to the
+// System Administrators of every affected instance ("Unplanned
+// maintenance"), merged in the instances' order; problems name the
+// instance.
 func TestUnplannedRecipients(t *testing.T) {
 	r := DynamicsCRMOnline()
 	fabrikam := Instance{
@@ -97,6 +107,8 @@ func TestUnplannedRecipients(t *testing.T) {
 	assert.Empty(t, got)
 }
 
+// TestMissingRecipients: addresses match on their address part ignoring
+// letter case; an unreadable entry is compared as written, trimmed.
 func TestMissingRecipients(t *testing.T) {
 	owed := []string{"ana@contoso.com", "Bo <bo@contoso.com>", "cy@contoso.com", "junk"}
 	sent := []string{"BO@contoso.com", "Ana Admin <ANA@CONTOSO.COM>", " junk "}
@@ -105,6 +117,8 @@ func TestMissingRecipients(t *testing.T) {
 	assert.Empty(t, MissingRecipients(nil, sent))
 }
 
+// TestIsSystemAdmin: roles match ignoring letter case and surrounding
+// white space; an empty role matches nobody.
 func TestIsSystemAdmin(t *testing.T) {
 	u := User{Email: "a@b.c", Roles: []string{"Sales", "SYSTEM ADMINISTRATOR"}}
 	assert.True(t, u.IsSystemAdmin("System Administrator"))
@@ -128,7 +142,7 @@ func TestFoldKeyMatchesEqualFold(t *testing.T) {
 		}
 		return string(rs)
 	}
-	for range 20000 {
+	for range iterations(20000) {
 		a, b := word(), word()
 		require.Equal(t, strings.EqualFold(a, b), foldKey(a) == foldKey(b), "%q %q", a, b)
 	}
@@ -147,6 +161,8 @@ func TestAddressKeyDisplayNameWithoutDots(t *testing.T) {
 	assert.False(t, plainAddress("analocalhost"))
 }
 
+// FuzzFoldKey checks that two strings have equal fold keys exactly when
+// strings.EqualFold says they are equal.
 func FuzzFoldKey(f *testing.F) {
 	f.Add("ana@contoso.com", "ANA@Contoso.com")
 	f.Add("K", "k")

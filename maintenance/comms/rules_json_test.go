@@ -10,6 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// TestRulesJSON pins the JSON form of the rules: the published rules'
+// document, a round trip, loose audience spelling, and every problem of a
+// configuration file refused with the rules left unchanged.
 func TestRulesJSON(t *testing.T) {
 	b, err := json.Marshal(DynamicsCRMOnline())
 	require.NoError(t, err)

@@ -145,7 +145,7 @@ func TestCheckUpdateAgainstMinuteModel(t *testing.T) {
 	base := at(2024, 3, 1, 0, 0)
 	minute := func(n int) time.Time { return base.Add(time.Duration(n) * time.Minute) }
 	r := DynamicsCRMOnline()
-	for iter := range 300 {
+	for iter := range iterations(300) {
 		rule := dynamics
 		rule.WindowNeedsNotice = rng.IntN(4) == 0
 		region := regions[rng.IntN(len(regions))]
