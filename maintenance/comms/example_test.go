@@ -3,9 +3,15 @@ package comms_test
 import (
 	"errors"
 	"fmt"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"testing"
 	"time"
 
 	"github.com/rickar/cal/v2/us"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
@@ -127,7 +133,11 @@ func ExampleRules_CheckUpdate() {
 	// maintenance-overrun "MC123457" as a post, due before 2024-03-10T04:10:00Z: the update ran 1h10m0s past its window and announced span; post a notification on the service health dashboard
 }
 
-// Check the "Unplanned Maintenance" email against what was sent.
+// Check the "Unplanned Maintenance" email against what was sent: it is
+// owed to the System Administrators of both affected instances, due when
+// the work ended at 09:40; one message reached two of them (addresses
+// match ignoring letter case) and dee was never sent to, so the duty is
+// missed and the error names dee.
 func ExampleDuty_Check() {
 	rules := comms.DynamicsCRMOnline()
 	instances := []comms.Instance{
@@ -209,8 +219,11 @@ func ExampleIncident_Severity() {
 	// major true 2024-02-10 00:00:00 +0000 UTC <nil>
 }
 
-// A post-incident report with the policy's six parts, checked against its
-// deadline and rendered.
+// A post-incident report with the policy's six parts ("Post-Incident
+// Report"), rendered and checked against its deadline: the end of the
+// fifth business day after restoration on Friday 2 February 2024, so late
+// from Saturday 10 February 00:00. This one lacks its root cause and was
+// published on Monday 12 February: both problems are reported at once.
 func ExamplePostIncidentReport_Check() {
 	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
 	pir := comms.PostIncidentReport{
@@ -281,4 +294,18 @@ func ExampleRules_Audit() {
 	// late: true
 	// report missing: true
 	// report late: true
+}
+
+// TestExamplesHaveOutput checks that every Example in this file has an
+// Output comment, so that go test runs it and its output documents it.
+func TestExamplesHaveOutput(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "example_test.go", nil, parser.ParseComments)
+	require.NoError(t, err)
+	examples := doc.Examples(f)
+	require.NotEmpty(t, examples)
+	for _, ex := range examples {
+		assert.True(t, ex.Output != "" && !ex.EmptyOutput, "Example%s has no output", ex.Name)
+		assert.NotEmpty(t, ex.Doc, "Example%s says nothing of what it shows", ex.Name)
+	}
 }
