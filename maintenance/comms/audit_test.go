@@ -215,6 +215,19 @@ func TestAuditRejectsBadInput(t *testing.T) {
 	assert.ErrorIs(t, err, maintenance.ErrInvalidScheduledDowntime)
 }
 
+// TestAuditNamesUniqueAsTheyMatch: instance names must be unique under the
+// same case-insensitive comparison that selects affected instances
+// (strings.EqualFold): "contoſo" (with a long s, U+017F) is "contoso"
+// and would otherwise make every duty of contoso's reach both.
+func TestAuditNamesUniqueAsTheyMatch(t *testing.T) {
+	rec := sampleMarch()
+	rec.Instances = append(rec.Instances, comms.Instance{Name: "contoſo.crm4.dynamics.com", Region: "EUR"})
+	_, err := audit(nil, rec, utc(2024, 4, 15, 0, 0))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, comms.ErrInvalidRecord)
+	assert.Contains(t, err.Error(), `instances[2].name "contoſo.crm4.dynamics.com" repeats instances[0]`)
+}
+
 // FuzzAudit perturbs the sample month and checks the audit's invariants:
 // it never panics; bad input is ErrInvalidPlan; a duty has an error exactly
 // when it is late or missed, and Err joins them all.
