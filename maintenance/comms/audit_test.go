@@ -244,24 +244,18 @@ func FuzzAudit(f *testing.F) {
 		rec.Messages[0].Sent = rec.Messages[0].Sent.Add(d(shiftMsg))
 		a, err := audit(nil, rec, utc(2024, 3, 1, 0, 0).Add(d(asOfMin)))
 		if err != nil {
-			if !errors.Is(err, comms.ErrInvalidPlan) {
-				t.Fatalf("error %v does not wrap ErrInvalidPlan", err)
-			}
+			require.ErrorIs(t, err, comms.ErrInvalidPlan)
 			return
 		}
 		bad := 0
 		for _, it := range a.Items {
 			late := it.Status == comms.StatusLate || it.Status == comms.StatusMissed
-			if late != (it.Err != nil) {
-				t.Fatalf("%s: status %s with error %v", it.Duty, it.Status, it.Err)
-			}
+			require.Equal(t, late, it.Err != nil, "%s: status %s with error %v", it.Duty, it.Status, it.Err)
 			if late {
 				bad++
 			}
 		}
-		if (bad > 0) != (a.Err() != nil) {
-			t.Fatalf("Err() = %v with %d bad duties", a.Err(), bad)
-		}
+		require.Equal(t, bad > 0, a.Err() != nil, "Err() = %v with %d bad duties", a.Err(), bad)
 		_ = a.Summary()
 	})
 }

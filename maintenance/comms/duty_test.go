@@ -110,7 +110,20 @@ func TestDutyAndStatusStrings(t *testing.T) {
 	assert.Equal(t, `planned-maintenance "MC2" to 2 recipients, due before 2024-03-08T16:00:00Z`, d.String())
 	d.Recipients = nil
 	assert.Equal(t, `planned-maintenance "MC2" as a post, due before 2024-03-08T16:00:00Z`, d.String())
-	for s, want := range map[Status]string{StatusMet: "met", StatusPending: "pending", StatusLate: "late", StatusMissed: "missed", 4: "Status(4)", 9: "Status(9)"} {
-		assert.Equal(t, want, s.String())
+	for _, tc := range []struct {
+		name   string
+		status Status
+		want   string
+	}{
+		{"met", StatusMet, "met"},
+		{"pending", StatusPending, "pending"},
+		{"late", StatusLate, "late"},
+		{"missed, the last in the table", StatusMissed, "missed"},
+		{"first value past the table", 4, "Status(4)"},
+		{"far past the table", 9, "Status(9)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.status.String())
+		})
 	}
 }

@@ -422,24 +422,15 @@ func FuzzCheckPlan(f *testing.F) {
 		p := Plan{Region: reg, Span: span(start, end), Impact: Impact(impact)}
 		got, err := r.CheckPlan(dynamics, p, announced)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidPlan) {
-				t.Fatalf("error %v does not wrap ErrInvalidPlan", err)
-			}
+			require.ErrorIs(t, err, ErrInvalidPlan)
 			return
 		}
 		whole := setOf(p.Span)
-		if !got.Outside.Subtract(whole).IsEmpty() || !got.Downtime.Subtract(whole).IsEmpty() || !got.Scheduled.Subtract(whole).IsEmpty() {
-			t.Fatalf("sets leave the plan: %v", got)
-		}
-		if !got.Scheduled.Intersect(got.Downtime).IsEmpty() {
-			t.Fatalf("scheduled and downtime overlap")
-		}
-		if got.Outside.Duration()+reg.Window.Overlap(p.Span) != p.Span.Duration() {
-			t.Fatalf("outside + window overlap != plan")
-		}
-		if strings.TrimSpace(code) == "" {
-			t.Fatalf("empty region accepted")
-		}
+		require.True(t, got.Outside.Subtract(whole).IsEmpty() && got.Downtime.Subtract(whole).IsEmpty() && got.Scheduled.Subtract(whole).IsEmpty(),
+			"sets leave the plan: %v", got)
+		require.True(t, got.Scheduled.Intersect(got.Downtime).IsEmpty(), "scheduled and downtime overlap")
+		require.Equal(t, p.Span.Duration(), got.Outside.Duration()+reg.Window.Overlap(p.Span), "outside + window overlap != plan")
+		require.NotEmpty(t, strings.TrimSpace(code), "empty region accepted")
 	})
 }
 
@@ -452,14 +443,11 @@ func FuzzParseImpact(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		i, err := ParseImpact(s)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidPlan) {
-				t.Fatalf("error %v", err)
-			}
+			require.ErrorIs(t, err, ErrInvalidPlan)
 			return
 		}
 		back, err := ParseImpact(i.String())
-		if err != nil || back != i {
-			t.Fatalf("%q -> %v -> %v %v", s, i, back, err)
-		}
+		require.NoError(t, err, "%q -> %v", s, i)
+		require.Equal(t, i, back, "%q -> %v -> %v", s, i, back)
 	})
 }

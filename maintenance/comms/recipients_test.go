@@ -1,7 +1,6 @@
 package comms
 
 import (
-	"errors"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -169,9 +168,8 @@ func FuzzFoldKey(f *testing.F) {
 	f.Add("ſ", "S")
 	f.Add("\xff", "\xfe")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		if strings.EqualFold(a, b) != (foldKey(a) == foldKey(b)) {
-			t.Fatalf("EqualFold(%q, %q) = %v but keys %q %q", a, b, strings.EqualFold(a, b), foldKey(a), foldKey(b))
-		}
+		require.Equal(t, strings.EqualFold(a, b), foldKey(a) == foldKey(b),
+			"EqualFold(%q, %q) = %v but keys %q %q", a, b, strings.EqualFold(a, b), foldKey(a), foldKey(b))
 	})
 }
 
@@ -189,9 +187,7 @@ func FuzzRecipients(f *testing.F) {
 		seen := map[string]bool{}
 		for _, g := range got {
 			k := foldKey(g)
-			if seen[k] {
-				t.Fatalf("duplicate %q in %q", g, got)
-			}
+			require.False(t, seen[k], "duplicate %q in %q", g, got)
 			seen[k] = true
 		}
 		entries := []string{admin, note}
@@ -204,16 +200,13 @@ func FuzzRecipients(f *testing.F) {
 				bad++
 				continue
 			}
-			if len(MissingRecipients([]string{e}, got)) != 0 {
-				t.Fatalf("%q neither listed nor reported: %q", e, got)
-			}
+			require.Empty(t, MissingRecipients([]string{e}, got), "%q neither listed nor reported: %q", e, got)
 		}
-		if (bad > 0) != (err != nil) || (err != nil && !errors.Is(err, ErrInvalidAddress)) {
-			t.Fatalf("bad=%d err=%v", bad, err)
+		require.Equal(t, bad > 0, err != nil, "bad=%d err=%v", bad, err)
+		if err != nil {
+			require.ErrorIs(t, err, ErrInvalidAddress)
 		}
-		if len(got)+bad > len(entries) {
-			t.Fatalf("more results than entries: %q", got)
-		}
+		require.LessOrEqual(t, len(got)+bad, len(entries), "more results than entries: %q", got)
 	})
 }
 
@@ -228,8 +221,6 @@ func FuzzAddressKey(f *testing.F) {
 		if a, err := parseAddress(s); err == nil {
 			slow = foldKey(a)
 		}
-		if got := addressKey(s); got != slow {
-			t.Fatalf("addressKey(%q) = %q, want %q", s, got, slow)
-		}
+		require.Equal(t, slow, addressKey(s), "addressKey(%q)", s)
 	})
 }

@@ -64,24 +64,16 @@ func FuzzRulesJSON(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		var r Rules
 		if err := json.Unmarshal([]byte(in), &r); err != nil {
-			if !errors.Is(err, ErrInvalidRules) {
-				var se *json.SyntaxError
-				if !errors.As(err, &se) {
-					t.Fatalf("error %v wraps neither ErrInvalidRules nor a syntax error", err)
-				}
-			}
+			var se *json.SyntaxError
+			require.True(t, errors.Is(err, ErrInvalidRules) || errors.As(err, &se),
+				"error %v wraps neither ErrInvalidRules nor a syntax error", err)
 			return
 		}
-		if err := r.Validate(); err != nil {
-			t.Fatalf("accepted invalid rules: %v", err)
-		}
+		require.NoError(t, r.Validate(), "accepted invalid rules")
 		out, err := json.Marshal(r)
-		if err != nil {
-			t.Fatal(err)
-		}
+		require.NoError(t, err)
 		var back Rules
-		if err := json.Unmarshal(out, &back); err != nil || back != r {
-			t.Fatalf("round trip: %v %+v %+v", err, back, r)
-		}
+		require.NoError(t, json.Unmarshal(out, &back), "round trip of %s", out)
+		require.Equal(t, r, back, "round trip")
 	})
 }

@@ -1,7 +1,6 @@
 package comms
 
 import (
-	"errors"
 	"testing"
 	"time"
 
@@ -82,14 +81,11 @@ func FuzzParseAudience(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := ParseAudience(s)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidRules) {
-				t.Fatalf("error %v", err)
-			}
+			require.ErrorIs(t, err, ErrInvalidRules)
 			return
 		}
 		back, err := ParseAudience(a.String())
-		if err != nil || back != a {
-			t.Fatalf("%q -> %v -> %v %v", s, a, back, err)
-		}
+		require.NoError(t, err, "%q -> %v", s, a)
+		require.Equal(t, a, back, "%q -> %v -> %v", s, a, back)
 	})
 }
