@@ -24,8 +24,9 @@ func naiveNoticeDeadline(days *calendar.BusinessDays, restored time.Time, n int)
 	return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
 }
 
-// BenchmarkNoticeDeadline: the seed's 5 business days and a 250-day
-// period, against a day-by-day walk over the same (warm) calendar.
+// BenchmarkNoticeDeadline: the Dynamics CRM Online rules' 5 business days
+// and a 250-day period, against a day-by-day walk over the same (warm)
+// calendar.
 func BenchmarkNoticeDeadline(b *testing.B) {
 	ny, err := time.LoadLocation("America/New_York")
 	if err != nil {

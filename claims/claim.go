@@ -9,12 +9,14 @@ import (
 )
 
 // Claim is a customer's claim that the service level was not met in one
-// calendar month, with the details the seed asks for (section C): a
-// detailed description of the incident, its duration (the Incident span),
-// the number of affected users and their locations, the customer's
-// attempts to resolve it, when notice was given, when evidence was
-// supplied, when the claim was submitted, and the customer's attestation
-// that it complies with the acceptable-use policies.
+// calendar month, with the details the Microsoft Dynamics CRM Online
+// Service Level Agreement asks for (section C.3): a detailed description
+// of the incident, its duration (the Incident span), the number of
+// affected users and their locations, the customer's attempts to resolve
+// it; and when notice was given, when evidence was supplied (section
+// C.4), when the claim was submitted (section C.6), and the customer's
+// attestation that it complies with the acceptable-use policies (section
+// C.1).
 //
 // A month may be claimed several times (one claim per incident); see
 // SumCredits for the monthly cap on what they award together.
@@ -27,9 +29,9 @@ type Claim struct {
 	// Month is the calendar month whose service level is claimed; the
 	// incident must overlap it (read in Month's own location).
 	Month calendar.Month
-	// Incident is when service was unavailable: [start, restored). Its
-	// duration is the claim's "duration of the Incident". A reversed or
-	// empty span is invalid.
+	// Incident is when service was unavailable: half-open [start,
+	// restored). Its duration is the claim's "duration of the Incident". A
+	// reversed or empty span is invalid.
 	Incident calendar.Span
 	// Description is the detailed description of the incident.
 	Description string
@@ -43,11 +45,11 @@ type Claim struct {
 	// none, so that the claim says so).
 	ResolutionAttempts []string
 	// NoticeGiven is when the customer notified support of the incident;
-	// due before Rules.NoticeDeadline. It may be while the incident is
-	// still going on, but not before it started.
+	// due strictly before the notice deadline (Rules.Deadlines). It may be
+	// while the incident is still going on, but not before it started.
 	NoticeGiven time.Time
-	// EvidenceSupplied is when sufficient evidence was supplied; due before
-	// Rules.EvidenceDeadline(Month).
+	// EvidenceSupplied is when sufficient evidence was supplied; due
+	// strictly before Rules.EvidenceDeadline(Month).
 	EvidenceSupplied time.Time
 	// Submitted is when the claim was submitted to billing support; the
 	// provider's processing is due by Rules.ProcessingDeadline(Submitted).
@@ -73,8 +75,9 @@ type Claim struct {
 //   - ErrInvalid: a reversed or empty Incident (also wrapping
 //     calendar.ErrReversed when reversed), an Incident that does not
 //     overlap Month, negative AffectedUsers, NoticeGiven before the
-//     incident started, a deadline outside years 1 to 9999, or rules that
-//     fail Validate.
+//     incident started, a notice deadline with no business day in years 1
+//     to 9999 (also calendar.ErrNoBusinessDay), or rules that fail
+//     Validate.
 //
 // Lateness that depends on a missing or invalid field, or on rules that
 // fail Validate, is not judged.

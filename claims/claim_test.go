@@ -11,10 +11,14 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
-// goodClaim is a complete, on-time claim for January 2024: an incident on
-// Monday 15 January (MLK Day, a US holiday) restored at 11:30 UTC. Notice
-// counts from Monday 15: Tue 16, Wed 17, Thu 18, Fri 19, Mon 22 → late
-// from Tuesday 2024-01-23 00:00. Evidence is late from 2024-03-01 00:00.
+// goodClaim is a complete, on-time claim for January 2024 with every
+// detail section C.3 of the Microsoft Dynamics CRM Online Service Level
+// Agreement asks for: an incident on Monday 15 January (Martin Luther
+// King Jr. Day in rickar/cal's US calendar) restored at 11:30 UTC. Notice
+// counts from Monday 15, not itself counted: Tue 16, Wed 17, Thu 18, Fri
+// 19, Mon 22 → late from Tuesday 2024-01-23 00:00 (section E, definition
+// 9). Evidence is late from 2024-03-01 00:00, the end of February (section
+// C.4; 2024 is a leap year).
 func goodClaim() Claim {
 	return Claim{
 		Month:              calendar.NewMonth(2024, time.January, nil),
@@ -30,6 +34,8 @@ func goodClaim() Claim {
 	}
 }
 
+// TestCheckComplete: goodClaim passes, and so does each instant on time
+// by the last nanosecond.
 func TestCheckComplete(t *testing.T) {
 	r := DynamicsCRMOnline(usUTC)
 	require.NoError(t, r.Check(goodClaim()))
@@ -45,6 +51,8 @@ func TestCheckComplete(t *testing.T) {
 	require.NoError(t, r.Check(c))
 }
 
+// TestCheckProblems changes goodClaim one way at a time and pins every
+// problem Check reports, in order, with the field it names.
 func TestCheckProblems(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -106,6 +114,8 @@ func TestCheckProblems(t *testing.T) {
 	}
 }
 
+// TestCheckLateErrorDetails pins the *LateError and *MissingError Check
+// returns: goodClaim's notice deadline is Tuesday 2024-01-23 00:00.
 func TestCheckLateErrorDetails(t *testing.T) {
 	r := DynamicsCRMOnline(usUTC)
 	c := goodClaim()
@@ -128,12 +138,14 @@ func TestCheckLateErrorDetails(t *testing.T) {
 	require.ErrorAs(t, err, &missing)
 	assert.Equal(t, "Description", missing.Field)
 	assert.Equal(t, "claims: incomplete: field Description (detailed description of the incident) is missing", err.Error())
-	assert.Equal(t, "claims: incomplete: field X is missing", (&MissingError{Field: "X"}).Error())
 }
 
+// TestCheckNoticeFromStart: the same notice is on time counted from the
+// restoration and late counted from the start (US calendar, wall calendar
+// weekdays).
 func TestCheckNoticeFromStart(t *testing.T) {
 	// An incident from Friday 2024-02-02 to Wednesday 2024-02-07; notice on
-	// Friday 2024-02-09 20:00.
+	// Saturday 2024-02-10 08:00.
 	c := goodClaim()
 	c.Month = calendar.NewMonth(2024, time.February, nil)
 	c.Incident = calendar.Span{Start: utc(2024, 2, 2, 8, 0), End: utc(2024, 2, 7, 8, 0)}
@@ -153,6 +165,7 @@ func TestCheckNoticeFromStart(t *testing.T) {
 	assert.True(t, utc(2024, 2, 10, 0, 0).Equal(late.Deadline), "got %s", late.Deadline)
 }
 
+// TestCheckNewYorkCalendar: Check reads days in the calendar's location.
 func TestCheckNewYorkCalendar(t *testing.T) {
 	ny := newYork(t)
 	r := DynamicsCRMOnline(calendar.NewBusinessDays(ny, usHolidays()...))
@@ -174,6 +187,7 @@ func TestCheckNewYorkCalendar(t *testing.T) {
 	require.NoError(t, DynamicsCRMOnline(usUTC).Check(c))
 }
 
+// TestCheckDoesNotModifyClaim: Check leaves the claim's slices alone.
 func TestCheckDoesNotModifyClaim(t *testing.T) {
 	c := goodClaim()
 	c.UserLocations = []string{"", "Oslo"}
@@ -182,6 +196,8 @@ func TestCheckDoesNotModifyClaim(t *testing.T) {
 	assert.Equal(t, before, c.UserLocations)
 }
 
+// TestCheckFarFuture: a claim whose notice deadline would fall after year
+// 9999 is invalid, not late.
 func TestCheckFarFuture(t *testing.T) {
 	// No business day exists after 9999-12-31: the deadline is invalid,
 	// reported, not a panic.

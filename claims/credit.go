@@ -26,23 +26,27 @@ type MonthCredit struct {
 func (m MonthCredit) Capped() bool { return m.Claimed.GreaterThan(m.Cap) }
 
 // MaxExponent bounds the decimal exponent of the amounts SumCredits
-// accepts (a value is coefficient × 10^exponent): amounts outside it are
-// refused, so no sum ever works on numbers of thousands of digits and
-// decimal's arithmetic cannot overflow its exponent (which panics).
+// accepts, inclusive (a value is coefficient × 10^exponent): amounts with
+// an exponent outside ±MaxExponent are refused, so that decimal's
+// arithmetic cannot overflow its exponent (which panics).
 const MaxExponent = 1000
 
 // SumCredits adds the credits (amounts in the fee's currency, each from
-// sla.Assessment.CreditAmount or Payout's Unrounded) of the validated claims on one month
-// and caps the sum at capPercent percent of that month's subscription fee:
-// the seed's "a Service Credit awarded in any calendar month shall not,
-// under any circumstance, exceed Customer's monthly Subscription Fee" is a
+// sla.Assessment.CreditAmount or Payout's Unrounded) of the validated
+// claims on one month and caps the sum at capPercent percent of that
+// month's subscription fee: Awarded is the smaller of the sum and fee ×
+// capPercent / 100, so a sum exactly at the cap is not Capped. The
+// Microsoft Dynamics CRM Online Service Level Agreement's "a Service
+// Credit awarded in any calendar month shall not, under any circumstance,
+// exceed Customer's monthly Subscription Fee" (section B.3) is a
 // capPercent of 100. No credits award zero.
 //
 // It reports every bad input at once, as a calendar.ErrorList whose
-// entries wrap ErrInvalid and name the input: a negative fee, a capPercent outside (0, 100],
-// a negative credit (named by its index), an exponent outside
-// ±MaxExponent. The arithmetic is exact (the
-// division by 100 is a decimal shift) and ignores decimal.DivisionPrecision.
+// entries wrap ErrInvalid and name the input: a negative fee, a capPercent
+// outside (0, 100], a negative credit (named by its index), an exponent
+// outside ±MaxExponent; the MonthCredit is then zero. The arithmetic is
+// exact (the division by 100 is a decimal shift) and ignores
+// decimal.DivisionPrecision.
 func SumCredits(fee, capPercent decimal.Decimal, credits ...decimal.Decimal) (MonthCredit, error) {
 	var errs calendar.ErrorList
 	amount := func(field string, d decimal.Decimal) bool {

@@ -10,6 +10,11 @@ import (
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
+// TestSumCredits pins the monthly sum and its cap: "A Service Credit
+// awarded in any calendar month shall not ... exceed Customer's monthly
+// Subscription Fee" (Microsoft Dynamics CRM Online Service Level
+// Agreement, section B.3) caps at 100 %; other caps are other policies'.
+// Every figure is exact decimal arithmetic, worked by hand.
 func TestSumCredits(t *testing.T) {
 	tests := []struct {
 		name                    string
@@ -18,11 +23,12 @@ func TestSumCredits(t *testing.T) {
 		claimed, limit, awarded string
 		capped                  bool
 	}{
-		// A 25% credit (uptime below 99.9%, SLA B.1 as DESIGN.md reads
-		// it) on a 1,000.00 fee, claimed once.
+		// A 25% credit (Monthly Uptime Percentage below 99.9 %, the first
+		// tier of the Microsoft Dynamics CRM Online Service Level
+		// Agreement, section B) on a 1,000.00 fee, claimed once.
 		{"one claim", "1000.00", "100", []string{"250.00"}, "250.00", "1000", "250.00", false},
 		// Two claims on one month, 50% and 100%: 1,500 claimed, capped at
-		// the fee (SLA B.3).
+		// the fee (section B.3).
 		{"capped at the fee", "1000.00", "100", []string{"500.00", "1000.00"}, "1500.00", "1000", "1000", true},
 		{"exactly the fee is not capped", "1000.00", "100", []string{"400", "600"}, "1000", "1000", "1000", false},
 		{"no claims", "1000.00", "100", nil, "0", "1000", "0", false},
@@ -51,6 +57,8 @@ func TestSumCredits(t *testing.T) {
 	}
 }
 
+// TestSumCreditsErrors: every bad input at once, each named, each wrapping
+// ErrInvalid; the award is then zero.
 func TestSumCreditsErrors(t *testing.T) {
 	_, err := SumCredits(dec("-1"), dec("0"), dec("5"), dec("-0.01"), dec("-2"))
 	require.Error(t, err)

@@ -9,39 +9,37 @@ import (
 )
 
 // NoticeDeadline returns the first instant at which notice of an incident
-// is late: the end (midnight starting the next calendar day, in the
-// calendar's location) of the NoticeBusinessDays-th business day after
-// restored's day. restored's day is read in the calendar's location and is
-// not itself counted. For the seed (5 business days, US holidays):
-//
-//   - restored Monday 2024-02-05: business days Tue 6 … Mon 12; late from
-//     Tuesday 2024-02-13 00:00;
-//   - restored Friday 2024-02-02: the 5th business day is Friday 02-09;
-//     late from Saturday 2024-02-10 00:00, not from Monday;
-//   - restored Tuesday 2021-12-28: Friday 12-31 is the observed New Year's
-//     Day, so the 5th business day is Wednesday 2022-01-05; late from
-//     Thursday 2022-01-06 00:00.
+// is late: midnight, in the calendar's location, ending the
+// NoticeBusinessDays-th business day after restored's day. restored's day
+// is read in the calendar's location and is not itself counted; with 0
+// days it is the end of restored's day when that is a business day, else
+// of the next business day. The end of a Friday is Saturday 00:00: with
+// the Dynamics CRM Online rules and US holidays, notice of an incident
+// restored on Friday 2024-02-02 is late from Saturday 2024-02-10 00:00,
+// not from Monday.
 //
 // The parameter is the instant the period counts from: the incident's end
 // (service restored) under FromRestored, its start under FromStart;
 // Deadlines and Check pick the right end of an incident.
 // NoticeBusinessDays outside 0..MaxBusinessDays is clamped into it.
 //
-// It returns the zero time.Time when the deadline would fall outside years
-// 1 to 9999 (Deadlines and Check report that as ErrInvalid).
+// It returns the zero time.Time when no such business day exists in years
+// 1 to 9999 (Deadlines and Check report that as ErrInvalid wrapping
+// calendar.ErrNoBusinessDay).
 func (r Rules) NoticeDeadline(restored time.Time) time.Time {
 	t, _ := r.businessDeadline(restored, r.NoticeBusinessDays)
 	return t
 }
 
 // PostIncidentReportDue returns the first instant at which a post-incident
-// report for an incident restored at restored is late: the end (midnight
-// starting the next calendar day, in the calendar's location) of the
-// ReportBusinessDays-th business day after restored's day, counted exactly
-// as NoticeDeadline counts. Seed: restored Monday 2024-02-05, due before
-// Tuesday 2024-02-13 00:00. ReportBusinessDays outside 0..MaxBusinessDays
-// is clamped into it. It returns the zero time.Time when the deadline would
-// fall outside years 1 to 9999.
+// report for an incident restored at restored is late: midnight, in the
+// calendar's location, ending the ReportBusinessDays-th business day after
+// restored's day, counted exactly as NoticeDeadline counts. With the
+// Dynamics CRM Online rules and US holidays, a report on an incident
+// restored Monday 2024-02-05 is due before Tuesday 2024-02-13 00:00.
+// ReportBusinessDays outside 0..MaxBusinessDays is clamped into it. It
+// returns the zero time.Time when no such business day exists in years 1
+// to 9999. It makes Rules a comms.ReportDeadline.
 func (r Rules) PostIncidentReportDue(restored time.Time) time.Time {
 	t, _ := r.businessDeadline(restored, r.ReportBusinessDays)
 	return t
@@ -49,15 +47,17 @@ func (r Rules) PostIncidentReportDue(restored time.Time) time.Time {
 
 // EvidenceDeadline returns the first instant at which evidence for a claim
 // on month m is late: midnight, in the calendar's location, ending the
-// EvidenceMonths-th month after m plus EvidenceDays calendar days. For the
-// seed (1 month, 0 days) that is the first instant of the second month
-// after m: an incident in January 2023 needs evidence by February 28th
-// (the seed's own example), late from 2023-03-01 00:00; in January 2024
-// by February 29th, late from 2024-03-01 00:00.
+// EvidenceMonths-th month after m plus EvidenceDays calendar days. With
+// the Dynamics CRM Online rules (1 month, 0 days) that is the first
+// instant of the second month after m: an incident in January 2023 needs
+// evidence by February 28th (the agreement's own example, section C.4),
+// late from 2023-03-01 00:00.
 //
 // m's year and month are read as a month of the calendar's location; m's
 // own location is not used, so every deadline is in one location. Months
 // and days outside their bounds (MaxMonths, MaxCalendarDays) are clamped.
+// The deadline is never the zero time: evidence for December 9999 is late
+// from 10000-02-01 00:00.
 func (r Rules) EvidenceDeadline(m calendar.Month) time.Time {
 	months := clamp(r.EvidenceMonths, MaxMonths)
 	days := clamp(r.EvidenceDays, MaxCalendarDays)
@@ -72,10 +72,11 @@ func (r Rules) EvidenceDeadline(m calendar.Month) time.Time {
 // processing of a claim submitted at submitted is late: the same wall-clock
 // time ProcessingDays calendar days later, in the calendar's location (as
 // time.Time.AddDate does it). Across a change of the clocks that is an hour
-// more or less than ProcessingDays × 24h: with America/New_York and the
-// seed's 45 days, 2024-03-01 09:00 EST gives 2024-04-15 09:00 EDT. A
-// wall-clock time the clocks skip is normalised as time.Date does.
-// ProcessingDays outside 0..MaxCalendarDays is clamped into it.
+// more or less than ProcessingDays × 24h: with America/New_York and 45
+// days, 2024-03-01 09:00 EST gives 2024-04-15 09:00 EDT. A wall-clock
+// time the clocks skip is normalised as time.Date does (02:30 on
+// 2024-03-10 in New York becomes 01:30 EST). ProcessingDays outside
+// 0..MaxCalendarDays is clamped into it.
 func (r Rules) ProcessingDeadline(submitted time.Time) time.Time {
 	return submitted.In(r.location()).AddDate(0, 0, clamp(r.ProcessingDays, MaxCalendarDays))
 }
@@ -106,9 +107,9 @@ func (r Rules) noticeFrom(incident calendar.Span) time.Time {
 }
 
 // Deadlines are every deadline of one incident and of the claim on its
-// month, each the first instant that is late, in the calendar's location.
-// A zero field is a deadline that does not apply. Deadlines is a value,
-// safe for concurrent use.
+// month, each the first late instant, in the calendar's location. A zero
+// field is a deadline that does not apply. Deadlines is a value, safe for
+// concurrent use.
 type Deadlines struct {
 	// Notice is when notice of the incident is late: NoticeDeadline of the
 	// end of the incident NoticeFrom names.
@@ -128,12 +129,17 @@ type Deadlines struct {
 // Deadlines returns every deadline of incident (a span and what is known
 // of its severity) and of the claim on month submitted at submitted: its
 // notice, the claimed month's evidence, the claim's processing (zero while
-// submitted is the zero time) and, for a major incident, its post-incident
-// report. It reports every problem at once, as a calendar.ErrorList whose
-// entries wrap ErrInvalid: rules that fail Validate, a reversed (also
+// submitted is the zero time) and, for a major incident
+// (comms.Incident.NeedsReport), its post-incident report, counted from the
+// incident's end whatever NoticeFrom says.
+//
+// It reports every problem at once, as a calendar.ErrorList whose entries
+// wrap ErrInvalid: rules that fail Validate, a reversed (also
 // calendar.ErrReversed) or empty incident span, an incident that fails
-// its Validate, a zero month, a deadline outside years 1 to 9999 (also
-// calendar.ErrNoBusinessDay); the Deadlines are then zero.
+// its Validate (also comms.ErrInvalidIncident; a reversed span fails
+// both checks), a zero month, a notice or report deadline with no business day
+// in years 1 to 9999 (also calendar.ErrNoBusinessDay); the Deadlines are
+// then zero. The evidence and processing deadlines never fail.
 func (r Rules) Deadlines(incident comms.Incident, month calendar.Month, submitted time.Time) (Deadlines, error) {
 	var errs calendar.ErrorList
 	errs.Add(r.Validate())

@@ -10,33 +10,34 @@ import (
 // callers branch with errors.Is; Rules.Check lists several in a
 // calendar.ErrorList and errors.Is finds each.
 var (
-	// ErrNoticeLate: the customer's notice of the incident was given at or
-	// after the notice deadline (Rules.NoticeDeadline). Carried by a
-	// *LateError.
+	// ErrNoticeLate reports the customer's notice of the incident given at
+	// or after the notice deadline (Rules.NoticeDeadline), the first late
+	// instant. Carried by a *LateError.
 	ErrNoticeLate = errors.New("claims: notice late")
 
-	// ErrEvidenceLate: evidence supporting the claim was supplied at or
-	// after the evidence deadline (Rules.EvidenceDeadline). Carried by a
-	// *LateError.
+	// ErrEvidenceLate reports evidence supporting the claim supplied at or
+	// after the evidence deadline (Rules.EvidenceDeadline), the first late
+	// instant. Carried by a *LateError.
 	ErrEvidenceLate = errors.New("claims: evidence late")
 
-	// ErrIncomplete: a detail the claim or the post-incident report must
-	// hold is missing. Carried by a *MissingError, one per missing field.
+	// ErrIncomplete reports a detail the claim must hold missing. Carried
+	// by a *MissingError, one per missing field.
 	ErrIncomplete = errors.New("claims: incomplete")
 
-	// ErrNotCompliant: the customer does not attest compliance with the
-	// acceptable-use policies of the Agreement, which the seed makes a
+	// ErrNotCompliant reports a claim whose customer does not attest
+	// compliance with the acceptable-use policies of the Agreement, which
+	// the Microsoft Dynamics CRM Online Service Level Agreement makes a
 	// condition of any claim (section C.1).
 	ErrNotCompliant = errors.New("claims: not compliant with acceptable use")
 
-	// ErrInvalid: a value is present but impossible: an incident span that
-	// ends before it starts, a negative count or amount, rules with a
-	// negative or out-of-range period, a deadline that falls outside
-	// years 1 to 9999.
+	// ErrInvalid reports a value that is present but impossible: an
+	// incident span that ends before it starts, a negative count or
+	// amount, rules with a negative or out-of-range period, a notice or
+	// report deadline with no business day in years 1 to 9999.
 	ErrInvalid = errors.New("claims: invalid")
 
-	// ErrUnknownRegion: ForRegion was given a code that is not in the
-	// region table. The error quotes the code.
+	// ErrUnknownRegion reports a code given to ForRegion that is not in
+	// the built-in region table. The error quotes the code.
 	ErrUnknownRegion = errors.New("claims: unknown region")
 )
 
@@ -78,7 +79,7 @@ func (e *LateError) Unwrap() error { return e.Err }
 // concurrent use.
 type MissingError struct {
 	Field string // the missing field, e.g. "Description" or "RootCause"
-	What  string // what the seed asks for there, e.g. "detailed description of the incident"
+	What  string // what the agreement asks for there, e.g. "detailed description of the incident"
 }
 
 // Error names the field and what it should hold, e.g. `incomplete: field

@@ -3,10 +3,16 @@ package claims_test
 import (
 	"errors"
 	"fmt"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"testing"
 	"time"
 
 	"github.com/rickar/cal/v2/us"
 	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
@@ -158,4 +164,18 @@ func ExampleForRegion() {
 	// NAM 2022-01-06 00:00:00 +0000 UTC
 	// IND 2022-01-05 00:00:00 +0000 UTC
 	// claims: unknown region "XYZ"
+}
+
+// TestExamplesHaveOutput checks that every Example in this file has an
+// Output comment, so that go test runs it and its output documents it.
+func TestExamplesHaveOutput(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "example_test.go", nil, parser.ParseComments)
+	require.NoError(t, err)
+	examples := doc.Examples(f)
+	require.NotEmpty(t, examples)
+	for _, ex := range examples {
+		assert.True(t, ex.Output != "" && !ex.EmptyOutput, "Example%s has no output", ex.Name)
+		assert.NotEmpty(t, ex.Doc, "Example%s says nothing of what it shows", ex.Name)
+	}
 }

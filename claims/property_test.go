@@ -13,7 +13,17 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/testkit"
 )
+
+// iterations returns n, or a fifth of it where the largest inputs scale
+// down (testkit.Small: under the race detector and in mutation runs).
+func iterations(n int) int {
+	if testkit.Small {
+		return n / 5
+	}
+	return n
+}
 
 // date is a civil date, the brute-force oracle's unit.
 type date struct {
@@ -71,7 +81,7 @@ func TestNoticeDeadlineBruteForce(t *testing.T) {
 	for _, loc := range locs {
 		for name, hs := range sets {
 			days := calendar.NewBusinessDays(loc, hs...)
-			for range 150 {
+			for range iterations(150) {
 				restored := time.Unix(lo+rng.Int64N(hi-lo), rng.Int64N(1e9))
 				n := rng.IntN(26)
 				r := Rules{Calendar: days, NoticeBusinessDays: n, ReportBusinessDays: n}
@@ -123,7 +133,7 @@ func TestNoticeDeadlineBruteForce(t *testing.T) {
 func TestEvidenceDeadlineProperties(t *testing.T) {
 	ny := newYork(t)
 	rng := rand.New(rand.NewPCG(4, 28))
-	for range 2000 {
+	for range iterations(2000) {
 		loc := time.UTC
 		if rng.IntN(2) == 0 {
 			loc = ny
@@ -152,7 +162,7 @@ func TestEvidenceDeadlineProperties(t *testing.T) {
 // never negative and never above the fee × cap.
 func TestSumCreditsProperties(t *testing.T) {
 	rng := rand.New(rand.NewPCG(100, 3))
-	for range 2000 {
+	for range iterations(2000) {
 		fee := decimal.New(rng.Int64N(1e9), -int32(rng.IntN(4)))
 		capPercent := decimal.New(1+rng.Int64N(10000), -2) // 0.01 .. 100.00
 		var credits []decimal.Decimal

@@ -7,15 +7,18 @@ import (
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
-// ForRegion returns the seed's claim rules (DynamicsCRMOnline) over the
-// default business calendar of the region whose code is code, read in loc
-// (nil means UTC): US holidays for NAM and GCC, Canadian for CAN, and so on
-// (see maintenance.Region.HolidayCalendar); weekends only for IND and APJ,
-// which have no holiday calendar. The code is matched ignoring letter case
-// and surrounding white space, as maintenance.Lookup does.
+// ForRegion returns the Dynamics CRM Online claim rules
+// (DynamicsCRMOnline) over the business calendar of the built-in region
+// whose code is code (maintenance.Region.BusinessDays), read in loc (nil
+// means UTC), not in the region's own Zone: US holidays for NAM and GCC,
+// Canadian for CAN, and so on (the region's Holidays); weekends only for
+// IND and APJ, which have no holiday calendar. The code is matched
+// ignoring letter case and surrounding white space, as maintenance.Lookup
+// does; a caller's own region gives its rules with
+// DynamicsCRMOnline(region.BusinessDays(loc)).
 //
 // It returns an error wrapping ErrUnknownRegion, quoting code, when no
-// region has that code.
+// built-in region has that code.
 func ForRegion(code string, loc *time.Location) (Rules, error) {
 	region, ok := maintenance.Lookup(code)
 	if !ok {

@@ -13,6 +13,8 @@ import (
 	"github.com/slapolicy/slapolicy/sla"
 )
 
+// TestForRegion pins the Dynamics CRM Online claim rules over a region's
+// default holiday calendar ("Maintenance timeline" names the regions).
 func TestForRegion(t *testing.T) {
 	ny := newYork(t)
 	restored := utc(2021, 12, 28, 15, 0) // Tuesday
@@ -22,13 +24,16 @@ func TestForRegion(t *testing.T) {
 		loc  *time.Location
 		want time.Time
 	}{
-		// US holidays: Friday 2021-12-31 is the observed New Year's Day.
+		// Restored Tuesday 2021-12-28. US holidays (rickar/cal's us
+		// calendar): Friday 2021-12-31 is the observed New Year's Day, so
+		// Wed 29, Thu 30, Mon 3, Tue 4, Wed 5.
 		{"NAM", "NAM", nil, utc(2022, 1, 6, 0, 0)},
 		{"lower case, spaces", " nam ", nil, utc(2022, 1, 6, 0, 0)},
 		{"GCC in New York", "GCC", ny, time.Date(2022, 1, 6, 0, 0, 0, 0, ny)},
-		// IND has no holiday calendar: weekends only, so Friday 31 counts.
+		// IND has no holiday calendar: weekends only, so Friday 31 counts:
+		// Wed 29, Thu 30, Fri 31, Mon 3, Tue 4.
 		{"IND", "IND", nil, utc(2022, 1, 5, 0, 0)},
-		// The UK observes Christmas (Sat 25) on Mon 27, Boxing Day (Sun
+		// rickar/cal's gb calendar: the UK observes Christmas (Sat 25) on Mon 27, Boxing Day (Sun
 		// 26) on Tue 28, and New Year (Sat 1) on Mon 2022-01-03: from
 		// Tue 28: Wed 29, Thu 30, Fri 31, Tue 4, Wed 5.
 		{"GBR", "GBR", nil, utc(2022, 1, 6, 0, 0)},
@@ -37,7 +42,7 @@ func TestForRegion(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := ForRegion(tt.code, tt.loc)
 			require.NoError(t, err)
-			assert.Equal(t, 5, r.NoticeBusinessDays, "the seed's rules")
+			assert.Equal(t, 5, r.NoticeBusinessDays, "the Dynamics CRM Online rules")
 			got := r.NoticeDeadline(restored)
 			assert.True(t, tt.want.Equal(got), "want %s got %s", tt.want, got)
 		})
@@ -78,7 +83,8 @@ func TestCustomRegionTable(t *testing.T) {
 	_, ok = table.Lookup("XYZ", from.Add(-1))
 	assert.False(t, ok, "before its edition the table had no XYZ")
 
-	// Claim rules over XYZ's business days in its own zone. Restored on
+	// Claim rules over XYZ's business days in its own zone (holidays from
+	// rickar/cal's jp calendar, weekdays from a wall calendar). Restored on
 	// Friday 26 April 2024 in Tokyo: Monday 29 April (Showa Day) and
 	// Friday 3 to Monday 6 May (Constitution Day, Greenery Day, Children's
 	// Day and its substitute holiday) are not business days, so the five
@@ -92,7 +98,10 @@ func TestCustomRegionTable(t *testing.T) {
 	assert.False(t, got.BusinessDays(loc).IsBusinessDay(time.Date(2024, 5, 6, 12, 0, 0, 0, tokyo)), "substitute holiday")
 
 	// A plan in XYZ is checked against XYZ's window: 02:00 to 05:00 UTC is
-	// one hour past its 04:00 close, Downtime when not announced.
+	// one hour past its 04:00 close, Downtime when not announced (the
+	// Microsoft Dynamics CRM Online Service Level Agreement, section E,
+	// definition 11: only window time and time announced 24 hours ahead
+	// is Scheduled Downtime).
 	plan := comms.Plan{ID: "MC-XYZ", Region: got, Impact: comms.ImpactDowntime,
 		Span: calendar.Span{Start: utc(2024, 4, 10, 2, 0), End: utc(2024, 4, 10, 5, 0)}}
 	pc, err := comms.DynamicsCRMOnline().CheckPlan(sla.DynamicsCRMOnline().ScheduledDowntime, plan, time.Time{})

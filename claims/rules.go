@@ -7,17 +7,17 @@ import (
 )
 
 // NoticeFrom says which end of an incident the notice period counts from.
-// The zero value, FromRestored, is the seed's reading. NoticeFrom is an
-// integer value, safe for concurrent use.
+// The zero value, FromRestored, is how the Microsoft Dynamics CRM Online
+// Service Level Agreement's notice is read (see the package
+// documentation). NoticeFrom is an integer value, safe for concurrent use.
 type NoticeFrom int
 
 const (
 	// FromRestored counts the notice period from the day service was
-	// restored (the incident's End): the seed's "within five business days
-	// following an Incident".
+	// restored (the incident's End), that day not counted.
 	FromRestored NoticeFrom = iota
 	// FromStart counts it from the day the incident started (its Start),
-	// as some other SLAs do.
+	// that day not counted, as some other SLAs do.
 	FromStart
 )
 
@@ -33,16 +33,17 @@ func (f NoticeFrom) String() string {
 	return fmt.Sprintf("NoticeFrom(%d)", int(f))
 }
 
-// Bounds Validate enforces; the deadline methods clamp into them, so no
-// field value can make them overflow or search for long.
+// Bounds Validate enforces, each inclusive; the deadline methods clamp
+// the fields into them, so no field value can make them overflow.
 const (
-	// MaxBusinessDays is the largest notice or report period accepted,
-	// about ten years of business days.
+	// MaxBusinessDays is the largest notice or report period accepted, in
+	// business days: 2,600, about ten years of them.
 	MaxBusinessDays = 2600
-	// MaxMonths is the largest EvidenceMonths accepted (ten years).
+	// MaxMonths is the largest EvidenceMonths accepted, in months: 120,
+	// ten years.
 	MaxMonths = 120
 	// MaxCalendarDays is the largest EvidenceDays or ProcessingDays
-	// accepted (about ten years).
+	// accepted, in calendar days: 3,660, about ten years.
 	MaxCalendarDays = 3660
 )
 
@@ -50,14 +51,10 @@ const (
 // counts, how many business days a customer has to give notice of an
 // incident, when evidence is due, how long the provider takes to process a
 // claim, and when a post-incident report is due. DynamicsCRMOnline returns
-// the seed's; other SLAs fill the fields in differently, without code.
-//
-// Every deadline a Rules method returns is the first instant that is late,
-// in the calendar's location: something that happens at that instant or
-// after is late, anything before it is on time. "By the end of a day" is
-// midnight starting the next calendar day (whatever day of the week that
-// is), so a deadline whose last day is a Friday is late from Saturday
-// 00:00, not from Monday.
+// those of the Microsoft Dynamics CRM Online Service Level Agreement;
+// other SLAs fill the fields in differently, without code. Every deadline
+// a Rules method returns is the first late instant, in the calendar's
+// location (see the package documentation).
 //
 // A nil Calendar means a weekends-only calendar in UTC (Saturday and
 // Sunday off, no holidays), the zero calendar.BusinessDays. The zero Rules
@@ -71,46 +68,47 @@ const (
 // is safe for concurrent use, so a Rules is safe for concurrent use.
 type Rules struct {
 	// Calendar decides which days are business days and in which location
-	// days are read. Nil: weekends only, UTC.
+	// days are read and deadlines given. Nil: weekends only, UTC.
 	Calendar *calendar.BusinessDays
 
 	// NoticeBusinessDays is the notice period, in business days after the
 	// day NoticeFrom names (that day itself not counted): notice is due by
 	// the end of that many-th business day. 0 means by the end of that day
 	// itself if it is a business day, else by the end of the next business
-	// day. Seed: 5.
+	// day. Dynamics CRM Online: 5 (section E, definition 9).
 	NoticeBusinessDays int
 
 	// NoticeFrom says whether the notice period counts from the day the
-	// incident ended (FromRestored, the zero value and the seed's reading)
+	// incident ended (FromRestored, the zero value, Dynamics CRM Online's)
 	// or the day it started (FromStart).
 	NoticeFrom NoticeFrom
 
 	// EvidenceMonths and EvidenceDays set the evidence deadline: evidence
 	// is due by the end of the EvidenceMonths-th month after the claimed
-	// month, plus EvidenceDays calendar days. Seed: 1 and 0 ("by the end
-	// of the month following"). An SLA that wants evidence "within 30
-	// days after the end of the month" sets 0 and 30.
+	// month, plus EvidenceDays calendar days. Dynamics CRM Online: 1 and 0
+	// ("by the end of the month following", section C.4). An SLA that
+	// wants evidence "within 30 days after the end of the month" sets 0
+	// and 30.
 	EvidenceMonths int
 	EvidenceDays   int
 
 	// ProcessingDays is how long the provider takes to process a claim, in
 	// calendar days after submission, at the same wall-clock time in the
-	// calendar's location. Seed: 45.
+	// calendar's location. Dynamics CRM Online: 45 (section C.6).
 	ProcessingDays int
 
 	// ReportBusinessDays is when a post-incident report is due, in business
 	// days after the day service was restored, counted like
-	// NoticeBusinessDays. Seed: 5.
+	// NoticeBusinessDays. Dynamics CRM Online: 5 ("after 5 business days",
+	// "Post-Incident Report").
 	ReportBusinessDays int
 }
 
 // DynamicsCRMOnline returns the claim rules of the Microsoft Dynamics CRM
-// Online SLA (the seed) with days as the business calendar: notice within
-// five business days following the incident, counted from the day service
-// was restored; evidence by the end of the month following the claimed
-// month; processing within 45 calendar days of submission; a post-incident
-// report for a major incident due five business days after restoration.
+// Online Service Level Agreement with days as the business calendar:
+// NoticeBusinessDays 5 counted FromRestored, EvidenceMonths 1 and
+// EvidenceDays 0, ProcessingDays 45, ReportBusinessDays 5 (the package
+// documentation says how each is read).
 //
 // A nil days means a weekends-only calendar in UTC; for a region's
 // holidays use ForRegion or calendar.NewBusinessDays(loc, us.Holidays...).
@@ -127,10 +125,11 @@ func DynamicsCRMOnline(days *calendar.BusinessDays) Rules {
 }
 
 // Validate reports every field outside its range at once, as a
-// calendar.ErrorList whose entries wrap ErrInvalid and naming the field and its value: business-day
-// counts must be in 0..MaxBusinessDays, EvidenceMonths in 0..MaxMonths,
-// calendar-day counts in 0..MaxCalendarDays, and NoticeFrom FromRestored
-// or FromStart. It returns nil for valid rules.
+// calendar.ErrorList whose entries wrap ErrInvalid and name the field and
+// its value: business-day counts must be in 0..MaxBusinessDays,
+// EvidenceMonths in 0..MaxMonths, calendar-day counts in
+// 0..MaxCalendarDays, each inclusive, and NoticeFrom FromRestored or
+// FromStart. It returns nil for valid rules; the zero Rules is valid.
 func (r Rules) Validate() error {
 	var errs calendar.ErrorList
 	check := func(field string, v, maxV int) {

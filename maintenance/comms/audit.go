@@ -317,7 +317,7 @@ func (r Rules) validateRecord(sd maintenance.ScheduledDowntime, rec Record, asOf
 	unique := func(list string, ids []string, what string) {
 		seen := make(map[string]int)
 		for i, id := range ids {
-			key := strings.ToLower(strings.TrimSpace(id))
+			key := foldKey(strings.TrimSpace(id))
 			field := fmt.Sprintf("%s[%d].%s", list, i, what)
 			switch j, dup := seen[key]; {
 			case key == "":

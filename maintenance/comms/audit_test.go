@@ -2,15 +2,18 @@ package comms_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/rickar/cal/v2/us"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
+	"github.com/slapolicy/slapolicy/internal/testkit"
 	"github.com/slapolicy/slapolicy/maintenance"
 	"github.com/slapolicy/slapolicy/maintenance/comms"
 	"github.com/slapolicy/slapolicy/sla"
@@ -79,6 +82,8 @@ func TestAuditSampleMonth(t *testing.T) {
 	assert.Empty(t, a.Settings)
 }
 
+// TestAuditAsOfEarly: a duty not carried out whose deadline is after the
+// audit's instant is pending, and messages sent after it do not count.
 func TestAuditAsOfEarly(t *testing.T) {
 	// On 24 March at 03:00 the notices and UM1's email are judged as
 	// before; the incidents' reports are not due yet: pending.
@@ -102,6 +107,8 @@ func TestAuditAsOfEarly(t *testing.T) {
 	assert.Equal(t, 1, a.Count(comms.StatusPending))
 }
 
+// TestAuditMonthFilter: only what started in the record's month is
+// audited; the zero Month audits everything.
 func TestAuditMonthFilter(t *testing.T) {
 	rec := sampleMarch()
 	rec.Month = calendar.NewMonth(2024, time.February, nil)
@@ -118,6 +125,9 @@ func TestAuditMonthFilter(t *testing.T) {
 	assert.Contains(t, a.Summary(), "Communications audit for all months")
 }
 
+// TestAuditSettingsProblems: a malformed address does not stop the audit;
+// it is reported in Settings once per duty that reads it, with where it
+// was read.
 func TestAuditSettingsProblems(t *testing.T) {
 	rec := sampleMarch()
 	rec.Instances[1].NotificationEmails = []string{"ops@"}
@@ -135,6 +145,8 @@ func TestAuditSettingsProblems(t *testing.T) {
 	assert.Contains(t, a.Summary(), "Settings:\n")
 }
 
+// TestAuditIncompleteReport: a report published on time without one of
+// the six parts of "Post-Incident Report" is missed, not late.
 func TestAuditIncompleteReport(t *testing.T) {
 	rec := sampleMarch()
 	rec.Incidents[0].Report.RootCause = " "
@@ -149,6 +161,9 @@ func TestAuditIncompleteReport(t *testing.T) {
 	assert.Contains(t, it.Err.Error(), "RootCause")
 }
 
+// TestAuditRejectsBadInput: a record that cannot be audited is refused
+// with every problem at once, record-level problems first; bad rules and
+// a bad Scheduled Downtime rule are refused too.
 func TestAuditRejectsBadInput(t *testing.T) {
 	rec := sampleMarch()
 	rec.Plans[1].Plan.ID = "mc1" // repeats MC1, case-insensitively
@@ -200,6 +215,19 @@ func TestAuditRejectsBadInput(t *testing.T) {
 	assert.ErrorIs(t, err, maintenance.ErrInvalidScheduledDowntime)
 }
 
+// TestAuditNamesUniqueAsTheyMatch: instance names must be unique under the
+// same case-insensitive comparison that selects affected instances
+// (strings.EqualFold): "contoſo" (with a long s, U+017F) is "contoso"
+// and would otherwise make every duty of contoso's reach both.
+func TestAuditNamesUniqueAsTheyMatch(t *testing.T) {
+	rec := sampleMarch()
+	rec.Instances = append(rec.Instances, comms.Instance{Name: "contoſo.crm4.dynamics.com", Region: "EUR"})
+	_, err := audit(nil, rec, utc(2024, 4, 15, 0, 0))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, comms.ErrInvalidRecord)
+	assert.Contains(t, err.Error(), `instances[2].name "contoſo.crm4.dynamics.com" repeats instances[0]`)
+}
+
 // FuzzAudit perturbs the sample month and checks the audit's invariants:
 // it never panics; bad input is ErrInvalidPlan; a duty has an error exactly
 // when it is late or missed, and Err joins them all.
@@ -216,24 +244,247 @@ func FuzzAudit(f *testing.F) {
 		rec.Messages[0].Sent = rec.Messages[0].Sent.Add(d(shiftMsg))
 		a, err := audit(nil, rec, utc(2024, 3, 1, 0, 0).Add(d(asOfMin)))
 		if err != nil {
-			if !errors.Is(err, comms.ErrInvalidPlan) {
-				t.Fatalf("error %v does not wrap ErrInvalidPlan", err)
-			}
+			require.ErrorIs(t, err, comms.ErrInvalidPlan)
 			return
 		}
 		bad := 0
 		for _, it := range a.Items {
 			late := it.Status == comms.StatusLate || it.Status == comms.StatusMissed
-			if late != (it.Err != nil) {
-				t.Fatalf("%s: status %s with error %v", it.Duty, it.Status, it.Err)
-			}
+			require.Equal(t, late, it.Err != nil, "%s: status %s with error %v", it.Duty, it.Status, it.Err)
 			if late {
 				bad++
 			}
 		}
-		if (bad > 0) != (a.Err() != nil) {
-			t.Fatalf("Err() = %v with %d bad duties", a.Err(), bad)
-		}
+		require.Equal(t, bad > 0, a.Err() != nil, "Err() = %v with %d bad duties", a.Err(), bad)
 		_ = a.Summary()
+	})
+}
+
+// TestAuditRejectsNoDeadline: a report deadline that does not exist
+// (zero: outside years 1 to 9999) stops the audit with the incident named.
+func TestAuditRejectsNoDeadline(t *testing.T) {
+	never := deadlineFunc(func(time.Time) time.Time { return time.Time{} })
+	_, err := comms.DynamicsCRMOnline().Audit(sla.DynamicsCRMOnline().ScheduledDowntime, never, sampleMarch(), utc(2024, 4, 15, 0, 0))
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, comms.ErrInvalidRecord), "%v", err)
+	assert.Contains(t, err.Error(), `incidents[0]: comms: invalid record: incident "INC1" restored 2024-03-26T15:30:00Z: no post-incident report deadline`)
+}
+
+// deadlineFunc adapts a function to comms.ReportDeadline.
+type deadlineFunc func(restored time.Time) time.Time
+
+func (f deadlineFunc) PostIncidentReportDue(restored time.Time) time.Time { return f(restored) }
+
+// TestSummaryDowntimeLines: the summary's downtime section lists a plan
+// "as run" when it ran with Downtime, "if run as planned" when it has not
+// run and its plan has Downtime, and nothing for a plan that ran without
+// Downtime although its plan had some. MC2 (announced 23h ahead, too late
+// for work outside the window) was planned 16:00-20:00, two hours before
+// EUR's window opens at 18:00, but here it ran 18:00-20:00, inside the
+// window; it comes first in the record. MC3 ran 1h10m past the window;
+// MC4 (planned 14:00-19:00 on 30 March, never announced: 4h before the
+// window) has not run.
+func TestSummaryDowntimeLines(t *testing.T) {
+	rec := sampleMarch()
+	mc2 := rec.Plans[1]
+	mc2.Outcome.Span.Start = utc(2024, 3, 16, 18, 0)
+	rec.Plans = []comms.PlannedRecord{mc2, rec.Plans[0], rec.Plans[2], {
+		Plan: comms.Plan{ID: "MC4", Region: region("EUR"), Span: sp(utc(2024, 3, 30, 14, 0), utc(2024, 3, 30, 19, 0)), Impact: comms.ImpactDowntime},
+	}}
+	a, err := audit(nil, rec, utc(2024, 4, 15, 0, 0))
+	require.NoError(t, err)
+	require.Equal(t, "MC2", a.Updates[0].Plan.Plan.ID)
+	require.True(t, a.Updates[0].Downtime.IsEmpty(), "MC2 ran inside the window")
+	require.Equal(t, 2*time.Hour, a.Plans[0].Downtime.Duration(), "MC2's plan had 2h outside the window")
+	s := a.Summary()
+	downtime := s[strings.Index(s, "Downtime from maintenance"):]
+	assert.Equal(t, "Downtime from maintenance (before the SLA's own exclusions):\n"+
+		"        - plan \"MC3\" as run: 1h10m0s\n"+
+		"        - plan \"MC4\" if run as planned: 4h0m0s\n", downtime)
+}
+
+// assessUpdate runs sla.Policy.Assess on the month of the plan for one outage,
+// the update as it ran, with the plan's notice when it was announced
+// before it began.
+func assessUpdate(t *testing.T, p sla.Policy, month calendar.Month, uc comms.UpdateCheck) sla.Assessment {
+	t.Helper()
+	per := sla.Period{
+		Month:   month,
+		Window:  uc.Plan.Plan.Region.Window,
+		Outages: []sla.Outage{{Span: uc.Outcome.Span}},
+	}
+	if a := uc.Plan.Announced; !a.IsZero() && !a.After(uc.Plan.Plan.Span.Start) {
+		per.Notices = []maintenance.Notice{{Span: uc.Plan.Plan.Span, Announced: a}}
+	}
+	got, err := p.Assess(per)
+	require.NoError(t, err)
+	return got
+}
+
+// TestOverrunIsWhatAssessCounts checks, on the sample month's plans, that
+// the Downtime of an update is the Downtime sla.Policy.Assess counts for it
+// (every piece is longer than the 10-minute intermittent limit).
+func TestOverrunIsWhatAssessCounts(t *testing.T) {
+	a, err := audit(nil, sampleMarch(), utc(2024, 4, 15, 0, 0))
+	require.NoError(t, err)
+	p := sla.DynamicsCRMOnline()
+	month := calendar.NewMonth(2024, time.March, nil)
+	// MC1 none, MC2 2h (16:00-18:00 before the window, notice 23h ahead),
+	// MC3 1h10m (03:00-04:10 after the window).
+	for i, want := range []time.Duration{0, 2 * time.Hour, 70 * time.Minute} {
+		uc := a.Updates[i]
+		got := assessUpdate(t, p, month, uc)
+		assert.Equal(t, want, got.Downtime, uc.Plan.Plan.ID)
+		assert.Equal(t, want, uc.Downtime.Duration(), uc.Plan.Plan.ID)
+		require.Len(t, got.Periods(), uc.Downtime.Len())
+		for k, s := range uc.Downtime.Spans() {
+			assert.True(t, s.Equal(got.Periods()[k]), "%s: %v vs %v", uc.Plan.Plan.ID, s, got.Periods()[k])
+		}
+	}
+}
+
+// TestReportDuty pins the post-incident report a major incident owes
+// ("Post-Incident Report": published "after 5 business days"), counted by
+// the claim rules over rickar/cal's US calendar in UTC, weekdays from a
+// wall calendar; a minor, empty or invalid incident owes none.
+func TestReportDuty(t *testing.T) {
+	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
+	plus48h := deadlineFunc(func(restored time.Time) time.Time { return restored.Add(48 * time.Hour) })
+	never := deadlineFunc(func(time.Time) time.Time { return time.Time{} })
+	friday := sp(utc(2024, 2, 2, 14, 0), utc(2024, 2, 2, 16, 30))
+	tests := []struct {
+		name     string
+		deadline comms.ReportDeadline
+		incident comms.Incident
+		owed     bool
+		due      time.Time
+		is       []error // when set, the errors the problem wraps
+	}{
+		// Restored Friday 2 February: Mon 5, Tue 6, Wed 7, Thu 8, Fri 9.
+		{name: "major, restored on a Friday", deadline: rules,
+			incident: comms.Incident{Span: friday, PlatformDegraded: true}, owed: true, due: utc(2024, 2, 10, 0, 0)},
+		// Restored Monday 12 February: Tue 13, Wed 14, Thu 15, Fri 16,
+		// (Mon 19 Presidents' Day) Tue 20.
+		{name: "major, over Presidents' Day", deadline: rules, owed: true, due: utc(2024, 2, 21, 0, 0),
+			incident: comms.Incident{Span: sp(utc(2024, 2, 12, 8, 0), utc(2024, 2, 12, 9, 0)), OrganizationsAffected: 2}},
+		{name: "major, a deadline of the caller's", deadline: plus48h,
+			incident: comms.Incident{Span: friday, SignificantDegradation: true}, owed: true, due: utc(2024, 2, 4, 16, 30)},
+		{name: "minor: one organization", deadline: rules,
+			incident: comms.Incident{Span: friday, OrganizationsAffected: 1}},
+		{name: "no incident", deadline: rules},
+		{name: "major, not yet restored", deadline: rules,
+			incident: comms.Incident{Span: sp(friday.Start, friday.Start), PlatformDegraded: true}},
+		{name: "reversed span", deadline: rules,
+			incident: comms.Incident{Span: sp(friday.End, friday.Start), PlatformDegraded: true},
+			is:       []error{comms.ErrInvalidIncident, calendar.ErrReversed}},
+		{name: "negative organizations", deadline: rules,
+			incident: comms.Incident{Span: friday, OrganizationsAffected: -2},
+			is:       []error{comms.ErrInvalidIncident}},
+		{name: "no deadline exists", deadline: never,
+			incident: comms.Incident{Span: friday, PlatformDegraded: true},
+			is:       []error{comms.ErrInvalidRecord}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, owed, err := comms.IncidentRecord{ID: "INC-7", Incident: tc.incident}.ReportDuty(tc.deadline)
+			if tc.is != nil {
+				require.Error(t, err)
+				for _, e := range tc.is {
+					assert.ErrorIs(t, err, e)
+				}
+				assert.False(t, owed)
+				assert.Equal(t, comms.Duty{}, d)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.owed, owed)
+			if !tc.owed {
+				assert.Equal(t, comms.Duty{}, d)
+				return
+			}
+			assert.Equal(t, comms.KindPostIncidentReport, d.Kind)
+			assert.Equal(t, "INC-7", d.Ref)
+			assert.Empty(t, d.Recipients, "a post")
+			assert.True(t, tc.due.Equal(d.Due), "due %s", d.Due)
+			assert.True(t, tc.deadline.PostIncidentReportDue(tc.incident.Span.End).Equal(d.Due), "counted from restoration")
+			assert.Equal(t, "major incident restored "+tc.incident.Span.End.Format(time.RFC3339Nano)+
+				"; publish a post-incident report (Summary, User Experience, Start, Resolution, Root Cause, Next steps) on the service health dashboard", d.Reason)
+		})
+	}
+	_, _, err := comms.IncidentRecord{ID: "INC-9", Incident: comms.Incident{Span: friday, PlatformDegraded: true}}.ReportDuty(never)
+	assert.EqualError(t, err, `comms: invalid record: incident "INC-9" restored 2024-02-02T16:30:00Z: no post-incident report deadline exists in years 1 to 9999`)
+}
+
+// TestAuditOwnReportDeadline audits the sample month with post-incident
+// report deadlines of the caller's own, counted in calendar hours from
+// restoration: INC1 was restored Tuesday 26 March 15:30 and published
+// 3 April 09:00; INC3 was restored Thursday 28 March 03:00 and never
+// published. The deadline is asked of the restorations only.
+func TestAuditOwnReportDeadline(t *testing.T) {
+	tests := []struct {
+		name     string
+		after    time.Duration
+		asOf     time.Time
+		inc1     comms.Status
+		inc1Late time.Duration // how late INC1's report was, when late
+		inc3     comms.Status
+	}{
+		// Due 2 April 15:30: 17h30m late. INC3 due 4 April 03:00.
+		{"a week", 7 * 24 * time.Hour, utc(2024, 4, 15, 0, 0), comms.StatusLate, 17*time.Hour + 30*time.Minute, comms.StatusMissed},
+		// Due 5 April 15:30: on time. INC3 due 7 April 03:00.
+		{"ten days", 10 * 24 * time.Hour, utc(2024, 4, 15, 0, 0), comms.StatusMet, 0, comms.StatusMissed},
+		// On 6 April at noon INC3's report, due 7 April 03:00, is pending.
+		{"ten days, before INC3 is due", 10 * 24 * time.Hour, utc(2024, 4, 6, 12, 0), comms.StatusMet, 0, comms.StatusPending},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var asked []time.Time
+			own := deadlineFunc(func(restored time.Time) time.Time {
+				asked = append(asked, restored)
+				return restored.Add(tc.after)
+			})
+			a, err := comms.DynamicsCRMOnline().Audit(sla.DynamicsCRMOnline().ScheduledDowntime, own, sampleMarch(), tc.asOf)
+			require.NoError(t, err)
+			require.Len(t, asked, 2, "INC1 and INC3 only: INC2 is minor")
+			assert.True(t, asked[0].Equal(utc(2024, 3, 26, 15, 30)))
+			assert.True(t, asked[1].Equal(utc(2024, 3, 28, 3, 0)))
+
+			inc1, inc3 := a.Items[5], a.Items[6]
+			require.Equal(t, "INC1", inc1.Duty.Ref)
+			require.Equal(t, "INC3", inc3.Duty.Ref)
+			assert.True(t, utc(2024, 3, 26, 15, 30).Add(tc.after).Equal(inc1.Duty.Due))
+			assert.True(t, utc(2024, 3, 28, 3, 0).Add(tc.after).Equal(inc3.Duty.Due))
+			assert.Equal(t, tc.inc1, inc1.Status)
+			assert.Equal(t, tc.inc3, inc3.Status)
+			if tc.inc1 == comms.StatusLate {
+				var late *comms.DutyError
+				require.ErrorAs(t, inc1.Err, &late)
+				assert.ErrorIs(t, inc1.Err, comms.ErrReportLate)
+				assert.Equal(t, tc.inc1Late, late.Sent[0].Sub(late.Duty.Due))
+			} else {
+				assert.NoError(t, inc1.Err)
+			}
+			if tc.inc3 == comms.StatusMissed {
+				assert.ErrorIs(t, inc3.Err, comms.ErrReportMissing)
+			} else {
+				assert.NoError(t, inc3.Err)
+			}
+		})
+	}
+}
+
+// TestAuditConcurrent shares one record, one set of rules and one
+// business calendar among many goroutines (run under -race): every audit,
+// at instants a day apart from 1 March to 15 April 2024, must read alike.
+func TestAuditConcurrent(t *testing.T) {
+	rec := sampleMarch()
+	days := calendar.NewBusinessDays(time.UTC, us.Holidays...)
+	testkit.Agree(t, 46, func(i int) string {
+		asOf := utc(2024, 3, 1, 0, 0).Add(time.Duration(i) * 24 * time.Hour)
+		a, err := audit(days, rec, asOf)
+		if err != nil {
+			return err.Error()
+		}
+		return fmt.Sprint(a.Summary(), a.Err())
 	})
 }

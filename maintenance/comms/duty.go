@@ -97,14 +97,16 @@ func (d Duty) String() string {
 type Status uint8
 
 const (
-	// StatusMet: every recipient (or the post) was sent to before Due.
+	// StatusMet means every recipient (or the post) was sent to strictly
+	// before Due.
 	StatusMet Status = iota
-	// StatusPending: not yet carried out in full, but Due has not come.
+	// StatusPending means not yet carried out in full, and the instant
+	// checked (asOf) is before Due.
 	StatusPending
-	// StatusLate: carried out in full, some of it at or after Due.
+	// StatusLate means carried out in full, some of it at or after Due.
 	StatusLate
-	// StatusMissed: Due has passed and some recipient (or the post) was
-	// never sent to.
+	// StatusMissed means the instant checked (asOf) is at or after Due
+	// and some recipient (or the post) was never sent to.
 	StatusMissed
 )
 

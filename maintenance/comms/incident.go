@@ -11,22 +11,23 @@ import (
 var ErrInvalidIncident = errors.New("comms: invalid incident")
 
 // Severity classifies a service incident as the communications policy
-// does ("Minor Service incidents" and "Major service incidents"). The zero value is SeverityNone. Severity is
-// an integer value, safe for concurrent use; values order by gravity.
+// does ("Minor Service incidents" and "Major service incidents"). The
+// zero value is SeverityNone. Severity is an integer value, safe for
+// concurrent use; values order by gravity.
 type Severity int
 
 const (
-	// SeverityNone: nothing the caller reported makes it a service
+	// SeverityNone means nothing the caller reported makes it a service
 	// incident.
 	SeverityNone Severity = iota
-	// SeverityMinor: an organization is inaccessible or cannot use the
-	// service or one of its components (page not found, sign-in failing,
-	// slow performance, errors).
+	// SeverityMinor means an organization is inaccessible or cannot use
+	// the service or one of its components (page not found, sign-in
+	// failing, slow performance, errors).
 	SeverityMinor
-	// SeverityMajor: multiple organizations cannot access the service,
-	// there is significant degradation, or the underlying cloud platform
-	// (Microsoft Azure) is degraded. A major incident owes a post-incident
-	// report.
+	// SeverityMajor means multiple organizations cannot access the
+	// service, there is significant degradation, or the underlying cloud
+	// platform (Microsoft Azure) is degraded. A major incident owes a
+	// post-incident report.
 	SeverityMajor
 )
 
@@ -45,9 +46,10 @@ func (s Severity) String() string {
 }
 
 // Symptom is what users see during a service incident. The constants are
-// the policy's examples ("Minor Service incidents"); callers may use other values, and any symptom makes
-// an incident at least minor. The zero Symptom "" is still a symptom when
-// listed. Symptom is a string value, safe for concurrent use.
+// the policy's examples ("Minor Service incidents"); callers may use other
+// values, and any symptom makes an incident at least minor. The zero
+// Symptom "" is still a symptom when listed. Symptom is a string value,
+// safe for concurrent use.
 type Symptom string
 
 // The policy's examples of a service incident.
@@ -67,8 +69,9 @@ const (
 // its methods never modify it or its slice, so it is safe for concurrent
 // use as long as the caller does not modify Symptoms.
 type Incident struct {
-	// Span is [start, restored): when the incident started and when
-	// service was restored. A reversed span is invalid.
+	// Span is half-open [start, restored): when the incident started and
+	// when service was restored. A reversed span is invalid; an empty one
+	// is an incident not yet restored.
 	Span calendar.Span
 	// OrganizationsAffected counts the organizations (service instances)
 	// that are inaccessible or cannot use the service; more than one makes

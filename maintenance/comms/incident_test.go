@@ -46,6 +46,8 @@ func TestSeverity(t *testing.T) {
 	assert.Equal(t, "Severity(9)", Severity(9).String())
 }
 
+// TestIncidentValidate: the zero Incident is valid; a reversed span and a
+// negative count are reported at once.
 func TestIncidentValidate(t *testing.T) {
 	require.NoError(t, Incident{}.Validate())
 	bad := Incident{

@@ -17,22 +17,25 @@ import (
 var ErrInvalidPlan = errors.New("comms: invalid plan")
 
 // Impact is the estimated effect of maintenance on users, which decides
-// whether anyone must be told of it and whether it can be Downtime. The zero
-// value is ImpactNone.
+// whether anyone must be told of it and whether it can be Downtime. The
+// zero value is ImpactNone. Impact is a small value, safe for concurrent
+// use.
 type Impact uint8
 
 const (
-	// ImpactNone: no downtime or user impact is expected. Nobody must be
-	// notified ("Prior notification": "when there is expected to be downtime or
-	// user impact") and nothing is Downtime.
+	// ImpactNone means no downtime or user impact is expected. Nobody
+	// must be notified ("Prior notification": "when there is expected to
+	// be downtime or user impact") and nothing is Downtime.
 	ImpactNone Impact = iota
-	// ImpactDegraded: users are affected (slower pages, features off) but
-	// can still read and write their data. A notification is owed; it is
-	// not Downtime (the SLA's definition 4: Downtime is when users cannot read or
-	// write Service data).
+	// ImpactDegraded means users are affected (slower pages, features
+	// off) but can still read and write their data. A notification is
+	// owed; it is not Downtime (Microsoft Dynamics CRM Online Service Level
+	// Agreement, section E, definition 4: Downtime is when users cannot
+	// read or write Service data).
 	ImpactDegraded
-	// ImpactDowntime: users cannot read or write their data. A notification
-	// is owed, and the part that is not Scheduled Downtime is Downtime.
+	// ImpactDowntime means users cannot read or write their data. A
+	// notification is owed, and the part that is not Scheduled Downtime
+	// (section E, definition 11) is Downtime.
 	ImpactDowntime
 )
 

@@ -14,14 +14,17 @@ import (
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
+// TestCheckPlan pins CheckPlan on hand-worked plans. The windows are those
+// of "Maintenance timeline" ("Policies and Communications for Dynamics 365
+// for Customer Engagement"): EUR and GBR 6 PM to 3 AM UTC, IND 7:30 PM to
+// 1 AM, NAM 2 AM to 11 AM; the notice lead is 24 hours (Microsoft Dynamics
+// CRM Online Service Level Agreement, section E, definition 11); in-window
+// work owes "prior notification" only, so NotifyLead 0.
 func TestCheckPlan(t *testing.T) {
 	r := DynamicsCRMOnline()
 	nyc, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
 
-	// All figures from the seed's table: EUR and GBR 6 PM to 3 AM UTC,
-	// IND 7:30 PM to 1 AM, NAM 2 AM to 11 AM; notice lead 24 hours (SLA
-	// definition 11).
 	cases := []struct {
 		name       string
 		rule       maintenance.ScheduledDowntime
@@ -143,17 +146,8 @@ func TestCheckPlan(t *testing.T) {
 	}
 }
 
-// assertSpans compares span lists by instant, whatever their locations.
-func assertSpans(t *testing.T, want, got []calendar.Span, what string) {
-	t.Helper()
-	if !assert.Len(t, got, len(want), "%s: %v", what, got) {
-		return
-	}
-	for i := range want {
-		assert.True(t, want[i].Equal(got[i]), "%s[%d]: want %v got %v", what, i, want[i], got[i])
-	}
-}
-
+// TestCheckPlanErrors: CheckPlan reports the problems of the plan, of the
+// rules and of the Scheduled Downtime rule at once.
 func TestCheckPlanErrors(t *testing.T) {
 	r := DynamicsCRMOnline()
 	_, err := r.CheckPlan(dynamics, Plan{Region: maintenance.Region{Code: "XYZ"}, Span: span(at(2024, 3, 9, 2, 0), at(2024, 3, 9, 1, 0)), Impact: 7}, time.Time{})
@@ -171,24 +165,196 @@ func TestCheckPlanErrors(t *testing.T) {
 
 	_, err = Rules{}.CheckPlan(dynamics, Plan{Region: region("EUR"), Span: span(at(2024, 3, 9, 2, 0), at(2024, 3, 9, 3, 0))}, time.Time{})
 	assert.ErrorIs(t, err, ErrInvalidRules)
+
+	_, err = Rules{}.CheckPlan(maintenance.ScheduledDowntime{NoticeLead: -1}, Plan{}, time.Time{})
+	assert.ErrorIs(t, err, ErrInvalidRules)
+	assert.ErrorIs(t, err, maintenance.ErrInvalidScheduledDowntime)
+	assert.ErrorIs(t, err, ErrInvalidPlan)
 }
 
-func TestImpactText(t *testing.T) {
-	for _, i := range []Impact{ImpactNone, ImpactDegraded, ImpactDowntime} {
-		b, err := i.MarshalText()
-		require.NoError(t, err)
-		var back Impact
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, i, back)
+// TestPlanValidate pins every problem Plan.Validate reports; impact 2
+// (downtime) is the last known one, 3 the first unknown.
+func TestPlanValidate(t *testing.T) {
+	good := Plan{ID: "MC1", Region: region("EUR"), Span: span(at(2024, 3, 9, 20, 0), at(2024, 3, 10, 2, 0)), Impact: ImpactDowntime}
+	with := func(change func(p *Plan)) Plan { p := good; change(&p); return p }
+	tests := []struct {
+		name string
+		plan Plan
+		want []string // each problem's message holds one, in order; none: valid
+		is   []error
+	}{
+		{name: "valid", plan: good},
+		{name: "an empty ID is valid here", plan: with(func(p *Plan) { p.ID = "" })},
+		{name: "no region code", plan: with(func(p *Plan) { p.Region = maintenance.Region{Window: good.Region.Window} }),
+			want: []string{"region has no code"}},
+		{name: "region without a window", plan: with(func(p *Plan) { p.Region = maintenance.Region{Code: "XYZ"} }),
+			want: []string{`region "XYZ" has no maintenance window`}},
+		{name: "reversed span", plan: with(func(p *Plan) { p.Span = span(good.Span.End, good.Span.Start) }),
+			want: []string{"span: calendar: span ends before it starts"}, is: []error{calendar.ErrReversed}},
+		{name: "empty span", plan: with(func(p *Plan) { p.Span.End = p.Span.Start }),
+			want: []string{"is empty"}},
+		{name: "impact just past the table", plan: with(func(p *Plan) { p.Impact = 3 }),
+			want: []string{"impact 3 is unknown"}},
+		{name: "every problem at once", plan: Plan{Impact: 255},
+			want: []string{"region has no code", "span [", "impact 255 is unknown"}},
 	}
-	v, err := ParseImpact(" DownTime ")
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.plan.Validate()
+			if tc.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrInvalidPlan))
+			list := problems(err)
+			require.Len(t, list, len(tc.want), "%v", err)
+			for i, w := range tc.want {
+				assert.ErrorIs(t, list[i], ErrInvalidPlan)
+				assert.Contains(t, list[i].Error(), w)
+			}
+			for _, e := range tc.is {
+				assert.ErrorIs(t, err, e)
+			}
+		})
+	}
+}
+
+// TestImpactText pins each Impact's name and text form; the first value
+// past the table is written as a number, never looked up past its end,
+// and has no text form.
+func TestImpactText(t *testing.T) {
+	tests := []struct {
+		name   string
+		impact Impact
+		text   string
+		known  bool
+	}{
+		{"none", ImpactNone, "none", true},
+		{"degraded", ImpactDegraded, "degraded", true},
+		{"downtime", ImpactDowntime, "downtime", true},
+		{"first value past the table", Impact(3), "Impact(3)", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.text, tc.impact.String())
+			b, err := tc.impact.MarshalText()
+			if !tc.known {
+				assert.Error(t, err, "an unknown impact has no text form")
+				assert.ErrorIs(t, err, ErrInvalidPlan)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.text, string(b))
+			var back Impact
+			require.NoError(t, back.UnmarshalText(b))
+			assert.Equal(t, tc.impact, back)
+		})
+	}
+}
+
+// TestParseImpact: names in any letter case, white space around them
+// ignored; anything else wraps ErrInvalidPlan and leaves an Impact being
+// unmarshalled unchanged.
+func TestParseImpact(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want Impact
+		ok   bool
+	}{
+		{"mixed case, spaces", " DownTime ", ImpactDowntime, true},
+		{"degraded", "degraded", ImpactDegraded, true},
+		{"unknown word", "outage", 0, false},
+		{"empty", "", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v, err := ParseImpact(tc.in)
+			if !tc.ok {
+				assert.ErrorIs(t, err, ErrInvalidPlan)
+				back := ImpactDegraded
+				assert.Error(t, back.UnmarshalText([]byte(tc.in)))
+				assert.Equal(t, ImpactDegraded, back, "left unchanged")
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, v)
+		})
+	}
+}
+
+// TestPlanDuty pins the notification a plan owes: to the organization
+// admins, the notification addresses and the System Administrators of
+// every affected instance ("Prior notification"), de-duplicated, due 24
+// hours ahead for work that leaves the EUR window (6 PM to 3 AM UTC,
+// "Maintenance timeline"; the lead is the Microsoft Dynamics CRM Online
+// Service Level Agreement's, section E, definition 11).
+func TestPlanDuty(t *testing.T) {
+	r := DynamicsCRMOnline()
+	fabrikam := Instance{Name: "fabrikam.crm4.dynamics.com", Region: "EUR", OrgAdmins: []string{"boss@fabrikam.com", "ana@contoso.com"}}
+	tailspin := Instance{Name: "tailspin.crm.dynamics.com", Region: "NAM", OrgAdmins: []string{"ops@tailspin.com"}}
+	instances := []Instance{contoso(), tailspin, fabrikam}
+	p := Plan{ID: "MC2", Region: region("EUR"), Span: span(at(2024, 3, 9, 16, 0), at(2024, 3, 9, 20, 0)), Impact: ImpactDowntime}
+	pc, err := r.CheckPlan(dynamics, p, at(2024, 3, 7, 0, 0))
 	require.NoError(t, err)
-	assert.Equal(t, ImpactDowntime, v)
-	_, err = ParseImpact("outage")
+
+	d, ok, err := r.PlanDuty(pc, instances)
+	require.NoError(t, err)
+	require.True(t, ok)
+	// Every EUR instance (contoso then fabrikam), de-duplicated; NAM left out.
+	assert.Equal(t, []string{
+		"ana@contoso.com", "it-ops@contoso.com", "crm-alerts@contoso.com", "pagerduty@contoso.pd.io", "cy@contoso.com", "boss@fabrikam.com",
+	}, d.Recipients)
+	assert.Equal(t, KindPlanned, d.Kind)
+	assert.True(t, d.Due.Equal(at(2024, 3, 8, 16, 0).Add(time.Nanosecond)))
+	assert.Equal(t, "planned maintenance with expected downtime in EUR [2024-03-09T16:00:00Z, 2024-03-09T20:00:00Z); "+
+		"notify orgAdmins+notificationEmails+systemAdmins at least 24h0m0s ahead (2h0m0s of it is outside the 6 PM to 3 AM window)", d.Reason)
+
+	// Named instances only, one unknown.
+	p.Instances = []string{"FABRIKAM.crm4.dynamics.com", "nowhere"}
+	pc, err = r.CheckPlan(dynamics, p, time.Time{})
+	require.NoError(t, err)
+	d, ok, err = r.PlanDuty(pc, instances)
+	assert.True(t, ok)
 	assert.ErrorIs(t, err, ErrInvalidPlan)
-	_, err = Impact(3).MarshalText()
-	assert.ErrorIs(t, err, ErrInvalidPlan)
-	assert.Equal(t, "Impact(3)", Impact(3).String())
+	assert.Contains(t, err.Error(), `affected instance "nowhere" (instances[1])`)
+	assert.Equal(t, []string{"boss@fabrikam.com", "ana@contoso.com"}, d.Recipients)
+
+	// Malformed address: reported with the instance's index.
+	bad := fabrikam
+	bad.NotificationEmails = []string{"oops"}
+	d, _, err = r.PlanDuty(pc, []Instance{bad})
+	assert.ErrorIs(t, err, ErrInvalidAddress)
+	assert.Contains(t, err.Error(), `instances[0] "fabrikam.crm4.dynamics.com": notificationEmails[0]: comms: malformed email address "oops"`)
+	assert.Len(t, d.Recipients, 2)
+
+	// No impact, no duty.
+	p.Impact = ImpactNone
+	pc, err = r.CheckPlan(dynamics, p, time.Time{})
+	require.NoError(t, err)
+	_, ok, err = r.PlanDuty(pc, instances)
+	assert.False(t, ok)
+	assert.NoError(t, err)
+}
+
+// TestPlanDutyInWindowReason: in-window work needs "prior notification"
+// only (DynamicsCRMOnline's NotifyLead is 0), so the duty's reason says
+// "before it starts" and names no time outside the window. EUR's window
+// is 6 PM to 3 AM UTC ("Maintenance timeline"); the plan runs 20:00-02:00.
+func TestPlanDutyInWindowReason(t *testing.T) {
+	r := DynamicsCRMOnline()
+	p := Plan{ID: "MC1", Region: region("EUR"), Span: span(at(2024, 3, 9, 20, 0), at(2024, 3, 10, 2, 0)), Impact: ImpactDegraded}
+	pc, err := r.CheckPlan(dynamics, p, at(2024, 3, 9, 18, 0))
+	require.NoError(t, err)
+	require.Zero(t, pc.NotifyLead)
+	d, ok, err := r.PlanDuty(pc, []Instance{contoso()})
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, "planned maintenance with expected degraded in EUR [2024-03-09T20:00:00Z, 2024-03-10T02:00:00Z); "+
+		"notify orgAdmins+notificationEmails+systemAdmins before it starts", d.Reason)
+	// Due by the start: the first late instant is a nanosecond after it.
+	assert.True(t, d.Due.Equal(p.Span.Start.Add(1)), "due %s", d.Due)
 }
 
 // TestCheckPlanAgainstMinuteModel compares CheckPlan with a brute-force
@@ -198,7 +364,7 @@ func TestCheckPlanAgainstMinuteModel(t *testing.T) {
 	regions := maintenance.Regions()
 	base := at(2024, 3, 1, 0, 0)
 	r := DynamicsCRMOnline()
-	for iter := range 400 {
+	for iter := range iterations(400) {
 		strict := rng.IntN(4) == 0
 		rule := dynamics
 		rule.WindowNeedsNotice = strict
@@ -236,6 +402,9 @@ func TestCheckPlanAgainstMinuteModel(t *testing.T) {
 	}
 }
 
+// FuzzCheckPlan checks CheckPlan's invariants on arbitrary plans: the sets
+// lie inside the plan, Scheduled and Downtime are disjoint, Outside plus
+// the window's overlap is the plan; bad input wraps ErrInvalidPlan.
 func FuzzCheckPlan(f *testing.F) {
 	f.Add("EUR", int64(20*60), int64(6*60), int64(2*60), uint8(2))
 	f.Add("IND", int64(19*60), int64(45), int64(0), uint8(1))
@@ -253,23 +422,32 @@ func FuzzCheckPlan(f *testing.F) {
 		p := Plan{Region: reg, Span: span(start, end), Impact: Impact(impact)}
 		got, err := r.CheckPlan(dynamics, p, announced)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidPlan) {
-				t.Fatalf("error %v does not wrap ErrInvalidPlan", err)
-			}
+			require.ErrorIs(t, err, ErrInvalidPlan)
 			return
 		}
 		whole := setOf(p.Span)
-		if !got.Outside.Subtract(whole).IsEmpty() || !got.Downtime.Subtract(whole).IsEmpty() || !got.Scheduled.Subtract(whole).IsEmpty() {
-			t.Fatalf("sets leave the plan: %v", got)
+		require.True(t, got.Outside.Subtract(whole).IsEmpty() && got.Downtime.Subtract(whole).IsEmpty() && got.Scheduled.Subtract(whole).IsEmpty(),
+			"sets leave the plan: %v", got)
+		require.True(t, got.Scheduled.Intersect(got.Downtime).IsEmpty(), "scheduled and downtime overlap")
+		require.Equal(t, p.Span.Duration(), got.Outside.Duration()+reg.Window.Overlap(p.Span), "outside + window overlap != plan")
+		require.NotEmpty(t, strings.TrimSpace(code), "empty region accepted")
+	})
+}
+
+// FuzzParseImpact checks that ParseImpact's results print back to text it
+// reads to the same value.
+func FuzzParseImpact(f *testing.F) {
+	for _, s := range []string{"none", " Degraded", "DOWNTIME", "outage", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		i, err := ParseImpact(s)
+		if err != nil {
+			require.ErrorIs(t, err, ErrInvalidPlan)
+			return
 		}
-		if !got.Scheduled.Intersect(got.Downtime).IsEmpty() {
-			t.Fatalf("scheduled and downtime overlap")
-		}
-		if got.Outside.Duration()+reg.Window.Overlap(p.Span) != p.Span.Duration() {
-			t.Fatalf("outside + window overlap != plan")
-		}
-		if strings.TrimSpace(code) == "" {
-			t.Fatalf("empty region accepted")
-		}
+		back, err := ParseImpact(i.String())
+		require.NoError(t, err, "%q -> %v", s, i)
+		require.Equal(t, i, back, "%q -> %v -> %v", s, i, back)
 	})
 }

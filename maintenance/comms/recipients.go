@@ -212,7 +212,7 @@ func parseAddress(s string) (string, error) {
 //
 // A plain address (only dot-atom characters and one '@', no spaces) is its
 // own address part when net/mail reads it, and its own trimmed form when
-// it does not, so it skips the parser, which costs microseconds.
+// it does not, so it skips the parser.
 func addressKey(s string) string {
 	if plainAddress(s) {
 		return foldKey(s)

@@ -1,7 +1,6 @@
 package comms
 
 import (
-	"errors"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -12,32 +11,9 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
-// contoso is an instance whose people overlap: the seed's three groups
-// (organization admins, notification addresses, System Administrators)
-// name some of the same people in different spellings.
-func contoso() Instance {
-	return Instance{
-		Name:   "contoso.crm4.dynamics.com",
-		Region: "EUR",
-		OrgAdmins: []string{
-			"Ana Admin <ana@contoso.com>",
-			"it-ops@contoso.com",
-		},
-		NotificationEmails: []string{
-			"ANA@Contoso.com",         // same as orgAdmins[0]
-			"crm-alerts@contoso.com",  //
-			"It-Ops@CONTOSO.com",      // same as orgAdmins[1]
-			"pagerduty@contoso.pd.io", //
-		},
-		Users: []User{
-			{Email: "bo@contoso.com", Roles: []string{"Salesperson"}},
-			{Email: "cy@contoso.com", Roles: []string{"Sales Manager", " system administrator "}},
-			{Email: "crm-alerts@CONTOSO.COM", Roles: []string{"System Administrator"}}, // same as notificationEmails[1]
-			{Email: "dee@contoso.com", Roles: []string{"System Customizer"}},
-		},
-	}
-}
-
+// TestRecipients pins who of contoso's people each audience reaches
+// ("Prior notification" names the three groups), de-duplicated
+// case-insensitively, first spelling kept.
 func TestRecipients(t *testing.T) {
 	r := DynamicsCRMOnline()
 	cases := []struct {
@@ -64,6 +40,9 @@ func TestRecipients(t *testing.T) {
 	}
 }
 
+// TestRecipientsReportsEveryMalformedAddress: every malformed address of
+// an audience's groups is reported with its position, and the well-formed
+// recipients are still listed.
 func TestRecipientsReportsEveryMalformedAddress(t *testing.T) {
 	in := contoso()
 	in.NotificationEmails = append(in.NotificationEmails, "bob@", "  ")
@@ -101,6 +80,10 @@ func TestRecipientsReportsEveryMalformedAddress(t *testing.T) {
 	assert.Contains(t, err.Error(), "users[4].email")
 }
 
+// TestUnplannedRecipients: the "Unplanned Maintenance" email goes to the
+// System Administrators of every affected instance ("Unplanned
+// maintenance"), merged in the instances' order; problems name the
+// instance.
 func TestUnplannedRecipients(t *testing.T) {
 	r := DynamicsCRMOnline()
 	fabrikam := Instance{
@@ -123,6 +106,8 @@ func TestUnplannedRecipients(t *testing.T) {
 	assert.Empty(t, got)
 }
 
+// TestMissingRecipients: addresses match on their address part ignoring
+// letter case; an unreadable entry is compared as written, trimmed.
 func TestMissingRecipients(t *testing.T) {
 	owed := []string{"ana@contoso.com", "Bo <bo@contoso.com>", "cy@contoso.com", "junk"}
 	sent := []string{"BO@contoso.com", "Ana Admin <ANA@CONTOSO.COM>", " junk "}
@@ -131,6 +116,8 @@ func TestMissingRecipients(t *testing.T) {
 	assert.Empty(t, MissingRecipients(nil, sent))
 }
 
+// TestIsSystemAdmin: roles match ignoring letter case and surrounding
+// white space; an empty role matches nobody.
 func TestIsSystemAdmin(t *testing.T) {
 	u := User{Email: "a@b.c", Roles: []string{"Sales", "SYSTEM ADMINISTRATOR"}}
 	assert.True(t, u.IsSystemAdmin("System Administrator"))
@@ -154,21 +141,35 @@ func TestFoldKeyMatchesEqualFold(t *testing.T) {
 		}
 		return string(rs)
 	}
-	for range 20000 {
+	for range iterations(20000) {
 		a, b := word(), word()
 		require.Equal(t, strings.EqualFold(a, b), foldKey(a) == foldKey(b), "%q %q", a, b)
 	}
 }
 
+// TestAddressKeyDisplayNameWithoutDots: a display-name address whose
+// domain has no dot ("Ana <ana@localhost>") holds no atext special and one
+// '@', so only its spaces and angle brackets keep it off the plain-address
+// path; its key is its address part's, as net/mail reads it.
+func TestAddressKeyDisplayNameWithoutDots(t *testing.T) {
+	assert.Equal(t, addressKey("ana@localhost"), addressKey("Ana <ana@localhost>"))
+	assert.Equal(t, "ANA@LOCALHOST", addressKey("Ana <ANA@localhost>"))
+	assert.False(t, plainAddress("Ana <ana@localhost>"))
+	assert.True(t, plainAddress("ana@localhost"))
+	assert.False(t, plainAddress("ana@@localhost"))
+	assert.False(t, plainAddress("analocalhost"))
+}
+
+// FuzzFoldKey checks that two strings have equal fold keys exactly when
+// strings.EqualFold says they are equal.
 func FuzzFoldKey(f *testing.F) {
 	f.Add("ana@contoso.com", "ANA@Contoso.com")
 	f.Add("K", "k")
 	f.Add("ſ", "S")
 	f.Add("\xff", "\xfe")
 	f.Fuzz(func(t *testing.T, a, b string) {
-		if strings.EqualFold(a, b) != (foldKey(a) == foldKey(b)) {
-			t.Fatalf("EqualFold(%q, %q) = %v but keys %q %q", a, b, strings.EqualFold(a, b), foldKey(a), foldKey(b))
-		}
+		require.Equal(t, strings.EqualFold(a, b), foldKey(a) == foldKey(b),
+			"EqualFold(%q, %q) = %v but keys %q %q", a, b, strings.EqualFold(a, b), foldKey(a), foldKey(b))
 	})
 }
 
@@ -186,9 +187,7 @@ func FuzzRecipients(f *testing.F) {
 		seen := map[string]bool{}
 		for _, g := range got {
 			k := foldKey(g)
-			if seen[k] {
-				t.Fatalf("duplicate %q in %q", g, got)
-			}
+			require.False(t, seen[k], "duplicate %q in %q", g, got)
 			seen[k] = true
 		}
 		entries := []string{admin, note}
@@ -201,16 +200,13 @@ func FuzzRecipients(f *testing.F) {
 				bad++
 				continue
 			}
-			if len(MissingRecipients([]string{e}, got)) != 0 {
-				t.Fatalf("%q neither listed nor reported: %q", e, got)
-			}
+			require.Empty(t, MissingRecipients([]string{e}, got), "%q neither listed nor reported: %q", e, got)
 		}
-		if (bad > 0) != (err != nil) || (err != nil && !errors.Is(err, ErrInvalidAddress)) {
-			t.Fatalf("bad=%d err=%v", bad, err)
+		require.Equal(t, bad > 0, err != nil, "bad=%d err=%v", bad, err)
+		if err != nil {
+			require.ErrorIs(t, err, ErrInvalidAddress)
 		}
-		if len(got)+bad > len(entries) {
-			t.Fatalf("more results than entries: %q", got)
-		}
+		require.LessOrEqual(t, len(got)+bad, len(entries), "more results than entries: %q", got)
 	})
 }
 
@@ -225,8 +221,6 @@ func FuzzAddressKey(f *testing.F) {
 		if a, err := parseAddress(s); err == nil {
 			slow = foldKey(a)
 		}
-		if got := addressKey(s); got != slow {
-			t.Fatalf("addressKey(%q) = %q, want %q", s, got, slow)
-		}
+		require.Equal(t, slow, addressKey(s), "addressKey(%q)", s)
 	})
 }

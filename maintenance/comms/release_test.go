@@ -11,6 +11,10 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
+// TestReleaseCalendar pins Majors, IsMajor and NextMajor for the
+// published calendar ("Scheduled system updates": "two major release
+// events per year (April and October)"), at the edges of the months, in
+// the instant's own location.
 func TestReleaseCalendar(t *testing.T) {
 	c := DynamicsCRMOnlineReleases()
 	require.NoError(t, c.Validate())
@@ -22,7 +26,6 @@ func TestReleaseCalendar(t *testing.T) {
 
 	tokyo, err := time.LoadLocation("Asia/Tokyo")
 	require.NoError(t, err)
-	// The seed: "two major release events per year (April and October)".
 	cases := []struct {
 		name string
 		t    time.Time
@@ -54,6 +57,8 @@ func TestReleaseCalendar(t *testing.T) {
 	assert.False(t, c.IsMajor(calendar.NewMonth(2024, time.May, nil)))
 }
 
+// TestReleaseCalendarValidate: every problem at once, each wrapping
+// ErrInvalidReleaseCalendar.
 func TestReleaseCalendarValidate(t *testing.T) {
 	err := ReleaseCalendar{MajorMonths: []time.Month{time.April, 0, time.April, 13}}.Validate()
 	require.Error(t, err)
@@ -68,7 +73,7 @@ func TestReleaseCalendarValidate(t *testing.T) {
 // for random calendars and instants.
 func TestNextMajorAgainstScan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 10))
-	for range 2000 {
+	for range iterations(2000) {
 		var c ReleaseCalendar
 		for m := time.January; m <= time.December; m++ {
 			if rng.IntN(6) == 0 {

@@ -12,16 +12,17 @@ import (
 // Errors of a post-incident report. Each problem wraps one of them, so
 // callers branch with errors.Is.
 var (
-	// ErrReportMissing: a major incident's post-incident report was not
-	// published, and its deadline has passed.
+	// ErrReportMissing reports a major incident's post-incident report not
+	// published by the audit's instant, which is at or after its deadline.
 	ErrReportMissing = errors.New("comms: post-incident report missing")
-	// ErrReportLate: a post-incident report was published at or after its
-	// deadline. Carried by a *DutyError.
+	// ErrReportLate reports a post-incident report published at or after
+	// its deadline, the first late instant. Carried by a *DutyError.
 	ErrReportLate = errors.New("comms: post-incident report late")
-	// ErrReportIncomplete: one of the report's six parts, or its
-	// publication instant, is missing. Carried by a *ReportPartError.
+	// ErrReportIncomplete reports one of the report's six parts, or its
+	// publication instant, missing. Carried by a *ReportPartError.
 	ErrReportIncomplete = errors.New("comms: post-incident report incomplete")
-	// ErrInvalidReport: the report's Resolution is before its Start.
+	// ErrInvalidReport reports a report whose Resolution is before its
+	// Start.
 	ErrInvalidReport = errors.New("comms: invalid post-incident report")
 )
 

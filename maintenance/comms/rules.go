@@ -56,8 +56,9 @@ func (a Audience) String() string {
 }
 
 // ParseAudience reads String's form: group names joined by "+", in any
-// order and letter case, white space around names ignored. The empty string
-// gives the zero Audience. An unknown name is an error wrapping
+// order and letter case, white space around names ignored; a name given
+// twice counts once. The empty or all-white-space string gives the zero
+// Audience. An unknown name is an error wrapping
 // ErrInvalidRules that quotes it.
 func ParseAudience(s string) (Audience, error) {
 	var a Audience
@@ -99,20 +100,14 @@ func (a *Audience) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// Rules are the communication duties of the maintenance and incident
-// policy (Policies and Communications for Dynamics 365 for Customer
-// Engagement), as data: who is told of planned and unplanned
-// maintenance, how far ahead, and how long a dashboard post or an email
-// may follow the event. DynamicsCRMOnline returns the published policy's;
-// change a field to express another.
-//
-// When maintenance is Scheduled Downtime is not a communication rule: it
-// is the SLA's, a maintenance.ScheduledDowntime that the checks take as a
-// parameter (pass the sla.Policy's), so that the communication checks and
-// the assessment read it alike.
-//
-// Deadlines: every Due this package computes is the first instant that is
-// late; a message sent strictly before Due is on time.
+// Rules are the communication duties of a maintenance and incident
+// policy, as data: who is told of planned and unplanned maintenance, how
+// far ahead, and how long a dashboard post or an email may follow the
+// event. DynamicsCRMOnline returns those of "Policies and Communications
+// for Dynamics 365 for Customer Engagement"; change a field to express
+// another policy. The Scheduled Downtime rule is not among them: the
+// checks take it as a parameter (see the package documentation). Every
+// Due the methods compute is the first late instant.
 //
 // The zero Rules is invalid (no system administrator role, empty
 // audiences); Validate says so. Rules is a value type: its methods never
@@ -136,8 +131,9 @@ type Rules struct {
 	Unplanned Audience `json:"unplanned"`
 
 	// NotifyLead is how long before planned maintenance that lies wholly
-	// inside the region's window its notification must be sent. The
-	// policy promises "prior notification" without a figure, so
+	// inside the region's window its notification must be sent; a
+	// notification sent exactly NotifyLead ahead is on time. The policy
+	// promises "prior notification" without a figure, so
 	// DynamicsCRMOnline's is 0: sent before the start. Maintenance that
 	// leaves the window, or any maintenance when window time needs notice,
 	// needs the larger of NotifyLead and the Scheduled Downtime rule's
@@ -146,15 +142,17 @@ type Rules struct {
 	NotifyLead time.Duration `json:"notifyLead"`
 
 	// DashboardGrace is how long after a failed or overrunning update ended
-	// its service health dashboard notification may still be posted. The
-	// policy gives no figure ("During the update": "a notification will be
-	// posted"); 0 means the post is due before the work ended.
+	// its service health dashboard notification may still be posted: the
+	// post is late from End + DashboardGrace. The policy gives no figure
+	// ("During the update": "a notification will be posted"); 0 means the
+	// post is due strictly before the work ended.
 	DashboardGrace time.Duration `json:"dashboardGrace"`
 
 	// UnplannedGrace is how long after unplanned maintenance ended its
-	// "Unplanned Maintenance" email may still be sent. The policy gives no
-	// figure ("as much notification as possible"); 0 means the email is
-	// due before the maintenance ended.
+	// "Unplanned Maintenance" email may still be sent: the email is late
+	// from End + UnplannedGrace. The policy gives no figure ("as much
+	// notification as possible"); 0 means the email is due strictly before
+	// the maintenance ended.
 	UnplannedGrace time.Duration `json:"unplannedGrace"`
 }
 

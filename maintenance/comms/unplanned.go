@@ -9,9 +9,9 @@ import (
 
 // Unplanned is unplanned maintenance: changes the provider had to make
 // without planning them, which "are not considered planned maintenance"
-// ("Unplanned maintenance"). ID is the caller's reference, Span when it ran, half-open [Start,
-// End), and Instances the names of the affected instances (Instance.Name,
-// matched case-insensitively), at least one.
+// ("Unplanned maintenance"). ID is the caller's reference, Span when it
+// ran, half-open [Start, End), and Instances the names of the affected
+// instances (Instance.Name, matched case-insensitively), at least one.
 //
 // The zero Unplanned is invalid. Unplanned is a value; do not modify
 // Instances while another goroutine reads it.

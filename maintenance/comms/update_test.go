@@ -10,15 +10,21 @@ import (
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/sla"
 )
 
+// TestCheckUpdate pins CheckUpdate on hand-worked updates in EUR (window 6
+// PM to 3 AM UTC, "Maintenance timeline"): a dashboard post is owed when
+// the update fails or runs past its window and announced span ("During
+// the update"), and the part that is not Scheduled Downtime (Microsoft
+// Dynamics CRM Online Service Level Agreement, section E, definition 11)
+// is Downtime.
 func TestCheckUpdate(t *testing.T) {
 	r := DynamicsCRMOnline()
 	inWindow := Plan{ID: "MC10", Region: region("EUR"), Span: span(at(2024, 3, 9, 20, 0), at(2024, 3, 10, 2, 0)), Impact: ImpactDowntime}
 	daytime := Plan{ID: "MC11", Region: region("EUR"), Span: span(at(2024, 3, 9, 10, 0), at(2024, 3, 9, 14, 0)), Impact: ImpactDowntime}
 	twoDaysAhead := at(2024, 3, 7, 9, 0)
 
-	// Window EUR 6 PM to 3 AM UTC ("Maintenance timeline").
 	cases := []struct {
 		name      string
 		rule      maintenance.ScheduledDowntime
@@ -106,6 +112,9 @@ func TestCheckUpdate(t *testing.T) {
 	}
 }
 
+// TestCheckUpdateDashboardGraceAndErrors: the post is due DashboardGrace
+// after the work ended; invalid outcomes, plan checks and rules are
+// refused.
 func TestCheckUpdateDashboardGraceAndErrors(t *testing.T) {
 	r := DynamicsCRMOnline()
 	r.DashboardGrace = time.Hour
@@ -136,7 +145,7 @@ func TestCheckUpdateAgainstMinuteModel(t *testing.T) {
 	base := at(2024, 3, 1, 0, 0)
 	minute := func(n int) time.Time { return base.Add(time.Duration(n) * time.Minute) }
 	r := DynamicsCRMOnline()
-	for iter := range 300 {
+	for iter := range iterations(300) {
 		rule := dynamics
 		rule.WindowNeedsNotice = rng.IntN(4) == 0
 		region := regions[rng.IntN(len(regions))]
@@ -172,5 +181,69 @@ func TestCheckUpdateAgainstMinuteModel(t *testing.T) {
 		require.Equal(t, over, u.Overrun.Duration(), "iter %d", iter)
 		require.Equal(t, down, u.Downtime.Duration(), "iter %d", iter)
 		require.Equal(t, over > 0 || o.Failed, u.DashboardOwed(), "iter %d", iter)
+	}
+}
+
+// assessUpdate runs sla.Policy.Assess on month for one outage, the update
+// as it ran, with the plan's notice when it was announced before it
+// began.
+func assessUpdate(t *testing.T, p sla.Policy, month calendar.Month, uc UpdateCheck) sla.Assessment {
+	t.Helper()
+	per := sla.Period{
+		Month:   month,
+		Window:  uc.Plan.Plan.Region.Window,
+		Outages: []sla.Outage{{Span: uc.Outcome.Span}},
+	}
+	if a := uc.Plan.Announced; !a.IsZero() && !a.After(uc.Plan.Plan.Span.Start) {
+		per.Notices = []maintenance.Notice{{Span: uc.Plan.Plan.Span, Announced: a}}
+	}
+	got, err := p.Assess(per)
+	require.NoError(t, err)
+	return got
+}
+
+// TestUpdateDowntimeAgreesWithAssess compares CheckUpdate's Downtime with
+// sla.Policy.Assess's counted periods on random plans, announcements and
+// outcomes in every region, under both readings of the window (the one
+// maintenance.ScheduledDowntime value both take), with the intermittent
+// rule off so that the two must agree to the nanosecond.
+func TestUpdateDowntimeAgreesWithAssess(t *testing.T) {
+	rng := rand.New(rand.NewPCG(26, 3))
+	regions := maintenance.Regions()
+	month := calendar.NewMonth(2024, time.March, nil)
+	minute := func(n int) time.Time { return month.Start().Add(time.Duration(n) * time.Minute) }
+	for iter := range 300 {
+		p := sla.DynamicsCRMOnline()
+		p.IntermittentLimit = 0
+		p.WindowNeedsNotice = rng.IntN(3) == 0
+		c := DynamicsCRMOnline()
+
+		region := regions[rng.IntN(len(regions))]
+		ps := 2*24*60 + rng.IntN(25*24*60)
+		pe := ps + 1 + rng.IntN(14*60)
+		os := ps - 180 + rng.IntN(360)
+		oe := os + 1 + rng.IntN(18*60)
+		var announced time.Time
+		if rng.IntN(4) > 0 {
+			announced = minute(ps - rng.IntN(50*60))
+		}
+		plan := Plan{ID: "P", Region: region, Span: span(minute(ps), minute(pe)), Impact: ImpactDowntime}
+		pc, err := c.CheckPlan(p.ScheduledDowntime, plan, announced)
+		require.NoError(t, err)
+		uc, err := c.CheckUpdate(pc, Outcome{Span: span(minute(os), minute(oe))})
+		require.NoError(t, err)
+
+		got := assessUpdate(t, p, month, uc)
+		require.Equal(t, got.Downtime, uc.Downtime.Duration(), "iter %d %s plan %v outcome %v announced %v strict %v",
+			iter, region.Code, plan.Span, uc.Outcome.Span, announced, p.WindowNeedsNotice)
+
+		// The plan as planned: Assess of the plan span as the outage.
+		per := sla.Period{Month: month, Window: region.Window, Outages: []sla.Outage{{Span: plan.Span}}}
+		if !announced.IsZero() && !announced.After(plan.Span.Start) {
+			per.Notices = []maintenance.Notice{{Span: plan.Span, Announced: announced}}
+		}
+		asPlanned, err := p.Assess(per)
+		require.NoError(t, err)
+		require.Equal(t, asPlanned.Downtime, pc.Downtime.Duration(), "iter %d as planned", iter)
 	}
 }

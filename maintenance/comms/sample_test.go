@@ -11,9 +11,11 @@ import (
 )
 
 // audit runs the published communication rules' audit of rec as of asOf,
-// under the Dynamics CRM Online SLA's Scheduled Downtime rule and its
-// claim rules (post-incident reports due five business days after
-// restoration) over days, nil meaning weekends only, in UTC.
+// under the Scheduled Downtime rule of the Microsoft Dynamics CRM Online
+// Service Level Agreement (section E, definition 11) and its claim rules
+// over days, nil meaning weekends only, in UTC: post-incident reports are
+// due by the end of the fifth business day after restoration ("after 5
+// business days", "Post-Incident Report").
 func audit(days *calendar.BusinessDays, rec comms.Record, asOf time.Time) (comms.Audit, error) {
 	return comms.DynamicsCRMOnline().Audit(sla.DynamicsCRMOnline().ScheduledDowntime, claims.DynamicsCRMOnline(days), rec, asOf)
 }
@@ -36,24 +38,31 @@ func utc(y int, m time.Month, d, h, min int) time.Time {
 func sp(a, b time.Time) calendar.Span { return calendar.Span{Start: a, End: b} }
 
 // sampleMarch is a provider's record for March 2024 in the EUR region
-// (window 6 PM to 3 AM UTC, "Maintenance timeline"), hand-worked in the tests:
+// (window 6 PM to 3 AM UTC, "Maintenance timeline" of "Policies and
+// Communications for Dynamics 365 for Customer Engagement"), hand-worked
+// in the tests; weekdays are from a wall calendar:
 //
 //   - MC1: in-window work, announced two days ahead to all five
 //     recipients, finished inside the window: met, nothing after.
 //   - MC2: 16:00-20:00 work (2h before the window opens) announced 23h
-//     ahead: the notification is late (24h needed outside the window) and
-//     the 2h are Downtime.
+//     ahead: the notification is late (24h needed outside the window,
+//     "at least 24-hours prior", the agreement's definition 11) and the 2h
+//     are Downtime.
 //   - MC3: in-window work announced without root@fabrikam.com, ran until
-//     04:10, 1h10m past the window; dashboard post at 03:30: the
-//     notification is missed, the post met, 1h10m is Downtime.
-//   - UM1: unplanned maintenance 09:00-09:40; cy emailed at 09:05,
-//     root@fabrikam.com at 10:00, 20m late.
-//   - INC1: major incident restored Tuesday 26 March 15:30; report due
+//     04:10, 1h10m past the window; dashboard post at 03:30 ("During the
+//     update"): the notification is missed, the post met, 1h10m is
+//     Downtime.
+//   - UM1: unplanned maintenance 09:00-09:40, email due by its end
+//     (UnplannedGrace 0); cy emailed at 09:05, root@fabrikam.com at 10:00,
+//     20m late.
+//   - INC1: major (three organizations, "Major service incidents")
+//     incident restored Tuesday 26 March 15:30; report due
 //     before Wednesday 3 April 00:00 (5 business days, weekends only:
 //     27, 28, 29 March, 1, 2 April); published 3 April 09:00: late.
 //   - INC2: minor (one organization): no report owed.
 //   - INC3: major (platform degraded) restored Thursday 28 March 03:00;
-//     due before Friday 5 April; never published: missed.
+//     due before Friday 5 April (29 March, 1, 2, 3, 4 April); never
+//     published: missed.
 func sampleMarch() comms.Record {
 	everyone := []string{"ana@contoso.com", "crm-alerts@contoso.com", "cy@contoso.com", "boss@fabrikam.com", "root@fabrikam.com"}
 	return comms.Record{

@@ -3,9 +3,15 @@ package comms_test
 import (
 	"errors"
 	"fmt"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"testing"
 	"time"
 
 	"github.com/rickar/cal/v2/us"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
@@ -127,7 +133,11 @@ func ExampleRules_CheckUpdate() {
 	// maintenance-overrun "MC123457" as a post, due before 2024-03-10T04:10:00Z: the update ran 1h10m0s past its window and announced span; post a notification on the service health dashboard
 }
 
-// Check the "Unplanned Maintenance" email against what was sent.
+// Check the "Unplanned Maintenance" email against what was sent: it is
+// owed to the System Administrators of both affected instances, due when
+// the work ended at 09:40; one message reached two of them (addresses
+// match ignoring letter case) and dee was never sent to, so the duty is
+// missed and the error names dee.
 func ExampleDuty_Check() {
 	rules := comms.DynamicsCRMOnline()
 	instances := []comms.Instance{
@@ -209,8 +219,11 @@ func ExampleIncident_Severity() {
 	// major true 2024-02-10 00:00:00 +0000 UTC <nil>
 }
 
-// A post-incident report with the policy's six parts, checked against its
-// deadline and rendered.
+// A post-incident report with the policy's six parts ("Post-Incident
+// Report"), rendered and checked against its deadline: the end of the
+// fifth business day after restoration on Friday 2 February 2024, so late
+// from Saturday 10 February 00:00. This one lacks its root cause and was
+// published on Monday 12 February: both problems are reported at once.
 func ExamplePostIncidentReport_Check() {
 	rules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(time.UTC, us.Holidays...))
 	pir := comms.PostIncidentReport{
@@ -237,4 +250,62 @@ func ExamplePostIncidentReport_Check() {
 	// due before: 2024-02-10 00:00:00 +0000 UTC
 	// comms: post-incident report incomplete: RootCause ("Root Cause") is missing
 	// post-incident-report: comms: post-incident report late: posted at 2024-02-12T09:00:00Z (late by 57h0m0s) (due before 2024-02-10T00:00:00Z)
+}
+
+// Audit a month of maintenance and incident communications against the
+// policy: every missed or late duty at once, and a plain-text summary.
+// The record (sampleMarch, beside these examples) is March 2024 in the EUR
+// region, with a weekends-only business calendar.
+func ExampleRules_Audit() {
+	policy := sla.DynamicsCRMOnline()           // its Scheduled Downtime rule
+	claimRules := claims.DynamicsCRMOnline(nil) // when a post-incident report is due
+	audit, err := comms.DynamicsCRMOnline().Audit(policy.ScheduledDowntime, claimRules,
+		sampleMarch(), time.Date(2024, 4, 15, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		fmt.Println("cannot audit:", err)
+		return
+	}
+	fmt.Print(audit.Summary())
+
+	findings := audit.Err()
+	fmt.Println("not notified:", errors.Is(findings, comms.ErrNotNotified))
+	fmt.Println("late:", errors.Is(findings, comms.ErrNotificationLate))
+	fmt.Println("report missing:", errors.Is(findings, comms.ErrReportMissing))
+	fmt.Println("report late:", errors.Is(findings, comms.ErrReportLate))
+	// Output:
+	// Communications audit for 2024-03 as of 2024-04-15T00:00:00Z
+	// 7 duties: 2 met, 0 pending, 3 late, 2 missed; 0 settings problems
+	// ok      planned-maintenance "MC1" to 5 recipients, due before 2024-03-09T20:00:00.000000001Z: planned maintenance with expected downtime in EUR [2024-03-09T20:00:00Z, 2024-03-10T02:00:00Z); notify orgAdmins+notificationEmails+systemAdmins before it starts
+	// LATE    planned-maintenance "MC2" to 5 recipients, due before 2024-03-15T16:00:00.000000001Z: planned maintenance with expected downtime in EUR [2024-03-16T16:00:00Z, 2024-03-16T20:00:00Z); notify orgAdmins+notificationEmails+systemAdmins at least 24h0m0s ahead (2h0m0s of it is outside the 6 PM to 3 AM window)
+	//         - planned-maintenance "MC2": comms: notification late: ana@contoso.com, crm-alerts@contoso.com, cy@contoso.com, boss@fabrikam.com, root@fabrikam.com at 2024-03-15T17:00:00Z (late by 59m59.999999999s) (due before 2024-03-15T16:00:00.000000001Z)
+	// MISSED  planned-maintenance "MC3" to 5 recipients, due before 2024-03-23T20:00:00.000000001Z: planned maintenance with expected downtime in EUR [2024-03-23T20:00:00Z, 2024-03-24T02:00:00Z); notify orgAdmins+notificationEmails+systemAdmins before it starts
+	//         - planned-maintenance "MC3": comms: not notified: root@fabrikam.com (due before 2024-03-23T20:00:00.000000001Z)
+	// ok      maintenance-overrun "MC3" as a post, due before 2024-03-24T04:10:00Z: the update ran 1h10m0s past its window and announced span; post a notification on the service health dashboard
+	// LATE    unplanned-maintenance "UM1" to 2 recipients, due before 2024-03-12T09:40:00Z: unplanned maintenance [2024-03-12T09:00:00Z, 2024-03-12T09:40:00Z) affected 2 instance(s); email "Unplanned Maintenance" to systemAdmins of each
+	//         - unplanned-maintenance "UM1": comms: notification late: root@fabrikam.com at 2024-03-12T10:00:00Z (late by 20m0s) (due before 2024-03-12T09:40:00Z)
+	// LATE    post-incident-report "INC1" as a post, due before 2024-04-03T00:00:00Z: major incident restored 2024-03-26T15:30:00Z; publish a post-incident report (Summary, User Experience, Start, Resolution, Root Cause, Next steps) on the service health dashboard
+	//         - post-incident-report "INC1": comms: post-incident report late: posted at 2024-04-03T09:00:00Z (late by 9h0m0s) (due before 2024-04-03T00:00:00Z)
+	// MISSED  post-incident-report "INC3" as a post, due before 2024-04-05T00:00:00Z: major incident restored 2024-03-28T03:00:00Z; publish a post-incident report (Summary, User Experience, Start, Resolution, Root Cause, Next steps) on the service health dashboard
+	//         - post-incident-report "INC3": comms: post-incident report missing: not published (due before 2024-04-05T00:00:00Z)
+	// Downtime from maintenance (before the SLA's own exclusions):
+	//         - plan "MC2" as run: 2h0m0s
+	//         - plan "MC3" as run: 1h10m0s
+	// not notified: true
+	// late: true
+	// report missing: true
+	// report late: true
+}
+
+// TestExamplesHaveOutput checks that every Example in this file has an
+// Output comment, so that go test runs it and its output documents it.
+func TestExamplesHaveOutput(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "example_test.go", nil, parser.ParseComments)
+	require.NoError(t, err)
+	examples := doc.Examples(f)
+	require.NotEmpty(t, examples)
+	for _, ex := range examples {
+		assert.True(t, ex.Output != "" && !ex.EmptyOutput, "Example%s has no output", ex.Name)
+		assert.NotEmpty(t, ex.Doc, "Example%s says nothing of what it shows", ex.Name)
+	}
 }
