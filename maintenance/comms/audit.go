@@ -56,6 +56,10 @@ func (rec IncidentRecord) ReportDuty(deadline ReportDeadline) (Duty, bool, error
 		return Duty{}, false, nil
 	}
 	restored := rec.Incident.Span.End
+	if deadline == nil {
+		return Duty{}, false, fmt.Errorf("%w: incident %q owes a post-incident report, but no ReportDeadline was given (pass the claim rules)",
+			ErrInvalidRecord, rec.ID)
+	}
 	due := deadline.PostIncidentReportDue(restored)
 	if due.IsZero() {
 		return Duty{}, false, fmt.Errorf("%w: incident %q restored %s: no post-incident report deadline exists in years 1 to 9999",

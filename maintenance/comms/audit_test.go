@@ -270,6 +270,19 @@ func TestAuditRejectsNoDeadline(t *testing.T) {
 	assert.Contains(t, err.Error(), `incidents[0]: comms: invalid record: incident "INC1" restored 2024-03-26T15:30:00Z: no post-incident report deadline`)
 }
 
+// TestAuditNilReportDeadline: without a ReportDeadline an audit of a
+// record with a major incident is refused, naming the incident, and never
+// panics; a record without one needs none.
+func TestAuditNilReportDeadline(t *testing.T) {
+	_, err := comms.DynamicsCRMOnline().Audit(sla.DynamicsCRMOnline().ScheduledDowntime, nil, sampleMarch(), utc(2024, 4, 15, 0, 0))
+	require.ErrorIs(t, err, comms.ErrInvalidRecord)
+	assert.Contains(t, err.Error(), `incidents[0]: comms: invalid record: incident "INC1" owes a post-incident report, but no ReportDeadline was given`)
+	rec := sampleMarch()
+	rec.Incidents = nil
+	_, err = comms.DynamicsCRMOnline().Audit(sla.DynamicsCRMOnline().ScheduledDowntime, nil, rec, utc(2024, 4, 15, 0, 0))
+	assert.NoError(t, err)
+}
+
 // deadlineFunc adapts a function to comms.ReportDeadline.
 type deadlineFunc func(restored time.Time) time.Time
 
