@@ -47,7 +47,8 @@ type IncidentRecord struct {
 // (Incident.Span.End). It returns false when the incident is not major or
 // not yet restored (an empty Span). It returns an error wrapping
 // ErrInvalidIncident when the incident fails Validate, and one wrapping
-// ErrInvalidRecord when no deadline exists (outside years 1 to 9999).
+// ErrInvalidRecord when a report is owed and deadline is nil, or no
+// deadline exists (outside years 1 to 9999).
 func (rec IncidentRecord) ReportDuty(deadline ReportDeadline) (Duty, bool, error) {
 	if err := rec.Incident.Validate(); err != nil {
 		return Duty{}, false, err
