@@ -73,21 +73,3 @@ func TestAssessSubscribedNanosecondsWindow(t *testing.T) {
 	assert.Equal(t, time.Hour, a.Downtime)
 	assert.Equal(t, map[Reason]time.Duration{ReasonWindow: time.Hour}, a.Excluded)
 }
-
-// TestAssessNoCountedPeriods: a month without counted downtime has nil
-// Periods (encoding/json writes null, as for a month assessed before any
-// outage) and Parts that are empty but not nil.
-func TestAssessNoCountedPeriods(t *testing.T) {
-	p := DynamicsCRMOnline()
-	a, err := p.Assess(Period{Month: calendar.NewMonth(2024, time.April, nil)})
-	require.NoError(t, err)
-	assert.Nil(t, a.Periods())
-	assert.NotNil(t, a.Parts())
-	assert.Empty(t, a.Parts())
-	// An intermittent outage: one part, still no period.
-	a, err = p.Assess(Period{Month: calendar.NewMonth(2024, time.April, nil), Outages: []Outage{{Span: span(at(3, 0, 0), at(3, 0, 5))}}})
-	require.NoError(t, err)
-	assert.Nil(t, a.Periods())
-	require.Len(t, a.Parts(), 1)
-	assert.Equal(t, ReasonIntermittent, a.Parts()[0].Reason)
-}

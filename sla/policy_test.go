@@ -45,21 +45,6 @@ func TestDynamicsCRMOnlineIsValid(t *testing.T) {
 	assert.Equal(t, CauseOutsideControl, q.ExcludedCauses[0])
 }
 
-func TestCauses(t *testing.T) {
-	assert.Equal(t, []Cause{"outside-control", "add-on", "customer-systems", "customer-actions", "ignored-advice", "preview"}, Causes())
-	c := Causes()
-	c[0] = "x"
-	assert.Equal(t, CauseOutsideControl, Causes()[0], "Causes returns a copy")
-	for _, k := range Causes() {
-		assert.True(t, k.Known(), k)
-		assert.Equal(t, Reason(k), k.Reason())
-	}
-	for _, k := range []Cause{"", "window", "notice", "intermittent", "Add-On", "add-0n"} {
-		assert.False(t, k.Known(), k)
-	}
-	assert.Equal(t, ReasonCounted, Cause("").Reason())
-}
-
 func TestValidate(t *testing.T) {
 	tests := []struct {
 		name   string
