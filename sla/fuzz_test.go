@@ -2,9 +2,12 @@ package sla
 
 import (
 	"encoding/binary"
+	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/slapolicy/slapolicy/maintenance"
@@ -70,5 +73,34 @@ func FuzzAssess(f *testing.F) {
 		a, err := p.Assess(per)
 		require.NoError(t, err)
 		checkInvariants(t, p, a)
+	})
+}
+
+// FuzzPolicyJSON checks that reading any document never panics, that a
+// document that reads is valid, and that what it reads writes and reads
+// back to an equal policy that writes the same bytes.
+func FuzzPolicyJSON(f *testing.F) {
+	f.Add(dynamicsJSON)
+	f.Add(`{}`)
+	f.Add(`null`)
+	f.Add(`{"level":"99.95","tiers":[{"below":"99.95","credit":"10"}],"creditCap":"30","excludedCauses":["preview"],"currencyPlaces":0}`)
+	f.Add(strings.Replace(dynamicsJSON, `"24h0m0s"`, `"24h"`, 1))
+	f.Add(strings.Replace(dynamicsJSON, `"currencyPlaces": 2`, `"currencyPlaces": 2, "measure": "user-minutes", "minimumPeriod": "5m", "minimumPayout": "25.00"`, 1))
+	f.Add(strings.Replace(dynamicsJSON, `"creditCap": "100"`, `"creditCap": "1e-999999999"`, 1))
+	f.Fuzz(func(t *testing.T, in string) {
+		p, err := ParsePolicy(strings.NewReader(in))
+		if err != nil {
+			require.ErrorIs(t, err, ErrInvalidPolicy)
+			return
+		}
+		require.NoError(t, p.Validate())
+		b, err := json.Marshal(p)
+		require.NoError(t, err)
+		q, err := ParsePolicy(strings.NewReader(string(b)))
+		require.NoError(t, err)
+		policiesEqual(t, p, q)
+		b2, err := json.Marshal(q)
+		require.NoError(t, err)
+		assert.Equal(t, string(b), string(b2))
 	})
 }

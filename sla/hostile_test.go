@@ -18,7 +18,7 @@ import (
 // Hostile and edge inputs for Assess, CreditPercent and Payout, each with
 // its expected answer or error worked by hand in the comment beside it.
 
-func hostileLoc(t testing.TB, name string) *time.Location {
+func location(t testing.TB, name string) *time.Location {
 	t.Helper()
 	loc, err := time.LoadLocation(name)
 	require.NoError(t, err)
@@ -31,8 +31,8 @@ func hostileLoc(t testing.TB, name string) *time.Location {
 // local clocks jump. One outage of the given length starts at the month's
 // first instant, under DynamicsCRMOnline with no window.
 func TestAssessMonthsHostile(t *testing.T) {
-	ny := hostileLoc(t, "America/New_York")
-	lordHowe := hostileLoc(t, "Australia/Lord_Howe")
+	ny := location(t, "America/New_York")
+	lordHowe := location(t, "Australia/Lord_Howe")
 	tests := []struct {
 		name  string
 		month calendar.Month

@@ -197,16 +197,3 @@ func TestProviderUserMinutes(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, dec("25").Equal(a.Credit))
 }
-
-func TestMinimumPeriodAndPayoutValidate(t *testing.T) {
-	p := DynamicsCRMOnline()
-	p.MinimumPeriod = -time.Minute
-	p.MinimumPayout = dec("-1")
-	err := p.Validate()
-	require.ErrorIs(t, err, ErrInvalidPolicy)
-	assert.Contains(t, err.Error(), `minimumPeriod "-1m0s" is negative`)
-	assert.Contains(t, err.Error(), `minimumPayout "-1" is negative`)
-	_, err = ParsePolicy(strings.NewReader(strings.Replace(designJSON, `"currencyPlaces": 2`, `"currencyPlaces": 2, "minimumPayout": 5`, 1)))
-	require.ErrorIs(t, err, ErrInvalidPolicy)
-	assert.Contains(t, err.Error(), "minimumPayout 5: want a decimal string")
-}

@@ -144,3 +144,12 @@ func TestCreditPercentAgainstRationals(t *testing.T) {
 		require.True(t, dec(want).Equal(got), "total %d down %d: want %s got %s", total, down, want, got)
 	}
 }
+
+// TestTierChoiceAllocatesNothing: the tier choice and the level check of a
+// month in nanoseconds stay in 64-bit and 192-bit integers, for a policy
+// whose percentages have at most 18 significant digits.
+func TestTierChoiceAllocatesNothing(t *testing.T) {
+	p := DynamicsCRMOnline()
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = p.creditInt(uint64(30*24*time.Hour), uint64(time.Hour)) }), "tier choice")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = p.meetsInt(uint64(30*24*time.Hour), uint64(time.Hour)) }), "level check")
+}

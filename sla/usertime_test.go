@@ -1,8 +1,6 @@
 package sla
 
 import (
-	"encoding/json"
-	"strings"
 	"testing"
 	"time"
 
@@ -115,23 +113,4 @@ func TestAssessUserMinutesErrors(t *testing.T) {
 	_, err = DynamicsCRMOnline().Assess(per)
 	require.ErrorIs(t, err, ErrInvalidPeriod)
 	assert.Contains(t, err.Error(), "users -5 is negative")
-}
-
-func TestMeasureJSON(t *testing.T) {
-	p := DynamicsCRMOnline()
-	p.Measure = MeasureUserMinutes
-	b, err := json.Marshal(p)
-	require.NoError(t, err)
-	assert.Contains(t, string(b), `"measure":"user-minutes"`)
-	got, err := ParsePolicy(strings.NewReader(string(b)))
-	require.NoError(t, err)
-	assert.Equal(t, MeasureUserMinutes, got.Measure)
-
-	got, err = ParsePolicy(strings.NewReader(strings.Replace(designJSON, `"currencyPlaces": 2`, `"currencyPlaces": 2, "measure": "minutes"`, 1)))
-	require.NoError(t, err)
-	assert.Equal(t, MeasureMinutes, got.Measure)
-
-	_, err = ParsePolicy(strings.NewReader(strings.Replace(designJSON, `"currencyPlaces": 2`, `"currencyPlaces": 2, "measure": "users"`, 1)))
-	require.ErrorIs(t, err, ErrInvalidPolicy)
-	assert.Contains(t, err.Error(), `measure "users" is not "minutes" or "user-minutes"`)
 }

@@ -321,25 +321,6 @@ func TestU192MatchesBig(t *testing.T) {
 	assert.Equal(t, -1, u192{math.MaxUint64, math.MaxUint64}.cmp(u192{0, 0, 1}))
 }
 
-// TestValidateHappyPathAllocatesNothing keeps Validate cheap enough for
-// Assess to call on every month: no formatting and no decimal arithmetic
-// unless there is an error, for percentages of at most 18 significant
-// digits (more take decimal's Cmp, which may allocate).
-func TestValidateHappyPathAllocatesNothing(t *testing.T) {
-	for name, p := range map[string]Policy{
-		"seed":           DynamicsCRMOnline(),
-		"18 digits":      func() Policy { p := DynamicsCRMOnline(); p.Level = dec("99.9999999999999999"); return p }(),
-		"18 places":      func() Policy { p := DynamicsCRMOnline(); p.Tiers[2].Below = dec("0.000000000000000001"); return p }(),
-		"minimum payout": func() Policy { p := DynamicsCRMOnline(); p.MinimumPayout = dec("0.01"); return p }(),
-	} {
-		require.NoError(t, p.Validate(), name)
-		assert.Zero(t, testing.AllocsPerRun(100, func() { _ = p.Validate() }), name)
-	}
-	p := DynamicsCRMOnline()
-	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = p.creditInt(uint64(30*24*time.Hour), uint64(time.Hour)) }), "tier choice")
-	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = p.meetsInt(uint64(30*24*time.Hour), uint64(time.Hour)) }), "level check")
-}
-
 // FuzzTierChoice compares the integer tier choice, level check and uptime
 // with the decimal reference on any total, downtime and a one-tier policy
 // whose Below and Level are c × 10^e.
