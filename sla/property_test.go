@@ -2,6 +2,7 @@ package sla
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -374,4 +375,39 @@ func TestAssessWindowEqualsNotices(t *testing.T) {
 			assert.Equal(t, withWindow.Excluded[r], withNotices.Excluded[r], "case %d reason %q", i, r)
 		}
 	}
+}
+
+// randomTiers returns a valid random policy: 1 to 5 tiers with Below
+// strictly decreasing and Credit strictly increasing, at up to 3 decimal
+// places, a level at or above the first Below, and a cap.
+func randomTiers(rng *rand.Rand) Policy {
+	p := DynamicsCRMOnline()
+	n := 1 + rng.IntN(5)
+	belows := map[int64]bool{}
+	for len(belows) < n {
+		belows[1+rng.Int64N(100_000)] = true // thousandths of a percent, (0, 100]
+	}
+	credits := map[int64]bool{}
+	for len(credits) < n {
+		credits[rng.Int64N(100_001)] = true // [0, 100]
+	}
+	bs, cs := mapKeys(belows), mapKeys(credits)
+	slices.Sort(bs)
+	slices.Reverse(bs) // decreasing
+	slices.Sort(cs)    // increasing
+	p.Tiers = make([]Tier, n)
+	for i := range n {
+		p.Tiers[i] = Tier{Below: decimal.New(bs[i], -3), Credit: decimal.New(cs[i], -3)}
+	}
+	p.Level = decimal.New(bs[0]+rng.Int64N(100_001-bs[0]), -3)
+	p.CreditCap = decimal.New(1+rng.Int64N(100_000), -3)
+	return p
+}
+
+func mapKeys(m map[int64]bool) []int64 {
+	out := make([]int64, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

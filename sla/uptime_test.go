@@ -3,6 +3,7 @@ package sla
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -152,4 +153,52 @@ func TestTierChoiceAllocatesNothing(t *testing.T) {
 	p := DynamicsCRMOnline()
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = p.creditInt(uint64(30*24*time.Hour), uint64(time.Hour)) }), "tier choice")
 	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = p.meetsInt(uint64(30*24*time.Hour), uint64(time.Hour)) }), "level check")
+}
+
+// TestCreditMonotonic: for random valid policies and month lengths, more
+// downtime never earns less credit, less uptime, or a met level where less
+// downtime missed it; the credit is always 0 or one of the policy's tiers';
+// the uptime stays in [0, 100]. Downtimes are sorted, and include every
+// tier's exact edge and a nanosecond either side.
+func TestCreditMonotonic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	totals := []time.Duration{
+		672 * time.Hour, 696 * time.Hour, 720 * time.Hour, 743 * time.Hour, 744 * time.Hour, 721 * time.Hour,
+		720*time.Hour + 30*time.Minute, time.Nanosecond, 3, math.MaxInt64,
+	}
+	for i := range 400 {
+		p := randomTiers(rng)
+		require.NoError(t, p.Validate())
+		total := totals[rng.IntN(len(totals))]
+		if rng.IntN(3) == 0 {
+			total = time.Duration(1 + rng.Int64N(math.MaxInt64))
+		}
+		downs := []time.Duration{0, total, -1, total + 1}
+		for _, tier := range append(p.Tiers, Tier{Below: p.Level}) {
+			edge := decimal.NewFromInt(int64(total)).Mul(hundred.Sub(tier.Below)).Shift(-2).IntPart()
+			downs = append(downs, time.Duration(edge-1), time.Duration(edge), time.Duration(edge+1))
+		}
+		for range 20 {
+			downs = append(downs, time.Duration(rng.Uint64N(uint64(total)+1)))
+		}
+		slices.Sort(downs)
+		prevCredit, prevUptime, prevMet := decimal.Decimal{}, hundred, true
+		for _, d := range downs {
+			credit, uptime := p.CreditPercent(total, d), UptimePercent(total, d)
+			met := uptime.GreaterThanOrEqual(p.Level)
+			require.True(t, credit.GreaterThanOrEqual(prevCredit), "policy %d total %d: downtime %d earns %s, less than %s", i, total, d, credit, prevCredit)
+			require.True(t, uptime.LessThanOrEqual(prevUptime), "uptime rose to %s", uptime)
+			require.True(t, uptime.GreaterThanOrEqual(zero) && uptime.LessThanOrEqual(hundred), "uptime %s", uptime)
+			require.False(t, met && !prevMet, "met again at downtime %d", d)
+			inTiers := credit.IsZero()
+			for _, tier := range p.Tiers {
+				inTiers = inTiers || tier.Credit.Equal(credit)
+			}
+			require.True(t, inTiers, "credit %s is not a tier's", credit)
+			if met {
+				require.True(t, credit.IsZero(), "a met level earns nothing")
+			}
+			prevCredit, prevUptime, prevMet = credit, uptime, met
+		}
+	}
 }
