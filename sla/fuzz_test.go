@@ -3,10 +3,13 @@ package sla
 import (
 	"encoding/binary"
 	"encoding/json"
+	"math"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -102,5 +105,29 @@ func FuzzPolicyJSON(f *testing.F) {
 		b2, err := json.Marshal(q)
 		require.NoError(t, err)
 		assert.Equal(t, string(b), string(b2))
+	})
+}
+
+// FuzzTierChoice compares the integer tier choice, level check and uptime
+// with the decimal reference on any total, downtime and a one-tier policy
+// whose Below and Level are c × 10^e.
+func FuzzTierChoice(f *testing.F) {
+	f.Add(uint64(30*24*time.Hour), uint64(43*time.Minute+12*time.Second), uint64(999), int8(-1))
+	f.Add(uint64(30*24*time.Hour), uint64(43*time.Minute+12*time.Second+1), uint64(999), int8(-1))
+	f.Add(uint64(math.MaxUint64), uint64(1), uint64(1), int8(2))
+	f.Add(uint64(1), uint64(0), uint64(1), int8(-18))
+	f.Add(uint64(1e18), uint64(1e15), uint64(999999999999999999), int8(-16))
+	f.Fuzz(func(t *testing.T, total, down, c uint64, e int8) {
+		if total == 0 || c == 0 {
+			return
+		}
+		down = min(down, total)
+		x := decimal.NewFromBigInt(new(big.Int).SetUint64(c), int32(e))
+		p := DynamicsCRMOnline()
+		p.Level, p.Tiers = x, []Tier{{Below: x, Credit: decimal.New(25, 0)}}
+		if p.Validate() != nil {
+			return
+		}
+		checkAgainstOld(t, p, total, down)
 	})
 }

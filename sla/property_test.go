@@ -1,8 +1,10 @@
 package sla
 
 import (
+	"math/big"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -410,4 +412,100 @@ func mapKeys(m map[int64]bool) []int64 {
 		out = append(out, k)
 	}
 	return out
+}
+
+// randomPrecisePolicy returns a valid policy whose tiers and level have
+// up to 18 decimal places and up to 20 significant digits, so that some
+// comparisons fit 64-bit integers and some do not.
+func randomPrecisePolicy(rng *rand.Rand) Policy {
+	p := DynamicsCRMOnline()
+	n := 1 + rng.IntN(4)
+	places := rng.IntN(19)
+	pick := func() decimal.Decimal {
+		b := []byte(strconv.Itoa(rng.IntN(100)))
+		if places > 0 {
+			b = append(b, '.')
+			for range places {
+				b = append(b, byte('0'+rng.IntN(10)))
+			}
+		}
+		d := decimal.RequireFromString(string(b))
+		if d.Sign() == 0 {
+			return decimal.New(1, -int32(places))
+		}
+		return d
+	}
+	var belows []decimal.Decimal
+	for len(belows) < n {
+		d := pick()
+		if !slices.ContainsFunc(belows, d.Equal) {
+			belows = append(belows, d)
+		}
+	}
+	slices.SortFunc(belows, func(a, b decimal.Decimal) int { return b.Cmp(a) }) // decreasing
+	p.Tiers = make([]Tier, n)
+	for i, b := range belows {
+		p.Tiers[i] = Tier{Below: b, Credit: decimal.NewFromInt(int64(10 * (i + 1)))}
+	}
+	p.Level = p.Tiers[0].Below
+	if rng.IntN(2) == 0 {
+		p.Level = decimal.NewFromInt(100)
+	}
+	return p
+}
+
+// randomPercent returns a percentage in (0, 100] as c × 10^e with e in
+// -18..2, most of them with at most 18 significant digits and some with
+// 19 or 20 (which take the decimal fallback).
+func randomPercent(rng *rand.Rand) decimal.Decimal {
+	e := int32(-rng.IntN(21)) + 2
+	// The largest coefficient with c × 10^e <= 100.
+	limit := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(2-e)), nil)
+	c := new(big.Int).SetUint64(rng.Uint64())
+	c.Lsh(c, 64).Or(c, new(big.Int).SetUint64(rng.Uint64()))
+	c.Mod(c, limit)         // in [0, 10^(2−e))
+	c.Add(c, big.NewInt(1)) // in [1, 10^(2−e)]
+	if rng.IntN(3) > 0 && c.BitLen() > 40 {
+		c.Rsh(c, uint(rng.IntN(c.BitLen()))) // shorter coefficients too
+		if c.Sign() == 0 {
+			c.SetInt64(1)
+		}
+	}
+	return decimal.NewFromBigInt(c, e)
+}
+
+// randomPolicy returns a valid policy of 1 to 4 tiers with random
+// percentages, Below strictly decreasing and Level at least the first
+// Below.
+func randomPolicy(rng *rand.Rand) Policy {
+	p := DynamicsCRMOnline()
+	n := 1 + rng.IntN(4)
+	belows := make([]decimal.Decimal, 0, n+1)
+	for len(belows) < n+1 {
+		belows = append(belows, randomPercent(rng))
+	}
+	// Sort descending and drop repeats by value.
+	for i := range belows {
+		for j := i + 1; j < len(belows); j++ {
+			if belows[j].Cmp(belows[i]) > 0 {
+				belows[i], belows[j] = belows[j], belows[i]
+			}
+		}
+	}
+	uniq := belows[:1]
+	for _, b := range belows[1:] {
+		if !b.Equal(uniq[len(uniq)-1]) {
+			uniq = append(uniq, b)
+		}
+	}
+	p.Level = uniq[0]
+	tiers := uniq[min(1, len(uniq)-1):]
+	if rng.IntN(4) == 0 {
+		tiers = uniq // Level equal to the first Below
+	}
+	p.Tiers = p.Tiers[:0]
+	for i, b := range tiers {
+		p.Tiers = append(p.Tiers, Tier{Below: b, Credit: decimal.New(int64(10*(i+1)), 0)})
+	}
+	return p
 }
