@@ -10,19 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
-
-// assessed returns the assessment of April 2024 with downtime of the
-// service's own fault, under p.
-func assessed(t *testing.T, p Policy, downtime time.Duration) Assessment {
-	t.Helper()
-	month := calendar.NewMonth(2024, time.April, nil)
-	a, err := p.Assess(Period{Month: month, Outages: []Outage{{Span: span(at(10, 0, 0), at(10, 0, 0).Add(downtime))}}})
-	require.NoError(t, err)
-	return a
-}
 
 // TestCreditAmount: fee × credit / 100, capped at the policy's CreditCap
 // percent of the fee, then rounded to CurrencyPlaces half away from zero.

@@ -108,7 +108,8 @@ func ExampleAssessment_Periods() {
 	// downtime: 2h0m0s
 }
 
-// The Monthly Uptime Percentage of seed 004, section A, exactly.
+// The Monthly Uptime Percentage of the agreement's section A, exactly:
+// 43m12s is 0.1 % of April's 43,200 minutes.
 func ExampleUptimePercent() {
 	april := calendar.NewMonth(2024, time.April, nil) // 43,200 minutes
 	fmt.Println(sla.UptimePercent(april.Duration(), 43*time.Minute+12*time.Second))
@@ -250,8 +251,8 @@ func ExamplePolicy_Assess_userMinutes() {
 
 // Another provider's shape from a configuration file: a Downtime Period
 // is at least five consecutive minutes (so exactly 5m counts, unlike the
-// seed's "ten minutes or less" which excludes exactly 10m), and credits
-// under 25.00 are not issued.
+// Dynamics CRM Online agreement's "ten minutes or less", which excludes
+// exactly 10m), and credits under 25.00 are not issued.
 func ExamplePolicy_Assess_otherProvider() {
 	const config = `{
 	  "level": "99.95",

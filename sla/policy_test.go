@@ -20,8 +20,6 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
-func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
-
 // DynamicsCRMOnline is valid and holds the agreement's figures.
 func TestDynamicsCRMOnlineIsValid(t *testing.T) {
 	p := DynamicsCRMOnline()

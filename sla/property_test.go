@@ -227,158 +227,6 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 	return excluded, downtime + rounding, up - rounding, rounding, uf
 }
 
-func TestAssessAgainstBruteForce(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 150 {
-		sc := randomScenario(rng, 25)
-		a, err := sc.policy.Assess(sc.period())
-		require.NoError(t, err)
-		excl, down, up, rounding, uf := bruteForce(sc)
-		require.Equal(t, excl, a.Excluded, "case %d", i)
-		require.Equal(t, down, a.Downtime, "case %d", i)
-		require.Equal(t, up, a.Up, "case %d", i)
-		require.Equal(t, rounding, a.Rounding, "case %d", i)
-		checkInvariants(t, sc.policy, a)
-		if sc.policy.Measure != MeasureUserMinutes {
-			require.Nil(t, a.Users)
-			continue
-		}
-		require.NotNil(t, a.Users)
-		ns := func(v int64) decimal.Decimal { return decimal.New(v, -9) }
-		require.True(t, ns(uf.total).Equal(a.Users.Total), "case %d total: want %d got %s", i, uf.total, a.Users.Total)
-		require.True(t, ns(uf.down).Equal(a.Users.Downtime), "case %d downtime: want %d got %s", i, uf.down, a.Users.Downtime)
-		require.True(t, ns(uf.up).Equal(a.Users.Up), "case %d up: want %d got %s", i, uf.up, a.Users.Up)
-		require.Equal(t, len(uf.excluded), len(a.Users.Excluded), "case %d", i)
-		for r, v := range uf.excluded {
-			require.True(t, ns(v).Equal(a.Users.Excluded[r]), "case %d %q: want %d got %s", i, r, v, a.Users.Excluded[r])
-		}
-	}
-}
-
-// checkInvariants checks what every assessment must satisfy.
-func checkInvariants(t *testing.T, p Policy, a Assessment) {
-	t.Helper()
-	require.Equal(t, a.Assessed.Duration(), a.Total)
-	require.False(t, a.Assessed.Start.Before(a.Month.Start()) || a.Assessed.End.After(a.Month.End()))
-	require.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal(), "accounting identity")
-	require.GreaterOrEqual(t, a.Up, time.Duration(0))
-	require.GreaterOrEqual(t, a.Rounding, time.Duration(0))
-	for r, d := range a.Excluded {
-		require.Positive(t, d, "excluded %q", r)
-		require.NotEqual(t, ReasonCounted, r)
-		require.Contains(t, p.Reasons(), r)
-	}
-	require.True(t, a.Uptime.GreaterThanOrEqual(zero) && a.Uptime.LessThanOrEqual(hundred), "uptime %s", a.Uptime)
-	if a.Users == nil {
-		require.True(t, a.Uptime.Equal(UptimePercent(a.Total, a.Downtime)))
-		require.True(t, a.Credit.Equal(p.CreditPercent(a.Total, a.Downtime)))
-	} else {
-		u := a.Users
-		require.True(t, u.Total.Equal(decimal.NewFromInt(int64(u.Users)).Mul(decimal.NewFromInt(int64(a.Total))).Shift(-9)))
-		sum := u.Up.Add(u.Downtime)
-		for _, v := range u.Excluded {
-			require.True(t, v.IsPositive())
-			sum = sum.Add(v)
-		}
-		require.True(t, u.Total.Equal(sum), "user-time identity: %s != %s", u.Total, sum)
-		require.False(t, u.Up.IsNegative())
-		require.Equal(t, len(a.Excluded) >= len(u.Excluded), true)
-	}
-	inTiers := a.Credit.IsZero()
-	for _, tier := range p.Tiers {
-		inTiers = inTiers || tier.Credit.Equal(a.Credit)
-	}
-	require.True(t, inTiers, "credit %s is 0 or a tier's", a.Credit)
-	require.Equal(t, a.Uptime.GreaterThanOrEqual(p.Level), a.Met)
-	if a.Met {
-		require.True(t, a.Credit.IsZero())
-	}
-	// Parts: sorted, disjoint, inside the month, adding up; Periods are the
-	// counted parts.
-	var byReason = map[Reason]time.Duration{}
-	var periods []calendar.Span
-	month := a.Assessed
-	for i, part := range a.Parts() {
-		require.False(t, part.Span.IsEmpty())
-		require.False(t, part.Span.Start.Before(month.Start) || part.Span.End.After(month.End), "part %s outside the month", part.Span)
-		if i > 0 {
-			require.False(t, part.Span.Start.Before(a.Parts()[i-1].Span.End), "parts %d and %d overlap", i-1, i)
-		}
-		byReason[part.Reason] += part.Span.Duration()
-		if part.Reason == ReasonCounted {
-			periods = append(periods, part.Span)
-		}
-	}
-	require.Equal(t, a.Downtime-a.Rounding, byReason[ReasonCounted])
-	delete(byReason, ReasonCounted)
-	require.Equal(t, a.Excluded, byReason)
-	require.Equal(t, len(periods), len(a.Periods()))
-	for i := range periods {
-		require.True(t, periods[i].Equal(a.Periods()[i]))
-	}
-}
-
-// Adding an outage of the service's own fault never lowers Downtime or the
-// credit, with exact resolution. (With a Resolution above 0 it can: two
-// counted periods of 10m1ns round to 22m, but joined by a 1ns outage
-// they are one period of 20m3ns, rounded to 21m. And an outage with an
-// excluded cause can exclude time that counted before.)
-func TestAssessAddingAnOutageNeverHelps(t *testing.T) {
-	rng := rand.New(rand.NewPCG(3, 4))
-	for i := range 300 {
-		sc := randomScenario(rng, 12)
-		sc.policy.Resolution = 0
-		before, err := sc.policy.Assess(sc.period())
-		require.NoError(t, err)
-		extra := randomScenario(rng, 3)
-		for _, o := range extra.outages {
-			o.cause = ""
-			o.users = min(o.users, sc.users)
-			sc.outages = append(sc.outages, o)
-		}
-		after, err := sc.policy.Assess(sc.period())
-		require.NoError(t, err)
-		require.GreaterOrEqual(t, after.Downtime, before.Downtime, "case %d", i)
-		require.True(t, after.Credit.GreaterThanOrEqual(before.Credit), "case %d", i)
-		if before.Users != nil {
-			require.True(t, after.Users.Downtime.GreaterThanOrEqual(before.Users.Downtime), "case %d", i)
-		}
-	}
-}
-
-// A published window is the same as a notice, announced long before, for
-// each of its occurrences: the same downtime and credit, with the window's
-// time reported under "notice" instead.
-func TestAssessWindowEqualsNotices(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	for i := range 200 {
-		sc := randomScenario(rng, 20)
-		sc.policy.WindowNeedsNotice = false
-		if sc.window.IsZero() {
-			sc.window = maintenance.Regions()[i%len(maintenance.Regions())].Window
-		}
-		withWindow, err := sc.policy.Assess(sc.period())
-		require.NoError(t, err)
-
-		per := sc.period()
-		per.Window = maintenance.Window{}
-		for occ := range sc.window.Occurrences(sc.month.Span()) {
-			per.Notices = append(per.Notices, maintenance.Notice{Span: occ, Announced: occ.Start.Add(-365 * 24 * time.Hour)})
-		}
-		withNotices, err := sc.policy.Assess(per)
-		require.NoError(t, err)
-
-		assert.Equal(t, withWindow.Downtime, withNotices.Downtime, "case %d", i)
-		assert.Equal(t, withWindow.Up, withNotices.Up, "case %d", i)
-		assert.True(t, withWindow.Credit.Equal(withNotices.Credit), "case %d", i)
-		assert.Equal(t, withWindow.Excluded[ReasonWindow]+withWindow.Excluded[ReasonNotice], withNotices.Excluded[ReasonNotice], "case %d", i)
-		assert.Zero(t, withNotices.Excluded[ReasonWindow])
-		for _, r := range sc.policy.Reasons()[2:] {
-			assert.Equal(t, withWindow.Excluded[r], withNotices.Excluded[r], "case %d reason %q", i, r)
-		}
-	}
-}
-
 // randomTiers returns a valid random policy: 1 to 5 tiers with Below
 // strictly decreasing and Credit strictly increasing, at up to 3 decimal
 // places, a level at or above the first Below, and a cap.
@@ -508,4 +356,93 @@ func randomPolicy(rng *rand.Rand) Policy {
 		p.Tiers = append(p.Tiers, Tier{Below: b, Credit: decimal.New(int64(10*(i+1)), 0)})
 	}
 	return p
+}
+
+func TestAssessAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 150 {
+		sc := randomScenario(rng, 25)
+		a, err := sc.policy.Assess(sc.period())
+		require.NoError(t, err)
+		excl, down, up, rounding, uf := bruteForce(sc)
+		require.Equal(t, excl, a.Excluded, "case %d", i)
+		require.Equal(t, down, a.Downtime, "case %d", i)
+		require.Equal(t, up, a.Up, "case %d", i)
+		require.Equal(t, rounding, a.Rounding, "case %d", i)
+		checkInvariants(t, sc.policy, a)
+		if sc.policy.Measure != MeasureUserMinutes {
+			require.Nil(t, a.Users)
+			continue
+		}
+		require.NotNil(t, a.Users)
+		ns := func(v int64) decimal.Decimal { return decimal.New(v, -9) }
+		require.True(t, ns(uf.total).Equal(a.Users.Total), "case %d total: want %d got %s", i, uf.total, a.Users.Total)
+		require.True(t, ns(uf.down).Equal(a.Users.Downtime), "case %d downtime: want %d got %s", i, uf.down, a.Users.Downtime)
+		require.True(t, ns(uf.up).Equal(a.Users.Up), "case %d up: want %d got %s", i, uf.up, a.Users.Up)
+		require.Equal(t, len(uf.excluded), len(a.Users.Excluded), "case %d", i)
+		for r, v := range uf.excluded {
+			require.True(t, ns(v).Equal(a.Users.Excluded[r]), "case %d %q: want %d got %s", i, r, v, a.Users.Excluded[r])
+		}
+	}
+}
+
+// Adding an outage of the service's own fault never lowers Downtime or the
+// credit, with exact resolution. (With a Resolution above 0 it can: two
+// counted periods of 10m1ns round to 22m, but joined by a 1ns outage
+// they are one period of 20m3ns, rounded to 21m. And an outage with an
+// excluded cause can exclude time that counted before.)
+func TestAssessAddingAnOutageNeverHelps(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 300 {
+		sc := randomScenario(rng, 12)
+		sc.policy.Resolution = 0
+		before, err := sc.policy.Assess(sc.period())
+		require.NoError(t, err)
+		extra := randomScenario(rng, 3)
+		for _, o := range extra.outages {
+			o.cause = ""
+			o.users = min(o.users, sc.users)
+			sc.outages = append(sc.outages, o)
+		}
+		after, err := sc.policy.Assess(sc.period())
+		require.NoError(t, err)
+		require.GreaterOrEqual(t, after.Downtime, before.Downtime, "case %d", i)
+		require.True(t, after.Credit.GreaterThanOrEqual(before.Credit), "case %d", i)
+		if before.Users != nil {
+			require.True(t, after.Users.Downtime.GreaterThanOrEqual(before.Users.Downtime), "case %d", i)
+		}
+	}
+}
+
+// A published window is the same as a notice, announced long before, for
+// each of its occurrences: the same downtime and credit, with the window's
+// time reported under "notice" instead.
+func TestAssessWindowEqualsNotices(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := range 200 {
+		sc := randomScenario(rng, 20)
+		sc.policy.WindowNeedsNotice = false
+		if sc.window.IsZero() {
+			sc.window = maintenance.Regions()[i%len(maintenance.Regions())].Window
+		}
+		withWindow, err := sc.policy.Assess(sc.period())
+		require.NoError(t, err)
+
+		per := sc.period()
+		per.Window = maintenance.Window{}
+		for occ := range sc.window.Occurrences(sc.month.Span()) {
+			per.Notices = append(per.Notices, maintenance.Notice{Span: occ, Announced: occ.Start.Add(-365 * 24 * time.Hour)})
+		}
+		withNotices, err := sc.policy.Assess(per)
+		require.NoError(t, err)
+
+		assert.Equal(t, withWindow.Downtime, withNotices.Downtime, "case %d", i)
+		assert.Equal(t, withWindow.Up, withNotices.Up, "case %d", i)
+		assert.True(t, withWindow.Credit.Equal(withNotices.Credit), "case %d", i)
+		assert.Equal(t, withWindow.Excluded[ReasonWindow]+withWindow.Excluded[ReasonNotice], withNotices.Excluded[ReasonNotice], "case %d", i)
+		assert.Zero(t, withNotices.Excluded[ReasonWindow])
+		for _, r := range sc.policy.Reasons()[2:] {
+			assert.Equal(t, withWindow.Excluded[r], withNotices.Excluded[r], "case %d reason %q", i, r)
+		}
+	}
 }

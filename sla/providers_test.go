@@ -133,11 +133,11 @@ func TestProviderMinimumPeriod(t *testing.T) {
 	exact := assessed(t, p, 5*time.Minute)
 	assert.Equal(t, 5*time.Minute, exact.Downtime)
 
-	// The same month under the seed's policy counts nothing: a and b are
+	// The same month under DynamicsCRMOnline counts nothing: a and b are
 	// ten minutes or less, c and d lie in the window, e and f are excluded.
-	seed, err := DynamicsCRMOnline().Assess(per)
+	dynamics, err := DynamicsCRMOnline().Assess(per)
 	require.NoError(t, err)
-	assert.Equal(t, time.Duration(0), seed.Downtime)
+	assert.Equal(t, time.Duration(0), dynamics.Downtime)
 }
 
 // A credit cap below the fee: 40h of April's 720h is 94.44 %, the 60 %

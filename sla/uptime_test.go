@@ -52,32 +52,70 @@ func TestUptimePercent(t *testing.T) {
 	}
 }
 
-// monthEdges are the tier edges of DynamicsCRMOnline for each month length,
-// worked by hand: a month of N days has N × 1,440 minutes; the downtime at
-// uptime b % is (100 − b) % of that.
-var monthEdges = []struct {
+// monthEdge is a month with the tier edges of DynamicsCRMOnline in it.
+type monthEdge struct {
 	name              string
 	month             calendar.Month
+	total             time.Duration // the month's length
 	at999, at99, at95 time.Duration // downtime giving exactly 99.9 %, 99 %, 95 %
-}{
-	// February 2023: 28 days = 40,320 min. 0.1 % = 40.32 min = 40m19.2s;
-	// 1 % = 403.2 min = 6h43m12s; 5 % = 2,016 min = 33h36m.
-	{"28 days", calendar.NewMonth(2023, time.February, nil), 40*time.Minute + 19200*time.Millisecond, 6*time.Hour + 43*time.Minute + 12*time.Second, 33*time.Hour + 36*time.Minute},
-	// February 2024: 29 days = 41,760 min. 0.1 % = 41.76 min = 41m45.6s;
-	// 1 % = 417.6 min = 6h57m36s; 5 % = 2,088 min = 34h48m.
-	{"29 days", calendar.NewMonth(2024, time.February, nil), 41*time.Minute + 45600*time.Millisecond, 6*time.Hour + 57*time.Minute + 36*time.Second, 34*time.Hour + 48*time.Minute},
-	// April 2024: 30 days = 43,200 min. 0.1 % = 43.2 min = 43m12s;
-	// 1 % = 432 min = 7h12m; 5 % = 2,160 min = 36h.
-	{"30 days", calendar.NewMonth(2024, time.April, nil), 43*time.Minute + 12*time.Second, 7*time.Hour + 12*time.Minute, 36 * time.Hour},
-	// January 2024: 31 days = 44,640 min. 0.1 % = 44.64 min = 44m38.4s;
-	// 1 % = 446.4 min = 7h26m24s; 5 % = 2,232 min = 37h12m.
-	{"31 days", calendar.NewMonth(2024, time.January, nil), 44*time.Minute + 38400*time.Millisecond, 7*time.Hour + 26*time.Minute + 24*time.Second, 37*time.Hour + 12*time.Minute},
 }
 
+// monthEdges returns the tier edges of DynamicsCRMOnline in months of every
+// length, including the first and last years, the leap rules and months
+// whose local clocks jump, worked by hand from the wall calendar and the tz
+// database: a month of N days has N × 1,440 minutes, and the downtime at
+// uptime b % is (100 − b) % of the month (section A's formula), so 1 % is
+// 10 × the 0.1 % edge and 5 % is 50 × it.
+func monthEdges(t testing.TB) []monthEdge {
+	ny := location(t, "America/New_York")
+	lordHowe := location(t, "Australia/Lord_Howe")
+	const h, m, s, ms = time.Hour, time.Minute, time.Second, time.Millisecond
+	return []monthEdge{
+		// February 2023: 28 days = 40,320 min. 0.1 % = 40.32 min = 40m19.2s;
+		// 1 % = 403.2 min = 6h43m12s; 5 % = 2,016 min = 33h36m.
+		{"28 days", calendar.NewMonth(2023, time.February, nil), 672 * h, 40*m + 19200*ms, 6*h + 43*m + 12*s, 33*h + 36*m},
+		// February 2024: 29 days = 41,760 min. 0.1 % = 41.76 min = 41m45.6s;
+		// 1 % = 417.6 min = 6h57m36s; 5 % = 2,088 min = 34h48m.
+		{"29 days", calendar.NewMonth(2024, time.February, nil), 696 * h, 41*m + 45600*ms, 6*h + 57*m + 36*s, 34*h + 48*m},
+		// April 2024: 30 days = 43,200 min. 0.1 % = 43.2 min = 43m12s;
+		// 1 % = 432 min = 7h12m; 5 % = 2,160 min = 36h.
+		{"30 days", calendar.NewMonth(2024, time.April, nil), 720 * h, 43*m + 12*s, 7*h + 12*m, 36 * h},
+		// January 2024: 31 days = 44,640 min. 0.1 % = 44.64 min = 44m38.4s;
+		// 1 % = 446.4 min = 7h26m24s; 5 % = 2,232 min = 37h12m.
+		{"31 days", calendar.NewMonth(2024, time.January, nil), 744 * h, 44*m + 38400*ms, 7*h + 26*m + 24*s, 37*h + 12*m},
+		// The first and last months of years 1..9999: 31 days, as above.
+		{"year 1 January", calendar.NewMonth(1, time.January, nil), 744 * h, 44*m + 38400*ms, 7*h + 26*m + 24*s, 37*h + 12*m},
+		{"year 9999 December", calendar.NewMonth(9999, time.December, nil), 744 * h, 44*m + 38400*ms, 7*h + 26*m + 24*s, 37*h + 12*m},
+		// 1900 and 2100 are not leap years (divisible by 100, not by 400):
+		// 28 days, as above; 2000 is (divisible by 400): 29 days.
+		{"February 1900 (not leap)", calendar.NewMonth(1900, time.February, nil), 672 * h, 40*m + 19200*ms, 6*h + 43*m + 12*s, 33*h + 36*m},
+		{"February 2100 (not leap)", calendar.NewMonth(2100, time.February, nil), 672 * h, 40*m + 19200*ms, 6*h + 43*m + 12*s, 33*h + 36*m},
+		{"February 2000 (leap)", calendar.NewMonth(2000, time.February, nil), 696 * h, 41*m + 45600*ms, 6*h + 57*m + 36*s, 34*h + 48*m},
+		// New York March 2024 loses an hour (DST from 10 March): 743 h =
+		// 44,580 min. 0.1 % = 44.58 min = 44m34.8s; 1 % = 445.8 min =
+		// 7h25m48s; 5 % = 2,229 min = 37h9m.
+		{"New York March 2024", calendar.NewMonth(2024, time.March, ny), 743 * h, 44*m + 34800*ms, 7*h + 25*m + 48*s, 37*h + 9*m},
+		// New York November 2024 gains an hour (DST ends 3 November): 721 h
+		// = 43,260 min. 0.1 % = 43.26 min = 43m15.6s; 1 % = 432.6 min =
+		// 7h12m36s; 5 % = 2,163 min = 36h3m.
+		{"New York November 2024", calendar.NewMonth(2024, time.November, ny), 721 * h, 43*m + 15600*ms, 7*h + 12*m + 36*s, 36*h + 3*m},
+		// Lord Howe April 2024 gains 30 minutes (its DST ends 7 April):
+		// 43,230 min. 0.1 % = 43.23 min = 43m13.8s; 1 % = 432.3 min =
+		// 7h12m18s; 5 % = 2,161.5 min = 36h1m30s.
+		{"Lord Howe April 2024", calendar.NewMonth(2024, time.April, lordHowe), 720*h + 30*m, 43*m + 13800*ms, 7*h + 12*m + 18*s, 36*h + m + 30*s},
+	}
+}
+
+// TestCreditPercentMonthEdges: at each tier's edge (monthEdges) the uptime
+// is exactly the tier's figure and earns the tier above; one nanosecond
+// more earns the tier.
 func TestCreditPercentMonthEdges(t *testing.T) {
 	p := DynamicsCRMOnline()
-	for _, m := range monthEdges {
+	for _, m := range monthEdges(t) {
 		total := m.month.Duration()
+		require.Equal(t, m.total, total, m.name)
+		require.Equal(t, 10*m.at999, m.at99, m.name)
+		require.Equal(t, 50*m.at999, m.at95, m.name)
 		steps := []struct {
 			name     string
 			downtime time.Duration

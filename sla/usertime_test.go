@@ -86,31 +86,3 @@ func TestAssessUserMinutesResolution(t *testing.T) {
 	assert.Equal(t, 30*time.Second, a.Rounding)
 	assert.Equal(t, dec("60").Mul(dec("43200")).String(), a.Users.Downtime.String())
 }
-
-func TestAssessUserMinutesErrors(t *testing.T) {
-	p := DynamicsCRMOnline()
-	p.Measure = MeasureUserMinutes
-	per := userMonth(time.Minute)
-	per.Users = 0
-	_, err := p.Assess(per)
-	require.ErrorIs(t, err, ErrInvalidPeriod)
-	assert.Contains(t, err.Error(), "users is 0")
-
-	per = userMonth(time.Minute)
-	per.Outages[2].Users = 1001
-	per.Outages[3].Users = -1
-	_, err = p.Assess(per)
-	require.ErrorIs(t, err, ErrInvalidPeriod)
-	assert.Contains(t, err.Error(), "outages[2]: users 1001 is more than the period's 1000 users")
-	assert.Contains(t, err.Error(), "outages[3]: users -1 is negative")
-
-	// Minutes policies ignore users, but not negative ones.
-	per.Outages[2].Users = 1001
-	per.Outages[3].Users = 0
-	_, err = DynamicsCRMOnline().Assess(per)
-	require.NoError(t, err)
-	per.Users = -5
-	_, err = DynamicsCRMOnline().Assess(per)
-	require.ErrorIs(t, err, ErrInvalidPeriod)
-	assert.Contains(t, err.Error(), "users -5 is negative")
-}
