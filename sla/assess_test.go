@@ -1,7 +1,9 @@
 package sla
 
 import (
+	"errors"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -626,4 +628,38 @@ func TestAssessBeforeYearOneUTC(t *testing.T) {
 func TestReasons(t *testing.T) {
 	assert.Equal(t, []Reason{"window", "notice", "outside-control", "add-on", "customer-systems", "customer-actions", "ignored-advice", "preview", "intermittent"},
 		DynamicsCRMOnline().Reasons())
+}
+
+// TestAssessErrorList: Policy.Assess reports the policy's problems and the
+// period's together in one calendar.ErrorList: the entries of Validate,
+// each wrapping ErrInvalidPolicy, and those Compiled.Assess reports for
+// the period, each wrapping ErrInvalidPeriod.
+func TestAssessErrorList(t *testing.T) {
+	bad := DynamicsCRMOnline()
+	bad.CreditCap = dec("0")
+	bad.NoticeLead = -time.Hour
+	per := Period{Month: calendar.NewMonth(2024, time.April, nil), Outages: []Outage{
+		{Span: span(at(2, 3, 0), at(2, 2, 0))},
+		{Span: span(at(5, 1, 0), at(5, 2, 0)), Cause: "typo"},
+	}}
+	var policyList, periodList, list calendar.ErrorList
+	require.ErrorAs(t, bad.Validate(), &policyList)
+	c, err := Compile(DynamicsCRMOnline())
+	require.NoError(t, err)
+	_, err = c.Assess(per)
+	require.ErrorAs(t, err, &periodList)
+	require.Len(t, policyList, 2, "creditCap and noticeLead")
+	require.Len(t, periodList, 2, "outages[0] and outages[1]")
+
+	_, err = bad.Assess(per)
+	require.ErrorAs(t, err, &list)
+	var want, got []string
+	for _, e := range append(slices.Clone(policyList), periodList...) {
+		want = append(want, e.Error())
+	}
+	for _, e := range list {
+		got = append(got, e.Error())
+		assert.True(t, errors.Is(e, ErrInvalidPolicy) != errors.Is(e, ErrInvalidPeriod), "%v wraps one of the two", e)
+	}
+	assert.ElementsMatch(t, want, got)
 }

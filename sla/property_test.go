@@ -446,3 +446,65 @@ func TestAssessWindowEqualsNotices(t *testing.T) {
 		}
 	}
 }
+
+// breakPeriod makes per invalid in one of the ways Assess refuses a period,
+// and says which.
+func breakPeriod(rng *rand.Rand, per *Period) string {
+	s := per.Month.Start().Add(time.Duration(rng.Int64N(int64(per.Month.Duration()))))
+	switch rng.IntN(6) {
+	case 0:
+		per.Outages = append(per.Outages, Outage{Span: span(s, s.Add(-1-time.Duration(rng.Int64N(int64(time.Hour)))))})
+		return "a reversed outage"
+	case 1:
+		per.Outages = append(per.Outages, Outage{Span: span(s, s.Add(time.Hour)), Cause: "act-of-god"})
+		return "an unknown cause"
+	case 2:
+		per.Notices = append(per.Notices, maintenance.Notice{Span: span(s, s.Add(time.Hour)), Announced: s.Add(1)})
+		return "a notice announced after it began"
+	case 3:
+		per.Users = -1 - rng.IntN(10)
+		return "negative users"
+	case 4:
+		per.Subscribed = span(per.Month.End(), per.Month.End().Add(time.Hour))
+		return "subscribed after the month"
+	default:
+		per.Month = calendar.Month{}
+		return "the zero Month"
+	}
+}
+
+// TestCompiledAssessMatchesPolicyAssess: for random valid policies and
+// periods (randomScenario), a quarter of them made invalid (breakPeriod),
+// Compiled.Assess gives exactly what Policy.Assess gives: the same
+// Assessment field by field, with the same Parts and Periods, or the same
+// calendar.ErrorList of the period's problems.
+func TestCompiledAssessMatchesPolicyAssess(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for i := range 300 {
+		sc := randomScenario(rng, 25)
+		c, err := Compile(sc.policy)
+		require.NoError(t, err, "case %d", i)
+		per := sc.period()
+		broken := ""
+		if rng.IntN(4) == 0 {
+			broken = breakPeriod(rng, &per)
+		}
+		want, wantErr := sc.policy.Assess(per)
+		got, gotErr := c.Assess(per)
+		if broken != "" {
+			var wantList, gotList calendar.ErrorList
+			require.ErrorAs(t, wantErr, &wantList, "case %d: %s", i, broken)
+			require.ErrorAs(t, gotErr, &gotList, "case %d: %s", i, broken)
+			require.ErrorIs(t, gotErr, ErrInvalidPeriod, "case %d: %s", i, broken)
+			require.Equal(t, wantErr.Error(), gotErr.Error(), "case %d: %s", i, broken)
+			require.Len(t, gotList, len(wantList), "case %d: %s", i, broken)
+			require.Equal(t, Assessment{}, got, "case %d: %s", i, broken)
+			continue
+		}
+		require.NoError(t, wantErr, "case %d", i)
+		require.NoError(t, gotErr, "case %d", i)
+		require.Equal(t, want, got, "case %d", i)
+		require.Equal(t, want.Parts(), got.Parts(), "case %d", i)
+		require.Equal(t, want.Periods(), got.Periods(), "case %d", i)
+	}
+}
