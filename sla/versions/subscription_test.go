@@ -10,6 +10,9 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
+// TestNewSubscription: each term's end is counted from the start, clamped
+// to the target month's last day, at the start's wall-clock time; bad
+// arguments wrap ErrInvalidSubscription.
 func TestNewSubscription(t *testing.T) {
 	// One-month terms from 31 January 2024: each end counted from the start,
 	// clamped to the month's last day (29 February 2024 is a leap day).
@@ -56,6 +59,9 @@ func TestNewSubscription(t *testing.T) {
 	}
 }
 
+// TestSubscriptionValidate: no terms, a reversed or empty term and
+// overlapping terms are refused, and Governing refuses such a
+// subscription too.
 func TestSubscriptionValidate(t *testing.T) {
 	a, b, c := date(2020, 1, 1), date(2021, 1, 1), date(2022, 1, 1)
 	for _, tc := range []struct {

@@ -35,6 +35,9 @@ type failingReader struct{}
 
 func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
 
+// TestVersionsJSON: Parse sorts versionsJSON by Effective, reads each
+// policy, and MarshalJSON writes a document that reads back to the same
+// bytes; the zero History is refused.
 func TestVersionsJSON(t *testing.T) {
 	vs, err := Parse(strings.NewReader(versionsJSON))
 	require.NoError(t, err)
@@ -58,6 +61,9 @@ func TestVersionsJSON(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalid)
 }
 
+// TestVersionsJSONErrors: every problem of a document is reported, naming
+// its JSON path and wrapping ErrInvalid, by Parse and json.Unmarshal
+// alike, and json.Unmarshal leaves its target unchanged.
 func TestVersionsJSONErrors(t *testing.T) {
 	good := `{"name":"a","effective":"2019-07-01T00:00:00Z","policy":` + dynamicsJSON(t) + `}`
 	for _, tc := range []struct {

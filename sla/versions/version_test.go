@@ -51,6 +51,7 @@ func fixture(t *testing.T) (History, Subscription) {
 	return vs, sub
 }
 
+// TestNewVersionsSorts: New sorts versions given out of order.
 func TestNewVersionsSorts(t *testing.T) {
 	vs, _ := fixture(t)
 	require.Equal(t, 3, vs.Len())
@@ -61,6 +62,8 @@ func TestNewVersionsSorts(t *testing.T) {
 	assert.Equal(t, []string{"2019-07", "2020-10", "2022-03-15"}, names)
 }
 
+// TestVersionsAt: a version is current from its Effective instant
+// (inclusive, compared as an instant) until the next one's.
 func TestVersionsAt(t *testing.T) {
 	vs, _ := fixture(t)
 	for _, tc := range []struct {
@@ -137,6 +140,9 @@ func TestGoverning(t *testing.T) {
 	}
 }
 
+// TestGoverningPolicyIsTheVersionsPolicy: the governing version carries
+// its own policy (June 2021 is in the renewal that began under "2020-10",
+// level 99.95 %).
 func TestGoverningPolicyIsTheVersionsPolicy(t *testing.T) {
 	vs, sub := fixture(t)
 	v, err := governing(vs, sub, calendar.NewMonth(2021, time.June, nil))
@@ -145,6 +151,10 @@ func TestGoverningPolicyIsTheVersionsPolicy(t *testing.T) {
 	require.NoError(t, v.Policy.Validate())
 }
 
+// TestGoverningParts: March 2021 is split at the renewal on 15 March (14
+// days under the initial term, 17 under the renewal, by the wall
+// calendar); the first month holds only its subscribed part; a month
+// inside one term is one part.
 func TestGoverningParts(t *testing.T) {
 	vs, sub := fixture(t)
 
@@ -198,6 +208,9 @@ func TestGoverningLocation(t *testing.T) {
 	assert.Equal(t, "2020-10", v.Name)
 }
 
+// TestGoverningNoVersion: a term that began before every version fails the
+// whole call with ErrNoVersion, naming the term's start and the first
+// version.
 func TestGoverningNoVersion(t *testing.T) {
 	vs, _ := fixture(t)
 	sub, err := NewSubscription(date(2019, time.January, 1), 12, 2)
@@ -219,6 +232,8 @@ func TestGoverningNoVersion(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidSubscription)
 }
 
+// TestGoverningLapse: a month in a lapse between terms is in no term; the
+// renewal after the lapse takes the version current when it began.
 func TestGoverningLapse(t *testing.T) {
 	vs, _ := fixture(t)
 	sub := Subscription{Terms: []calendar.Span{
@@ -232,6 +247,9 @@ func TestGoverningLapse(t *testing.T) {
 	assert.Equal(t, "2020-10", v.Name, "after a lapse the renewal's first subscribed instant decides")
 }
 
+// TestNewVersionsErrors: New reports every problem at once, each wrapping
+// ErrInvalid and naming the version by its index, and returns the zero
+// History.
 func TestNewVersionsErrors(t *testing.T) {
 	bad := sla.DynamicsCRMOnline()
 	bad.CreditCap = decimal.Decimal{}
@@ -304,6 +322,9 @@ func TestVersionEffectiveYearEdges(t *testing.T) {
 	}
 }
 
+// TestVersionsImmutable: New copies the policies' slices and List and At
+// return copies, so neither the caller's later changes nor changes to a
+// returned version change the History.
 func TestVersionsImmutable(t *testing.T) {
 	p := sla.DynamicsCRMOnline()
 	vs, err := New(Version{Name: "2019-07", Effective: date(2019, 7, 1), Policy: p})
