@@ -265,6 +265,9 @@ func TestMeasurementUnknownAs(t *testing.T) {
 	assert.Len(t, m.Outages, 1, "UnknownAs does not change the measurement")
 }
 
+// TestMeasureProbesLocation: a month in New York is measured in real
+// time, across the hour the clocks skip, and the results are in the
+// month's location.
 func TestMeasureProbesLocation(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
@@ -282,6 +285,8 @@ func TestMeasureProbesLocation(t *testing.T) {
 	assert.Equal(t, ny, m.Span.Start.Location())
 }
 
+// TestMeasureProbesMonotonicIgnored: instants carrying a monotonic clock
+// reading compare as wall-clock instants.
 func TestMeasureProbesMonotonicIgnored(t *testing.T) {
 	// Instants carrying a monotonic reading compare as wall-clock instants.
 	start := time.Now()
@@ -292,6 +297,9 @@ func TestMeasureProbesMonotonicIgnored(t *testing.T) {
 	assert.Equal(t, time.Minute, m.Down)
 }
 
+// TestMeasureProbesErrors: a reversed or too long span and a MaxGap of 0
+// or less are refused, every problem at once, wrapping ErrInvalidData; an
+// empty span measures nothing.
 func TestMeasureProbesErrors(t *testing.T) {
 	a, b := clock(0, 0), clock(60, 0)
 	_, err := Probes(nil, span(b, a), ProbeOptions{MaxGap: time.Minute})
@@ -453,7 +461,7 @@ func TestRunSweepOffsetIsSub(t *testing.T) {
 	}
 	extremes := []time.Time{
 		time.Unix(1<<63-1, 999999999), time.Unix(-1<<63, 0), time.Unix(1<<62, 0), time.Unix(-(1 << 62), 0),
-		time.Time{}, time.Now(), clock(0, 0).Add(9_000_000_000 * time.Second), clock(0, 0).Add(-9_000_000_000 * time.Second),
+		time.Time{}, time.Now(), clock(0, 0).Add(9e9 * time.Second), clock(0, 0).Add(-9e9 * time.Second),
 		clock(0, 0).Add(maxDuration), clock(0, 0).Add(-maxDuration),
 	}
 	zones := []*time.Location{time.UTC, time.FixedZone("x", 5*3600+1), time.FixedZone("y", -12*3600)}

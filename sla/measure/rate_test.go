@@ -52,12 +52,12 @@ func TestRateThresholdEdge(t *testing.T) {
 		{"5 % of 100 at a 5 % threshold", "5", 5, 100, true},
 		{"4 of 100 at 5 %", "5", 4, 100, false},
 		{"0.1 % error rate = 99.9 % success, at 0.1", "0.1", 1, 1000, true},
-		{"999,999 of 1e9 at 0.1 %", "0.1", 999_999, 1_000_000_000, false},
+		{"999,999 of 1e9 at 0.1 %", "0.1", 999_999, 1e9, false},
 		{"1 of 3 is 33.33...%, above 33.333333333333333333", "33.333333333333333333", 1, 3, true},
 		// 33.3333333333333333 % (16 threes after the point) is below
 		// 33.333333333333333333 (18): errors×100×10^18 = 3.33...×10^37 <
 		// coefficient × total.
-		{"333333333333333333 of 1e18", "33.333333333333333333", 333_333_333_333_333_333, 1_000_000_000_000_000_000, false},
+		{"333333333333333333 of 1e18", "33.333333333333333333", 333_333_333_333_333_333, 1e18, false},
 		{"every request failed, 100 %", "100", 7, 7, true},
 		{"one short of every request at 100 %", "100", 6, 7, false},
 		{"huge counts do not overflow", "100", math.MaxInt64, math.MaxInt64, true},
@@ -148,6 +148,8 @@ func TestMeasureRatesHandWorked(t *testing.T) {
 	}
 }
 
+// TestMeasureRatesErrors: every problem of the threshold and the
+// intervals is reported at once, each wrapping ErrInvalidData.
 func TestMeasureRatesErrors(t *testing.T) {
 	hour := span(clock(0, 0), clock(60, 0))
 	five := RateOptions{Threshold: decimal.RequireFromString("5")}
@@ -162,7 +164,7 @@ func TestMeasureRatesErrors(t *testing.T) {
 		{"negative threshold", nil, RateOptions{Threshold: decimal.RequireFromString("-1")}, []string{`threshold "-1" is outside`}, nil},
 		{"threshold over 100", nil, RateOptions{Threshold: decimal.RequireFromString("100.5")}, []string{`threshold "100.5" is outside`}, nil},
 		{"too many places", nil, RateOptions{Threshold: decimal.New(1, -19)}, []string{"threshold 1e-19 has more than 18 decimal places"}, nil},
-		{"huge exponent", nil, RateOptions{Threshold: decimal.New(1, 1_000_000)}, []string{"threshold 1e1000000 is outside"}, nil},
+		{"huge exponent", nil, RateOptions{Threshold: decimal.New(1, 1e6)}, []string{"threshold 1e1000000 is outside"}, nil},
 		{"reversed interval", []IntervalRate{interval(10, 5, 0, 1)}, five, []string{"rates[0]: "}, nil},
 		{"negative counts", []IntervalRate{interval(0, 5, -1, 1)}, five, []string{"rates[0]: errors -1 and total 1 must not be negative"}, nil},
 		{"errors over total", []IntervalRate{interval(0, 5, 0, 1), interval(5, 10, 3, 2)}, five, []string{"rates[1]: errors 3 exceed total 2"}, nil},
