@@ -165,6 +165,9 @@ func checkInvariants(t *testing.T, p Policy, a Assessment) {
 	}
 }
 
+// TestAssessEveryExclusion checks everyExclusion's sums, parts and
+// periods, worked by hand from the attribution beside each outage and
+// section A's formula.
 func TestAssessEveryExclusion(t *testing.T) {
 	a, err := DynamicsCRMOnline().Assess(everyExclusion(t))
 	require.NoError(t, err)
@@ -286,6 +289,8 @@ func TestAssessResolution(t *testing.T) {
 	assert.Equal(t, a.Total, a.Downtime)
 }
 
+// TestAssessEmptyMonth: a month without outages is all up, 100 %, with an
+// empty (not nil) Excluded map, in UTC and in a location with DST.
 func TestAssessEmptyMonth(t *testing.T) {
 	for _, loc := range []string{"UTC", "America/New_York"} {
 		l, err := time.LoadLocation(loc)
@@ -556,7 +561,7 @@ func TestAssessErrors(t *testing.T) {
 // 22.84 % uptime (200,000 s down and 92.28 % for n = 100,000), below 95 %
 // either way: 100 % credit.
 func TestAssessMillionOutages(t *testing.T) {
-	n := 1_000_000
+	n := 1000 * 1000
 	if testkit.Small || testing.Short() {
 		n = 100_000 // about ten times slower under the race detector, and run once per mutant in a mutation run
 	}
@@ -625,6 +630,8 @@ func TestAssessBeforeYearOneUTC(t *testing.T) {
 	}
 }
 
+// TestReasons: window, notice, the excluded causes in the policy's order
+// (section D.1.b's for DynamicsCRMOnline), then intermittent.
 func TestReasons(t *testing.T) {
 	assert.Equal(t, []Reason{"window", "notice", "outside-control", "add-on", "customer-systems", "customer-actions", "ignored-advice", "preview", "intermittent"},
 		DynamicsCRMOnline().Reasons())

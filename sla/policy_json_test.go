@@ -57,6 +57,9 @@ func policiesEqual(t *testing.T, want, got Policy) {
 	assert.True(t, want.MinimumPayout.Equal(got.MinimumPayout), "minimumPayout: want %s got %s", want.MinimumPayout, got.MinimumPayout)
 }
 
+// TestDynamicsCRMOnlineJSON: DynamicsCRMOnline writes dynamicsJSON, and
+// dynamicsJSON reads back to it through ParsePolicy, json.Unmarshal and as
+// a field of a larger document.
 func TestDynamicsCRMOnlineJSON(t *testing.T) {
 	b, err := json.Marshal(DynamicsCRMOnline())
 	require.NoError(t, err)
@@ -78,6 +81,7 @@ func TestDynamicsCRMOnlineJSON(t *testing.T) {
 	policiesEqual(t, DynamicsCRMOnline(), cfg.Policy)
 }
 
+// TestPolicyJSONShortDurations: durations may be written short ("24h").
 func TestPolicyJSONShortDurations(t *testing.T) {
 	in := strings.NewReplacer(`"24h0m0s"`, `"24h"`, `"10m0s"`, `"10m"`, `"0s"`, `"0"`).Replace(dynamicsJSON)
 	got, err := ParsePolicy(strings.NewReader(in))
@@ -87,6 +91,9 @@ func TestPolicyJSONShortDurations(t *testing.T) {
 	assert.Equal(t, time.Duration(0), got.Resolution)
 }
 
+// TestPolicyJSONErrors: every problem of a document is reported, each
+// wrapping ErrInvalidPolicy, by ParsePolicy and json.Unmarshal alike, and
+// json.Unmarshal leaves its target unchanged.
 func TestPolicyJSONErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -158,6 +165,7 @@ func TestPolicyJSONErrors(t *testing.T) {
 	}
 }
 
+// TestPolicyJSONTooLong: ParsePolicy reads at most 1 MiB.
 func TestPolicyJSONTooLong(t *testing.T) {
 	_, err := ParsePolicy(strings.NewReader(dynamicsJSON + strings.Repeat(" ", maxPolicyBytes)))
 	require.ErrorIs(t, err, ErrInvalidPolicy)
@@ -174,6 +182,8 @@ func TestPolicyJSONTooLong(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidPolicy)
 }
 
+// TestMarshalRefusesInvalidPolicy: MarshalJSON writes only documents that
+// read back.
 func TestMarshalRefusesInvalidPolicy(t *testing.T) {
 	p := DynamicsCRMOnline()
 	p.CreditCap = dec("0")
@@ -182,6 +192,9 @@ func TestMarshalRefusesInvalidPolicy(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidPolicy)
 }
 
+// TestPolicyJSONRoundTripOtherShape: another provider's policy round-trips,
+// its decimals written without trailing zeros and an empty cause list as
+// [].
 func TestPolicyJSONRoundTripOtherShape(t *testing.T) {
 	p := Policy{
 		Level:             dec("99.95"),

@@ -165,7 +165,7 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 		if p.WindowNeedsNotice {
 			win = win && noticed
 		}
-		var reason Reason = ReasonCounted
+		reason := ReasonCounted
 		switch {
 		case win:
 			reason = ReasonWindow
@@ -358,6 +358,10 @@ func randomPolicy(rng *rand.Rand) Policy {
 	return p
 }
 
+// TestAssessAgainstBruteForce: Assess agrees with the minute-by-minute
+// brute force (bruteForce) on random scenarios (randomScenario): the sums
+// by reason, the downtime, the time up and the rounding, and for a policy
+// that measures user-minutes the same sums in user-time.
 func TestAssessAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range 150 {

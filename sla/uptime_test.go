@@ -529,10 +529,10 @@ func TestTierChoiceEdges(t *testing.T) {
 // the decimal path, and checks it still matches the reference.
 func TestJudgeBeyondUint64(t *testing.T) {
 	p := DynamicsCRMOnline()
-	total := new(big.Int).Mul(big.NewInt(1_000_000_000), big.NewInt(int64(30*24*time.Hour))) // 1e9 users
+	total := new(big.Int).Mul(big.NewInt(1e9), big.NewInt(int64(30*24*time.Hour))) // 1e9 users
 	require.False(t, total.IsUint64())
 	// 1 ns of all users over 43m12s (99.9 % exactly) and 1 user-ns more.
-	at999 := new(big.Int).Mul(big.NewInt(1_000_000_000), big.NewInt(int64(43*time.Minute+12*time.Second)))
+	at999 := new(big.Int).Mul(big.NewInt(1e9), big.NewInt(int64(43*time.Minute+12*time.Second)))
 	for _, down := range []*big.Int{big.NewInt(0), at999, new(big.Int).Add(at999, big.NewInt(1)), total} {
 		dt, dd := decimal.NewFromBigInt(total, 0), decimal.NewFromBigInt(down, 0)
 		u, c, m := p.judge(total, down)
