@@ -293,9 +293,7 @@ func TestAssessResolution(t *testing.T) {
 // empty (not nil) Excluded map, in UTC and in a location with DST.
 func TestAssessEmptyMonth(t *testing.T) {
 	for _, loc := range []string{"UTC", "America/New_York"} {
-		l, err := time.LoadLocation(loc)
-		require.NoError(t, err)
-		m := calendar.NewMonth(2024, time.March, l)
+		m := calendar.NewMonth(2024, time.March, location(t, loc))
 		a, err := DynamicsCRMOnline().Assess(Period{Month: m})
 		require.NoError(t, err)
 		assert.Equal(t, m.Duration(), a.Total)
@@ -312,8 +310,7 @@ func TestAssessEmptyMonth(t *testing.T) {
 // hour on the 10th), and the month starts at 05:00 UTC on 1 March. An
 // outage from 04:00 to 06:00 UTC on 1 March has one hour in the month.
 func TestAssessLocation(t *testing.T) {
-	ny, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
+	ny := location(t, "America/New_York")
 	m := calendar.NewMonth(2024, time.March, ny)
 	start := time.Date(2024, time.March, 1, 4, 0, 0, 0, time.UTC)
 	a, err := DynamicsCRMOnline().Assess(Period{Month: m, Outages: []Outage{{Span: span(start, start.Add(2*time.Hour))}}})

@@ -28,17 +28,20 @@ type scenario struct {
 	users   int     // licensed users
 }
 
+// minuteOutage is an outage of a scenario, in whole minutes.
 type minuteOutage struct {
 	start, end int // minutes from the month's start; may fall outside it
 	cause      Cause
 	users      int
 }
 
+// minuteNotice is a notice of a scenario, in whole minutes.
 type minuteNotice struct {
 	start, end int
 	lead       time.Duration // announced this long before start
 }
 
+// testMonths are months of every length, in UTC.
 var testMonths = []calendar.Month{
 	calendar.NewMonth(2023, time.February, nil), // 28 days
 	calendar.NewMonth(2024, time.February, nil), // 29 days
@@ -46,6 +49,12 @@ var testMonths = []calendar.Month{
 	calendar.NewMonth(2024, time.January, nil),  // 31 days
 }
 
+// randomScenario returns a random month under a random variant of
+// DynamicsCRMOnline (excluded causes in any order, intermittent limit,
+// resolution, WindowNeedsNotice, minimum period, measure), in a random
+// region's window or none, sometimes subscribed in part, with up to
+// maxOutages outages clustered so that they overlap, and up to three
+// notices announced 0, 24h − 1m, 24h, 24h + 1m or 300h ahead.
 func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 	sc := scenario{policy: DynamicsCRMOnline(), month: testMonths[rng.IntN(len(testMonths))]}
 	p := &sc.policy
@@ -101,10 +110,12 @@ func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 	return sc
 }
 
+// minute returns the instant m minutes after the month's start.
 func (sc scenario) minute(m int) time.Time {
 	return sc.month.Start().Add(time.Duration(m) * time.Minute)
 }
 
+// period returns sc as the Period Assess takes.
 func (sc scenario) period() Period {
 	per := Period{Month: sc.month, Window: sc.window, Users: sc.users}
 	if sc.sub != nil {
@@ -125,7 +136,8 @@ type userFigures struct {
 	excluded        map[Reason]int64
 }
 
-// bruteForce assesses sc minute by minute, straight from the rules.
+// bruteForce is the minute model: it assesses sc minute by minute,
+// straight from the rules as Assess states them.
 func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, rounding time.Duration, uf userFigures) {
 	p := sc.policy
 	minutes := int(sc.month.Duration() / time.Minute)
@@ -254,6 +266,7 @@ func randomTiers(rng *rand.Rand) Policy {
 	return p
 }
 
+// mapKeys returns the keys of m, in no order.
 func mapKeys(m map[int64]bool) []int64 {
 	out := make([]int64, 0, len(m))
 	for k := range m {
