@@ -2,10 +2,10 @@ package sla
 
 import "slices"
 
-// Compiled is a policy validated once and prepared for assessing many
-// months, as regexp.Compile prepares a pattern: Compile checks the policy
-// (Policy.Validate) and keeps a copy of it, so its Assess skips the
-// validation Policy.Assess does on every call and gives the same answers.
+// Compiled is a policy validated once, for assessing many months under
+// it: Compile checks the policy (Policy.Validate) and keeps a copy of it,
+// and Compiled.Assess gives the answers Policy.Assess gives for that
+// policy, without validating it again.
 //
 // A *Compiled is immutable: it copies the policy's slices, so changing the
 // Policy afterwards does not change it. It is safe for concurrent use by
@@ -19,8 +19,9 @@ type Compiled struct {
 	money money // what assessments keep for their credit amounts
 }
 
-// Compile returns p validated and compiled, or the problems Validate
-// reports (a calendar.ErrorList wrapping ErrInvalidPolicy).
+// Compile returns p validated and compiled, or nil and the problems
+// Validate reports (a calendar.ErrorList whose entries wrap
+// ErrInvalidPolicy).
 func Compile(p Policy) (*Compiled, error) {
 	p.Tiers = slices.Clone(p.Tiers)
 	p.ExcludedCauses = slices.Clone(p.ExcludedCauses)

@@ -48,8 +48,8 @@ func (m money) currencyPlaces() int32 {
 
 // CreditAmount returns the credit for a month whose fee is fee, in the
 // fee's currency: fee × Credit / 100, capped at the policy's CreditCap
-// percent of fee (seed 004 B.3: a month's credit never exceeds its fee),
-// unrounded and exact. It returns 0 when Credit is 0, when the policy has a
+// percent of fee (section B.3 of the Dynamics CRM Online agreement: a
+// month's credit never exceeds its fee), unrounded and exact. It returns 0 when Credit is 0, when the policy has a
 // MinimumPayout that the rounded amount is below and, since it has no
 // error to report, for a negative fee or one Payout refuses; use Payout to
 // have those reported, and for the amount rounded to currency units.
@@ -84,9 +84,10 @@ type Payout struct {
 
 // Payout returns the credit for fee, unrounded (as CreditAmount computes
 // it) and rounded to the policy's CurrencyPlaces, half away from zero
-// (12.345 → 12.35 with 2 places), with the policy's MinimumPayout applied. It returns an error wrapping
-// ErrInvalidFee, quoting the fee, for a negative fee or one whose decimal
-// exponent is outside ±64; it never panics.
+// (12.345 → 12.35 with 2 places), with the policy's MinimumPayout applied.
+// It returns an error wrapping ErrInvalidFee, quoting the fee, for a
+// negative fee or one whose decimal exponent is outside ±64; it never
+// panics.
 func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
 	amount, capped, err := a.amount(fee)
 	if err != nil {

@@ -1,6 +1,8 @@
 package sla
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -8,24 +10,20 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
-// assessed returns the assessment of April 2024 with downtime of the
-// service's own fault, under p.
-func assessed(t *testing.T, p Policy, downtime time.Duration) Assessment {
-	t.Helper()
-	month := calendar.NewMonth(2024, time.April, nil)
-	a, err := p.Assess(Period{Month: month, Outages: []Outage{{Span: span(at(10, 0, 0), at(10, 0, 0).Add(downtime))}}})
-	require.NoError(t, err)
-	return a
-}
-
+// TestCreditAmount: fee × credit / 100, capped at the policy's CreditCap
+// percent of the fee, then rounded to CurrencyPlaces half away from zero.
+// The months are April 2024, 720 h (wall calendar): 1h down is 99.86 %
+// uptime (25 % credit), 8h is 98.89 % (50 %), 40h 94.44 % and 48h
+// 93.33 % (100 %), by section A's formula and the published tiers.
 func TestCreditAmount(t *testing.T) {
 	capped := DynamicsCRMOnline()
 	capped.CreditCap = dec("30")
 	capped.CurrencyPlaces = 0
+	yen := DynamicsCRMOnline() // a currency of 0 places
+	yen.CurrencyPlaces = 0
 	tests := []struct {
 		name              string
 		policy            Policy
@@ -51,6 +49,27 @@ func TestCreditAmount(t *testing.T) {
 		// 25 % of 999 = 249.75 is under the cap; 0 places: 250.
 		{"under the cap", capped, time.Hour, "999", "249.75", "250", false},
 		{"zero fee", DynamicsCRMOnline(), 40 * time.Hour, "0", "0", "0", false},
+		// Fees with more places than the currency. 0.005 × 25 % = 0.00125:
+		// below half a cent, rounds to 0.00.
+		{"half a cent at 25%", DynamicsCRMOnline(), time.Hour, "0.005", "0.00125", "0", false},
+		// 0.005 × 100 % = 0.005: exactly half a cent, away from zero: 0.01.
+		{"half a cent at 100%", DynamicsCRMOnline(), 48 * time.Hour, "0.005", "0.005", "0.01", false},
+		// 10.01 × 25 % = 2.5025 → 2.50; 10.03 × 25 % = 2.5075 → 2.51.
+		{"10.01 at 25%", DynamicsCRMOnline(), time.Hour, "10.01", "2.5025", "2.5", false},
+		{"10.03 at 25%", DynamicsCRMOnline(), time.Hour, "10.03", "2.5075", "2.51", false},
+		// 99.999 × 50 % = 49.9995 → 50.00.
+		{"three places at 50%", DynamicsCRMOnline(), 8 * time.Hour, "99.999", "49.9995", "50", false},
+		// 0.125 × 100 % = 0.125 → 0.13.
+		{"0.125 at 100%", DynamicsCRMOnline(), 48 * time.Hour, "0.125", "0.125", "0.13", false},
+		// Yen, 0 places: 999 × 25 % = 249.75 → 250; 2 × 25 % = 0.5 → 1.
+		{"yen 999 at 25%", yen, time.Hour, "999", "249.75", "250", false},
+		{"yen 2 at 25%", yen, time.Hour, "2", "0.5", "1", false},
+		// 1e-64 is the smallest exponent accepted: 2.5e-65, rounds to 0.
+		{"tiny fee", DynamicsCRMOnline(), time.Hour, "1e-64", "2.5e-65", "0", false},
+		// 1e64 × 25 % = 2.5e63, exact.
+		{"huge fee", DynamicsCRMOnline(), time.Hour, "1e64", "2.5e63", "2.5e63", false},
+		// No credit earned: 0 whatever the fee.
+		{"no credit", DynamicsCRMOnline(), 0, "1000.005", "0", "0", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,26 +90,81 @@ func TestCreditAmount(t *testing.T) {
 	}
 }
 
+// TestCreditAmountBadFee: Payout refuses a negative fee and a fee whose
+// exponent is outside ±64, whatever the credit, with ErrInvalidFee quoting
+// the fee; CreditAmount gives 0 for them.
 func TestCreditAmountBadFee(t *testing.T) {
-	a := assessed(t, DynamicsCRMOnline(), 40*time.Hour)
-	for _, fee := range []decimal.Decimal{dec("-0.01"), dec("-100"), decimal.New(1, -65), decimal.New(5, 1_000_000), decimal.New(-1, -2_000_000_000)} {
-		assert.True(t, a.CreditAmount(fee).IsZero(), "fee %s", strictjson.QuoteDecimal(fee))
-		assert.True(t, payoutAmount(a, fee).IsZero(), "fee %s", strictjson.QuoteDecimal(fee))
-		_, err := a.Payout(fee)
-		assert.ErrorIs(t, err, ErrInvalidFee, "fee %s", strictjson.QuoteDecimal(fee))
+	tests := []struct {
+		name   string
+		fee    decimal.Decimal
+		phrase string
+	}{
+		{"negative fee", dec("-0.01"), `fee "-0.01" is negative`},
+		{"negative hundred", dec("-100"), `fee "-100" is negative`},
+		{"negative half cent", dec("-0.005"), "is negative"},
+		{"exponent below -64", decimal.New(1, -65), "exponent outside ±64"},
+		{"exponent above 64", dec("1e65"), "exponent outside ±64"},
+		{"exponent a million", decimal.New(5, 1e6), "exponent outside ±64"},
+		{"negative at exponent -2e9", decimal.New(-1, -2e9), "exponent outside ±64"},
 	}
+	// 1h of April 2024 down earns 25 %, 40h 100 %.
+	for _, a := range []Assessment{assessed(t, DynamicsCRMOnline(), time.Hour), assessed(t, DynamicsCRMOnline(), 40*time.Hour)} {
+		for _, tc := range tests {
+			t.Run(a.Credit.String()+"%/"+tc.name, func(t *testing.T) {
+				assert.True(t, a.CreditAmount(tc.fee).IsZero(), "CreditAmount gives 0 for a refused fee %s", strictjson.QuoteDecimal(tc.fee))
+				assert.True(t, payoutAmount(a, tc.fee).IsZero(), "fee %s", strictjson.QuoteDecimal(tc.fee))
+				_, err := a.Payout(tc.fee)
+				require.Error(t, err)
+				assert.ErrorIs(t, err, ErrInvalidFee, "fee %s", strictjson.QuoteDecimal(tc.fee))
+				assert.Contains(t, err.Error(), tc.phrase)
+			})
+		}
+	}
+	a := assessed(t, DynamicsCRMOnline(), 40*time.Hour)
 	_, err := a.Payout(dec("-12.5"))
 	assert.EqualError(t, err, `sla: invalid fee: fee "-12.5" is negative`)
 }
 
-// An Assessment not made by Assess caps at 100 % and rounds to 2 places.
+// TestCreditAmountHandMade: Credit is an exported field, so a caller may
+// build an Assessment by hand; one not made by Assess caps at 100 % and
+// rounds to 2 places. A credit written with an exponent from −64 to 64
+// pays fee × credit / 100, capped; beyond that, and for a credit of 0 or
+// below, it pays nothing, never panics. The fee is 10.
 func TestCreditAmountHandMade(t *testing.T) {
-	a := Assessment{Credit: dec("150")}
-	assert.True(t, dec("10").Equal(a.CreditAmount(dec("10"))), "capped at the fee")
-	a = Assessment{Credit: dec("33.333")}
-	assert.True(t, dec("3.33").Equal(payoutAmount(a, dec("10"))))
-	assert.True(t, Assessment{}.CreditAmount(dec("10")).IsZero())
-	assert.True(t, Assessment{Credit: dec("-5")}.CreditAmount(dec("10")).IsZero())
+	fee := dec("10")
+	tests := []struct {
+		name              string
+		credit            decimal.Decimal
+		unrounded, amount string
+		capped            bool
+	}{
+		// 150 % of 10 is capped at the fee.
+		{"150 % capped at the fee", dec("150"), "10", "10", true},
+		// 33.333 % of 10 = 3.3333 → 3.33.
+		{"33.333 % rounded to 2 places", dec("33.333"), "3.3333", "3.33", false},
+		{"zero", decimal.Decimal{}, "0", "0", false},
+		{"negative", dec("-5"), "0", "0", false},
+		{"negative 25", decimal.New(-25, 0), "0", "0", false},
+		// 10 × 1e-64 / 100 = 1e-65.
+		{"exponent -64", decimal.New(1, -64), "1e-65", "0", false},
+		{"exponent -65", decimal.New(1, -65), "0", "0", false},
+		// 1e64 % of the fee is capped at 100 %: the fee.
+		{"exponent 64", decimal.New(1, 64), "10", "10", true},
+		{"exponent 65", decimal.New(1, 65), "0", "0", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := Assessment{Credit: tc.credit}
+			pay, err := a.Payout(fee)
+			require.NoError(t, err)
+			want := dec(tc.unrounded)
+			assert.True(t, want.Equal(pay.Unrounded), "want %s got %s", want, pay.Unrounded)
+			assert.True(t, want.Equal(a.CreditAmount(fee)), "CreditAmount %s", a.CreditAmount(fee))
+			assert.True(t, dec(tc.amount).Equal(payoutAmount(a, fee)), "amount %s", payoutAmount(a, fee))
+			assert.Equal(t, tc.capped, pay.Capped)
+		})
+	}
+	assert.True(t, Assessment{}.CreditAmount(fee).IsZero())
 }
 
 // payoutAmount is Payout's rounded Amount for fee, or 0 for a fee Payout
@@ -101,4 +175,43 @@ func payoutAmount(a Assessment, fee decimal.Decimal) decimal.Decimal {
 		return decimal.Zero
 	}
 	return p.Amount
+}
+
+// TestPayoutMonotonic, for random valid policies (randomTiers): a larger
+// fee never pays less, a larger credit never pays less, and the payout
+// never exceeds the cap's share of the fee.
+func TestPayoutMonotonic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 10))
+	for range 300 {
+		p := randomTiers(rng)
+		p.CurrencyPlaces = rng.IntN(4)
+		credits := []decimal.Decimal{zero}
+		for _, tier := range p.Tiers {
+			credits = append(credits, tier.Credit)
+		}
+		fees := make([]decimal.Decimal, 8)
+		for i := range fees {
+			fees[i] = decimal.New(rng.Int64N(1e7), -int32(rng.IntN(5)))
+		}
+		slices.SortFunc(fees, decimal.Decimal.Cmp)
+		limit := func(fee decimal.Decimal) decimal.Decimal { return fee.Mul(p.CreditCap).Shift(-2) }
+		for ci, c := range credits {
+			a := Assessment{Credit: c, money: p.money()}
+			prev := zero
+			for _, fee := range fees {
+				pay, err := a.Payout(fee)
+				require.NoError(t, err)
+				require.True(t, pay.Unrounded.GreaterThanOrEqual(prev), "fee %s pays %s, less than %s", fee, pay.Unrounded, prev)
+				require.True(t, pay.Unrounded.LessThanOrEqual(limit(fee)), "over the cap")
+				require.True(t, pay.Amount.Equal(pay.Unrounded.Round(int32(p.CurrencyPlaces))))
+				require.Equal(t, c.Mul(fee).Shift(-2).GreaterThan(limit(fee)), pay.Capped)
+				prev = pay.Unrounded
+				if ci > 0 {
+					lower, err := Assessment{Credit: credits[ci-1], money: p.money()}.Payout(fee)
+					require.NoError(t, err)
+					require.True(t, pay.Unrounded.GreaterThanOrEqual(lower.Unrounded), "credit %s pays less than %s", c, credits[ci-1])
+				}
+			}
+		}
+	}
 }

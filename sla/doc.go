@@ -16,52 +16,59 @@
 // periods and every outage part with the Reason it did or did not count, so
 // a statement can show a customer why. Assessment.CreditAmount and Payout
 // turn the credit percentage into money, capped and rounded as the policy
-// says.
+// says. To assess many months under one policy, Compile it once.
 //
-// # How the seed's rules are read
+// # How the agreement is read
 //
-// The seed is Microsoft Dynamics CRM Online's SLA (seed 004), whose rules
+// The rules of the Microsoft Dynamics CRM Online Service Level Agreement
 // are DynamicsCRMOnline; other SLAs are other Policy values, kept in
-// configuration files in the JSON form Policy.MarshalJSON writes.
+// configuration files in the JSON form Policy.MarshalJSON writes. The
+// agreement is read as follows, and Policy.Assess gives the order in which
+// the rules apply.
 //
+//   - Downtime (section E, definition 4, "unable to read or write any
+//     Service data") is what the caller reports as outages, by hand or
+//     measured with sla/measure; the policy decides which of that time
+//     counts.
 //   - Monthly Uptime Percentage (section A) is (total − downtime) / total ×
 //     100 per calendar month, the month's real length in its location.
-//     UptimePercent gives it exact to 20 decimal places (truncated, never
-//     rounded up); tier choice never uses it: CreditPercent compares
-//     (total − downtime) × 100 with Below × total exactly, so 43m12s in a
-//     30-day month is exactly 99.9 % and earns nothing, and 1ns more earns
-//     25 %.
-//   - Service credits (section B): the chart's percentages were lost from
-//     the seed's copy; DynamicsCRMOnline uses the published figures, 25 %
-//     below 99.9 %, 50 % below 99 %, 100 % below 95 %. The matching tier
-//     with the smallest Below applies. B.3 ("shall not ... exceed
-//     Customer's monthly Subscription Fee") is CreditCap, 100 %.
-//   - Scheduled Downtime (definition 11): time inside the published window,
-//     and time the provider announced at least 24 hours before it began
-//     (exactly 24 hours counts). Time past the window or the notice
-//     (an overrun) is left to the later rules. WindowNeedsNotice is the
-//     stricter reading in which window time counts as scheduled only
-//     while an announced maintenance covers it.
-//   - Exclusions (section D.1.b): items i to vi and viii are Causes; an
-//     outage with a cause the policy excludes never counts, even where an
-//     outage that counts overlaps it (the overlap is excluded once). Item
-//     vii, intermittent periods of ten minutes or less, is
-//     IntermittentLimit: exactly 10m is excluded, 10m + 1ns counts whole.
-//   - A moment several rules exclude is attributed once, to the first of:
-//     window, notice, the causes in the policy's order. The intermittent
-//     rule then runs on each contiguous period left inside the month, so an
-//     outage split by a month boundary is measured in each month on its
-//     own, and a counted outage cut in two by an excluded one is two
-//     periods.
-//   - Downtime is measured exactly; Resolution rounds each counted period
-//     up to whole multiples (for example 1m, the seed's formula counting
-//     minutes), taking the added time from Up so the identity stays exact.
+//     UptimePercent gives it to 20 decimal places, truncated; the tier
+//     choice (CreditPercent) compares the exact fraction instead, so 43m12s
+//     of downtime in a 30-day month is exactly 99.9 % and earns nothing,
+//     and 1ns more earns 25 %.
+//   - The agreement counts minutes; the library counts nanoseconds, exactly,
+//     unless the policy sets a Resolution: with 1m each period of downtime
+//     counts in whole minutes, rounded up, the added time taken from Up so
+//     that the accounting identity stays exact.
+//   - Service credits (section B): the chart's percentages are missing from
+//     the agreement's copy, so DynamicsCRMOnline uses the published
+//     Dynamics CRM Online figures: 25 % below 99.9 %, 50 % below 99 %,
+//     100 % below 95 %. Section B.3 ("shall not ... exceed Customer's
+//     monthly Subscription Fee") is the policy's CreditCap, 100 %.
+//   - Scheduled Downtime (section E, definition 11) is time inside the
+//     region's published maintenance window, and time the provider
+//     announced at least 24 hours before it began, exactly 24 hours
+//     counting. Time past the window or the notice is an overrun, judged by
+//     the rules that follow. WindowNeedsNotice is the stricter reading, in
+//     which window time is scheduled only while an announced maintenance
+//     covers it. The region windows are those of "Policies and
+//     Communications for Dynamics 365 for Customer Engagement",
+//     "Maintenance timeline" (package maintenance).
+//   - Exclusions (section D.1.b): items i to vi and viii are the Causes; an
+//     outage whose cause the policy excludes never counts, even where an
+//     outage that counts overlaps it. Item vii, "intermittent periods of
+//     ten minutes or less", is read as inclusive to the nanosecond: a
+//     period of exactly 10m is excluded, 10m + 1ns counts whole
+//     (Policy.IntermittentLimit).
+//   - An outage cause the library does not know is refused: Assess reports
+//     it as an error, so a misspelt cause can never count, or be excluded,
+//     by accident.
 //
-// # Beyond the seed
+// # Beyond the agreement
 //
 // Other SLAs need a few more rules, all data on the Policy, each written
-// to JSON only when it is not at its default (so the seed's JSON form is
-// unchanged):
+// to JSON only when it is not at its default (so DynamicsCRMOnline's JSON
+// form is unchanged):
 //
 //   - Period.Subscribed assesses only the subscribed part of a month in
 //     which a subscription starts or ends; a month with no subscribed time
@@ -81,19 +88,11 @@
 //
 //   - sla/versions: the SLA is fixed for a subscription's initial term,
 //     and at renewal the version current when the renewal term begins
-//     applies; a versions.History answers which policy governs a month.
+//     applies (the agreement's first paragraph); a versions.History
+//     answers which policy governs a month.
 //   - sla/measure: downtime measured from the availability monitor's
-//     log-in probes (definition 8) or from error rates, with gaps in the
-//     data reported as unknown time, never as up.
-//
-// # Design and seed
-//
-// Where DESIGN.md and the seed differ, the design is followed: the tier
-// figures are the published ones (the seed's chart is empty); the seed's
-// "ten minutes or less" is read as inclusive to the nanosecond; the seed
-// counts minutes while the library counts nanoseconds unless a Resolution
-// is set; Assess refuses an outage cause the library does not know, so a
-// misspelt cause can never count or be excluded by accident.
+//     log-in probes (section E, definition 8) or from error rates, with
+//     gaps in the data reported as unknown time, never as up.
 //
 // # Numbers and safety
 //
@@ -102,8 +101,9 @@
 // or sets decimal's package-level settings (DivisionPrecision,
 // MarshalJSONWithoutQuotes, formatting) and writes decimals in JSON
 // itself. The package never reads the clock and never panics on input:
-// bad policies and periods are reported with errors.Join, every problem
-// at once, wrapping ErrInvalidPolicy or ErrInvalidPeriod. Policy, Period
-// and Assessment are plain values; they are safe for concurrent use when
-// not modified.
+// bad policies and periods are reported every problem at once, as a
+// calendar.ErrorList whose entries wrap ErrInvalidPolicy or
+// ErrInvalidPeriod, and bad fees with ErrInvalidFee. Policy, Period and
+// Assessment are plain values; they are safe for concurrent use when not
+// modified, and a Compiled is safe for concurrent use always.
 package sla

@@ -12,9 +12,10 @@ import (
 	"github.com/slapolicy/slapolicy/sla"
 )
 
-// A month's statement for a customer in region NAM (window 2 AM to 11 AM
-// UTC): an outage that ran past the window, announced maintenance, an
-// add-on failure and a short blip.
+// A month's statement for a customer in region NAM, whose window is 2 AM
+// to 11 AM UTC ("Maintenance timeline" of "Policies and Communications for
+// Dynamics 365 for Customer Engagement"): an outage that ran past the
+// window, announced maintenance, an add-on failure and a short blip.
 func ExamplePolicy_Assess() {
 	nam, _ := maintenance.Lookup("NAM")
 	t := func(day, hh, mm int) time.Time { return time.Date(2024, time.April, day, hh, mm, 0, 0, time.UTC) }
@@ -108,7 +109,8 @@ func ExampleAssessment_Periods() {
 	// downtime: 2h0m0s
 }
 
-// The Monthly Uptime Percentage of seed 004, section A, exactly.
+// The Monthly Uptime Percentage of the agreement's section A, exactly:
+// 43m12s is 0.1 % of April's 43,200 minutes.
 func ExampleUptimePercent() {
 	april := calendar.NewMonth(2024, time.April, nil) // 43,200 minutes
 	fmt.Println(sla.UptimePercent(april.Duration(), 43*time.Minute+12*time.Second))
@@ -250,8 +252,8 @@ func ExamplePolicy_Assess_userMinutes() {
 
 // Another provider's shape from a configuration file: a Downtime Period
 // is at least five consecutive minutes (so exactly 5m counts, unlike the
-// seed's "ten minutes or less" which excludes exactly 10m), and credits
-// under 25.00 are not issued.
+// Dynamics CRM Online agreement's "ten minutes or less", which excludes
+// exactly 10m), and credits under 25.00 are not issued.
 func ExamplePolicy_Assess_otherProvider() {
 	const config = `{
 	  "level": "99.95",
@@ -288,4 +290,41 @@ func ExamplePolicy_Assess_otherProvider() {
 	// downtime: 23m0s excluded: 4m59s credit: 10 %
 	// fee 200.00 credit 0.00 below minimum: true
 	// fee 300.00 credit 30.00 below minimum: false
+}
+
+// A policy compiled once assesses many months. The same 43 minutes of
+// downtime meet 99.9 % in January and March 2024, (44,640 − 43) / 44,640 =
+// 99.9037 %, but not in February, (41,760 − 43) / 41,760 = 99.8970 %
+// (section A's formula over the wall calendar's months). An invalid policy
+// is refused with every problem at once.
+func ExampleCompile() {
+	c, err := sla.Compile(sla.DynamicsCRMOnline())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, m := range []time.Month{time.January, time.February, time.March} {
+		month := calendar.NewMonth(2024, m, nil)
+		start := month.Start().Add(36 * time.Hour)
+		a, err := c.Assess(sla.Period{Month: month, Outages: []sla.Outage{
+			{Span: calendar.Span{Start: start, End: start.Add(43 * time.Minute)}},
+		}})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s: uptime %s%%, credit %s%%\n", month, a.Uptime.StringFixed(4), a.Credit)
+	}
+
+	bad := sla.DynamicsCRMOnline()
+	bad.Tiers = nil
+	bad.CreditCap = decimal.Decimal{}
+	_, err = sla.Compile(bad)
+	fmt.Println(err)
+	// Output:
+	// 2024-01: uptime 99.9037%, credit 0%
+	// 2024-02: uptime 99.8970%, credit 25%
+	// 2024-03: uptime 99.9037%, credit 0%
+	// sla: invalid policy: tiers is empty (a policy needs at least one credit tier)
+	// sla: invalid policy: creditCap "0" is outside (0, 100]
 }

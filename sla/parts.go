@@ -13,9 +13,6 @@ import (
 //
 // The slice is new on every call and never nil (empty for a month without
 // outages, and for the zero Assessment); changing it changes nothing in a.
-// An Assessment keeps its parts compactly, as offsets from Assessed.Start,
-// and Parts builds the time values, so a caller that needs only the
-// figures pays nothing for them.
 func (a Assessment) Parts() []Part {
 	out := make([]Part, len(a.parts))
 	base := a.Assessed.Start
@@ -44,8 +41,9 @@ func (a Assessment) Periods() []calendar.Span {
 }
 
 // compactPart is a Part as offsets from the assessed span's start and a
-// code: three words and no pointers, so that an Assessment's parts
-// cost one small allocation the garbage collector never scans.
+// code: three words and no pointers, so that an Assessment's parts cost
+// one small allocation the garbage collector never scans, and Parts builds
+// the time values only for a caller that asks for them.
 type compactPart struct {
 	start, end time.Duration // [start, end) from Assessment.Assessed.Start
 	code       code

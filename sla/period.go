@@ -84,8 +84,8 @@ func (per Period) assessed() calendar.Span {
 }
 
 // validate reports every problem with per at once, as a
-// calendar.ErrorList whose entries wrap ErrInvalidPeriod and naming the item by index. byUsers says whether the
-// policy measures user-minutes.
+// calendar.ErrorList whose entries wrap ErrInvalidPeriod and name the item
+// by its index. byUsers says whether the policy measures user-minutes.
 func (per Period) validate(byUsers bool) error {
 	var errs calendar.ErrorList
 	switch {

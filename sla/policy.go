@@ -30,8 +30,9 @@ type Tier struct {
 // Policy is an SLA held as data: the service level, the credit tiers and
 // every rule that decides which outage time counts as Downtime. Other
 // providers' SLAs, or other versions of this one, are other Policy values
-// (see DynamicsCRMOnline for the seed's, and the JSON form written by
-// MarshalJSON for configuration files).
+// (see DynamicsCRMOnline for the Microsoft Dynamics CRM Online Service
+// Level Agreement, and the JSON form written by MarshalJSON for
+// configuration files).
 //
 // The fields are exported so that a policy is plain data. Treat a Policy as
 // read-only once it is shared: its slices are not copied by the methods,
@@ -40,14 +41,16 @@ type Tier struct {
 // computes with a policy validates it first or documents what it does with
 // an invalid one.
 type Policy struct {
-	// Level is the service level in percent, in (0, 100]: 99.9 for the
-	// seed. A month meets it when its uptime percentage is at least Level.
+	// Level is the service level in percent, in (0, 100]: 99.9 for
+	// DynamicsCRMOnline. A month meets it when its uptime percentage is at
+	// least Level.
 	Level decimal.Decimal
 	// Tiers is the credit table, ordered with Below strictly decreasing and
 	// Credit strictly increasing. Of the tiers a month's uptime is below,
 	// the one with the smallest Below (the last matching one) applies.
 	Tiers []Tier
-	// ScheduledDowntime is the Scheduled Downtime rule (definition 11):
+	// ScheduledDowntime is the Scheduled Downtime rule (section E,
+	// definition 11):
 	// time inside the region's published window, and time announced at
 	// least NoticeLead ahead (24h for Dynamics CRM Online; exactly the
 	// lead counts), never counts; WindowNeedsNotice is the stricter
@@ -57,25 +60,24 @@ type Policy struct {
 	// IntermittentLimit is the longest contiguous period of otherwise
 	// counted downtime that is excluded as intermittent. The limit is
 	// inclusive: a period of exactly IntermittentLimit is excluded, one a
-	// nanosecond longer counts whole (10m for the seed). 0 turns the rule
-	// off.
+	// nanosecond longer counts whole (10m for DynamicsCRMOnline, section
+	// D.1.b.vii). 0 turns the rule off.
 	IntermittentLimit time.Duration
 	// ExcludedCauses lists the outage causes that never count, in the
 	// order used to attribute a moment that several of them cover. Every
 	// entry must be one of Causes, at most once.
 	ExcludedCauses []Cause
 	// Resolution, when above 0, rounds each counted downtime period up to a
-	// whole multiple of it (1m: whole minutes, as the seed's formula counts
-	// minutes). 0, the default, measures downtime exactly to the
+	// whole multiple of it (1m: whole minutes, as section A's formula
+	// counts minutes). 0, the default, measures downtime exactly to the
 	// nanosecond.
 	Resolution time.Duration
 	// CreditCap is the most a month's credit can be, in percent of that
-	// month's fee, in (0, 100]: 100 for the seed ("shall not ... exceed
-	// Customer's monthly Subscription Fee").
+	// month's fee, in (0, 100]: 100 for DynamicsCRMOnline (section B.3,
+	// "shall not ... exceed Customer's monthly Subscription Fee").
 	CreditCap decimal.Decimal
 	// CurrencyPlaces is the number of decimal places a credit amount is
-	// rounded to, half away from zero, in 0..18 (2 for the seed's
-	// currencies).
+	// rounded to, half away from zero, in 0..18 (2 for DynamicsCRMOnline).
 	CurrencyPlaces int
 	// Measure is what the uptime percentage counts: MeasureMinutes (the
 	// zero value "" means the same) or MeasureUserMinutes.
@@ -102,7 +104,7 @@ type Measure string
 
 // The measures.
 const (
-	// MeasureMinutes counts elapsed time, as seed 004's formula does: a
+	// MeasureMinutes counts elapsed time, as section A's formula does: a
 	// moment is down or up, whoever it affects.
 	MeasureMinutes Measure = "minutes"
 	// MeasureUserMinutes counts user-time: each moment weighs the number
@@ -122,15 +124,17 @@ const (
 	maxCurrencyPlaces = 18
 )
 
-// DynamicsCRMOnline returns the Microsoft Dynamics CRM Online policy of seed
-// 004: service level 99.9 %; credits of 25 % of the month's fee below
-// 99.9 %, 50 % below 99 % and 100 % below 95 % (the seed's copy lost the
-// percentages; these are the published Dynamics CRM Online figures);
-// announced maintenance is Scheduled Downtime when announced at least 24
-// hours ahead; intermittent periods of 10 minutes or less are excluded;
-// every section D cause is excluded, in the seed's order; downtime is
-// measured exactly; window time is always scheduled; credits are capped at
-// 100 % of the fee and rounded to 2 places. Each call returns new slices.
+// DynamicsCRMOnline returns the policy of the Microsoft Dynamics CRM Online
+// Service Level Agreement: service level 99.9 % (section A); credits of
+// 25 % of the month's fee below 99.9 %, 50 % below 99 % and 100 % below
+// 95 % (section B, the published figures: see the package documentation);
+// maintenance announced at least 24 hours ahead is Scheduled Downtime,
+// exactly 24 hours counting, and window time always is (section E,
+// definition 11); intermittent periods of 10 minutes or less are excluded
+// (section D.1.b.vii); every Cause is excluded, in section D.1.b's order;
+// downtime is measured exactly, to the nanosecond; credits are capped at
+// 100 % of the fee (section B.3) and rounded to 2 places. Each call returns
+// new slices.
 func DynamicsCRMOnline() Policy {
 	return Policy{
 		Level: decimal.New(999, -1),

@@ -1,7 +1,10 @@
 package sla
 
 import (
+	"math/big"
 	"math/rand/v2"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -25,17 +28,20 @@ type scenario struct {
 	users   int     // licensed users
 }
 
+// minuteOutage is an outage of a scenario, in whole minutes.
 type minuteOutage struct {
 	start, end int // minutes from the month's start; may fall outside it
 	cause      Cause
 	users      int
 }
 
+// minuteNotice is a notice of a scenario, in whole minutes.
 type minuteNotice struct {
 	start, end int
 	lead       time.Duration // announced this long before start
 }
 
+// testMonths are months of every length, in UTC.
 var testMonths = []calendar.Month{
 	calendar.NewMonth(2023, time.February, nil), // 28 days
 	calendar.NewMonth(2024, time.February, nil), // 29 days
@@ -43,6 +49,12 @@ var testMonths = []calendar.Month{
 	calendar.NewMonth(2024, time.January, nil),  // 31 days
 }
 
+// randomScenario returns a random month under a random variant of
+// DynamicsCRMOnline (excluded causes in any order, intermittent limit,
+// resolution, WindowNeedsNotice, minimum period, measure), in a random
+// region's window or none, sometimes subscribed in part, with up to
+// maxOutages outages clustered so that they overlap, and up to three
+// notices announced 0, 24h − 1m, 24h, 24h + 1m or 300h ahead.
 func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 	sc := scenario{policy: DynamicsCRMOnline(), month: testMonths[rng.IntN(len(testMonths))]}
 	p := &sc.policy
@@ -98,10 +110,12 @@ func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 	return sc
 }
 
+// minute returns the instant m minutes after the month's start.
 func (sc scenario) minute(m int) time.Time {
 	return sc.month.Start().Add(time.Duration(m) * time.Minute)
 }
 
+// period returns sc as the Period Assess takes.
 func (sc scenario) period() Period {
 	per := Period{Month: sc.month, Window: sc.window, Users: sc.users}
 	if sc.sub != nil {
@@ -122,7 +136,8 @@ type userFigures struct {
 	excluded        map[Reason]int64
 }
 
-// bruteForce assesses sc minute by minute, straight from the rules.
+// bruteForce is the minute model: it assesses sc minute by minute,
+// straight from the rules as Assess states them.
 func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, rounding time.Duration, uf userFigures) {
 	p := sc.policy
 	minutes := int(sc.month.Duration() / time.Minute)
@@ -162,7 +177,7 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 		if p.WindowNeedsNotice {
 			win = win && noticed
 		}
-		var reason Reason = ReasonCounted
+		reason := ReasonCounted
 		switch {
 		case win:
 			reason = ReasonWindow
@@ -224,6 +239,142 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 	return excluded, downtime + rounding, up - rounding, rounding, uf
 }
 
+// randomTiers returns a valid random policy: 1 to 5 tiers with Below
+// strictly decreasing and Credit strictly increasing, at up to 3 decimal
+// places, a level at or above the first Below, and a cap.
+func randomTiers(rng *rand.Rand) Policy {
+	p := DynamicsCRMOnline()
+	n := 1 + rng.IntN(5)
+	belows := map[int64]bool{}
+	for len(belows) < n {
+		belows[1+rng.Int64N(100_000)] = true // thousandths of a percent, (0, 100]
+	}
+	credits := map[int64]bool{}
+	for len(credits) < n {
+		credits[rng.Int64N(100_001)] = true // [0, 100]
+	}
+	bs, cs := mapKeys(belows), mapKeys(credits)
+	slices.Sort(bs)
+	slices.Reverse(bs) // decreasing
+	slices.Sort(cs)    // increasing
+	p.Tiers = make([]Tier, n)
+	for i := range n {
+		p.Tiers[i] = Tier{Below: decimal.New(bs[i], -3), Credit: decimal.New(cs[i], -3)}
+	}
+	p.Level = decimal.New(bs[0]+rng.Int64N(100_001-bs[0]), -3)
+	p.CreditCap = decimal.New(1+rng.Int64N(100_000), -3)
+	return p
+}
+
+// mapKeys returns the keys of m, in no order.
+func mapKeys(m map[int64]bool) []int64 {
+	out := make([]int64, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// randomPrecisePolicy returns a valid policy whose tiers and level have
+// up to 18 decimal places and up to 20 significant digits, so that some
+// comparisons fit 64-bit integers and some do not.
+func randomPrecisePolicy(rng *rand.Rand) Policy {
+	p := DynamicsCRMOnline()
+	n := 1 + rng.IntN(4)
+	places := rng.IntN(19)
+	pick := func() decimal.Decimal {
+		b := []byte(strconv.Itoa(rng.IntN(100)))
+		if places > 0 {
+			b = append(b, '.')
+			for range places {
+				b = append(b, byte('0'+rng.IntN(10)))
+			}
+		}
+		d := decimal.RequireFromString(string(b))
+		if d.Sign() == 0 {
+			return decimal.New(1, -int32(places))
+		}
+		return d
+	}
+	var belows []decimal.Decimal
+	for len(belows) < n {
+		d := pick()
+		if !slices.ContainsFunc(belows, d.Equal) {
+			belows = append(belows, d)
+		}
+	}
+	slices.SortFunc(belows, func(a, b decimal.Decimal) int { return b.Cmp(a) }) // decreasing
+	p.Tiers = make([]Tier, n)
+	for i, b := range belows {
+		p.Tiers[i] = Tier{Below: b, Credit: decimal.NewFromInt(int64(10 * (i + 1)))}
+	}
+	p.Level = p.Tiers[0].Below
+	if rng.IntN(2) == 0 {
+		p.Level = decimal.NewFromInt(100)
+	}
+	return p
+}
+
+// randomPercent returns a percentage in (0, 100] as c × 10^e with e in
+// -18..2, most of them with at most 18 significant digits and some with
+// 19 or 20 (which take the decimal fallback).
+func randomPercent(rng *rand.Rand) decimal.Decimal {
+	e := int32(-rng.IntN(21)) + 2
+	// The largest coefficient with c × 10^e <= 100.
+	limit := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(2-e)), nil)
+	c := new(big.Int).SetUint64(rng.Uint64())
+	c.Lsh(c, 64).Or(c, new(big.Int).SetUint64(rng.Uint64()))
+	c.Mod(c, limit)         // in [0, 10^(2−e))
+	c.Add(c, big.NewInt(1)) // in [1, 10^(2−e)]
+	if rng.IntN(3) > 0 && c.BitLen() > 40 {
+		c.Rsh(c, uint(rng.IntN(c.BitLen()))) // shorter coefficients too
+		if c.Sign() == 0 {
+			c.SetInt64(1)
+		}
+	}
+	return decimal.NewFromBigInt(c, e)
+}
+
+// randomPolicy returns a valid policy of 1 to 4 tiers with random
+// percentages, Below strictly decreasing and Level at least the first
+// Below.
+func randomPolicy(rng *rand.Rand) Policy {
+	p := DynamicsCRMOnline()
+	n := 1 + rng.IntN(4)
+	belows := make([]decimal.Decimal, 0, n+1)
+	for len(belows) < n+1 {
+		belows = append(belows, randomPercent(rng))
+	}
+	// Sort descending and drop repeats by value.
+	for i := range belows {
+		for j := i + 1; j < len(belows); j++ {
+			if belows[j].Cmp(belows[i]) > 0 {
+				belows[i], belows[j] = belows[j], belows[i]
+			}
+		}
+	}
+	uniq := belows[:1]
+	for _, b := range belows[1:] {
+		if !b.Equal(uniq[len(uniq)-1]) {
+			uniq = append(uniq, b)
+		}
+	}
+	p.Level = uniq[0]
+	tiers := uniq[min(1, len(uniq)-1):]
+	if rng.IntN(4) == 0 {
+		tiers = uniq // Level equal to the first Below
+	}
+	p.Tiers = p.Tiers[:0]
+	for i, b := range tiers {
+		p.Tiers = append(p.Tiers, Tier{Below: b, Credit: decimal.New(int64(10*(i+1)), 0)})
+	}
+	return p
+}
+
+// TestAssessAgainstBruteForce: Assess agrees with the minute-by-minute
+// brute force (bruteForce) on random scenarios (randomScenario): the sums
+// by reason, the downtime, the time up and the rounding, and for a policy
+// that measures user-minutes the same sums in user-time.
 func TestAssessAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range 150 {
@@ -249,69 +400,6 @@ func TestAssessAgainstBruteForce(t *testing.T) {
 		for r, v := range uf.excluded {
 			require.True(t, ns(v).Equal(a.Users.Excluded[r]), "case %d %q: want %d got %s", i, r, v, a.Users.Excluded[r])
 		}
-	}
-}
-
-// checkInvariants checks what every assessment must satisfy.
-func checkInvariants(t *testing.T, p Policy, a Assessment) {
-	t.Helper()
-	require.Equal(t, a.Assessed.Duration(), a.Total)
-	require.False(t, a.Assessed.Start.Before(a.Month.Start()) || a.Assessed.End.After(a.Month.End()))
-	require.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal(), "accounting identity")
-	require.GreaterOrEqual(t, a.Up, time.Duration(0))
-	require.GreaterOrEqual(t, a.Rounding, time.Duration(0))
-	for r, d := range a.Excluded {
-		require.Positive(t, d, "excluded %q", r)
-		require.NotEqual(t, ReasonCounted, r)
-		require.Contains(t, p.Reasons(), r)
-	}
-	require.True(t, a.Uptime.GreaterThanOrEqual(zero) && a.Uptime.LessThanOrEqual(hundred), "uptime %s", a.Uptime)
-	if a.Users == nil {
-		require.True(t, a.Uptime.Equal(UptimePercent(a.Total, a.Downtime)))
-		require.True(t, a.Credit.Equal(p.CreditPercent(a.Total, a.Downtime)))
-	} else {
-		u := a.Users
-		require.True(t, u.Total.Equal(decimal.NewFromInt(int64(u.Users)).Mul(decimal.NewFromInt(int64(a.Total))).Shift(-9)))
-		sum := u.Up.Add(u.Downtime)
-		for _, v := range u.Excluded {
-			require.True(t, v.IsPositive())
-			sum = sum.Add(v)
-		}
-		require.True(t, u.Total.Equal(sum), "user-time identity: %s != %s", u.Total, sum)
-		require.False(t, u.Up.IsNegative())
-		require.Equal(t, len(a.Excluded) >= len(u.Excluded), true)
-	}
-	inTiers := a.Credit.IsZero()
-	for _, tier := range p.Tiers {
-		inTiers = inTiers || tier.Credit.Equal(a.Credit)
-	}
-	require.True(t, inTiers, "credit %s is 0 or a tier's", a.Credit)
-	require.Equal(t, a.Uptime.GreaterThanOrEqual(p.Level), a.Met)
-	if a.Met {
-		require.True(t, a.Credit.IsZero())
-	}
-	// Parts: sorted, disjoint, inside the month, adding up; Periods are the
-	// counted parts.
-	var byReason = map[Reason]time.Duration{}
-	var periods []calendar.Span
-	month := a.Assessed
-	for i, part := range a.Parts() {
-		require.False(t, part.Span.IsEmpty())
-		require.False(t, part.Span.Start.Before(month.Start) || part.Span.End.After(month.End), "part %s outside the month", part.Span)
-		if i > 0 {
-			require.False(t, part.Span.Start.Before(a.Parts()[i-1].Span.End), "parts %d and %d overlap", i-1, i)
-		}
-		byReason[part.Reason] += part.Span.Duration()
-		if part.Reason == ReasonCounted {
-			periods = append(periods, part.Span)
-		}
-	}
-	require.Equal(t, a.Downtime-a.Rounding, byReason[ReasonCounted])
-	delete(byReason, ReasonCounted)
-	require.Equal(t, a.Excluded, byReason)
-	require.Equal(t, len(periods), len(a.Periods()))
-	for i := range periods {
-		require.True(t, periods[i].Equal(a.Periods()[i]))
 	}
 }
 
@@ -373,5 +461,67 @@ func TestAssessWindowEqualsNotices(t *testing.T) {
 		for _, r := range sc.policy.Reasons()[2:] {
 			assert.Equal(t, withWindow.Excluded[r], withNotices.Excluded[r], "case %d reason %q", i, r)
 		}
+	}
+}
+
+// breakPeriod makes per invalid in one of the ways Assess refuses a period,
+// and says which.
+func breakPeriod(rng *rand.Rand, per *Period) string {
+	s := per.Month.Start().Add(time.Duration(rng.Int64N(int64(per.Month.Duration()))))
+	switch rng.IntN(6) {
+	case 0:
+		per.Outages = append(per.Outages, Outage{Span: span(s, s.Add(-1-time.Duration(rng.Int64N(int64(time.Hour)))))})
+		return "a reversed outage"
+	case 1:
+		per.Outages = append(per.Outages, Outage{Span: span(s, s.Add(time.Hour)), Cause: "act-of-god"})
+		return "an unknown cause"
+	case 2:
+		per.Notices = append(per.Notices, maintenance.Notice{Span: span(s, s.Add(time.Hour)), Announced: s.Add(1)})
+		return "a notice announced after it began"
+	case 3:
+		per.Users = -1 - rng.IntN(10)
+		return "negative users"
+	case 4:
+		per.Subscribed = span(per.Month.End(), per.Month.End().Add(time.Hour))
+		return "subscribed after the month"
+	default:
+		per.Month = calendar.Month{}
+		return "the zero Month"
+	}
+}
+
+// TestCompiledAssessMatchesPolicyAssess: for random valid policies and
+// periods (randomScenario), a quarter of them made invalid (breakPeriod),
+// Compiled.Assess gives exactly what Policy.Assess gives: the same
+// Assessment field by field, with the same Parts and Periods, or the same
+// calendar.ErrorList of the period's problems.
+func TestCompiledAssessMatchesPolicyAssess(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for i := range 300 {
+		sc := randomScenario(rng, 25)
+		c, err := Compile(sc.policy)
+		require.NoError(t, err, "case %d", i)
+		per := sc.period()
+		broken := ""
+		if rng.IntN(4) == 0 {
+			broken = breakPeriod(rng, &per)
+		}
+		want, wantErr := sc.policy.Assess(per)
+		got, gotErr := c.Assess(per)
+		if broken != "" {
+			var wantList, gotList calendar.ErrorList
+			require.ErrorAs(t, wantErr, &wantList, "case %d: %s", i, broken)
+			require.ErrorAs(t, gotErr, &gotList, "case %d: %s", i, broken)
+			require.ErrorIs(t, gotErr, ErrInvalidPeriod, "case %d: %s", i, broken)
+			require.Equal(t, wantErr.Error(), gotErr.Error(), "case %d: %s", i, broken)
+			require.Len(t, gotList, len(wantList), "case %d: %s", i, broken)
+			require.Equal(t, Assessment{}, got, "case %d: %s", i, broken)
+			continue
+		}
+		require.NoError(t, wantErr, "case %d", i)
+		require.NoError(t, gotErr, "case %d", i)
+		require.Equal(t, want, got, "case %d", i)
+		require.Equal(t, want.Parts(), got.Parts(), "case %d", i)
+		require.Equal(t, want.Periods(), got.Periods(), "case %d", i)
 	}
 }

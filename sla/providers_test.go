@@ -133,11 +133,11 @@ func TestProviderMinimumPeriod(t *testing.T) {
 	exact := assessed(t, p, 5*time.Minute)
 	assert.Equal(t, 5*time.Minute, exact.Downtime)
 
-	// The same month under the seed's policy counts nothing: a and b are
+	// The same month under DynamicsCRMOnline counts nothing: a and b are
 	// ten minutes or less, c and d lie in the window, e and f are excluded.
-	seed, err := DynamicsCRMOnline().Assess(per)
+	dynamics, err := DynamicsCRMOnline().Assess(per)
 	require.NoError(t, err)
-	assert.Equal(t, time.Duration(0), seed.Downtime)
+	assert.Equal(t, time.Duration(0), dynamics.Downtime)
 }
 
 // A credit cap below the fee: 40h of April's 720h is 94.44 %, the 60 %
@@ -196,17 +196,4 @@ func TestProviderUserMinutes(t *testing.T) {
 	a, err := p.Assess(userMonth(27*time.Minute + 1))
 	require.NoError(t, err)
 	assert.True(t, dec("25").Equal(a.Credit))
-}
-
-func TestMinimumPeriodAndPayoutValidate(t *testing.T) {
-	p := DynamicsCRMOnline()
-	p.MinimumPeriod = -time.Minute
-	p.MinimumPayout = dec("-1")
-	err := p.Validate()
-	require.ErrorIs(t, err, ErrInvalidPolicy)
-	assert.Contains(t, err.Error(), `minimumPeriod "-1m0s" is negative`)
-	assert.Contains(t, err.Error(), `minimumPayout "-1" is negative`)
-	_, err = ParsePolicy(strings.NewReader(strings.Replace(designJSON, `"currencyPlaces": 2`, `"currencyPlaces": 2, "minimumPayout": 5`, 1)))
-	require.ErrorIs(t, err, ErrInvalidPolicy)
-	assert.Contains(t, err.Error(), "minimumPayout 5: want a decimal string")
 }

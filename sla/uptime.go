@@ -12,9 +12,10 @@ import (
 // show every nanosecond.
 const uptimePlaces = 20
 
-// UptimePercent returns the Monthly Uptime Percentage of seed 004, section
-// A: (total − downtime) / total × 100, in percent. downtime is first
-// clamped into [0, total]; a total of 0 or less gives 100.
+// UptimePercent returns the Monthly Uptime Percentage of the Microsoft
+// Dynamics CRM Online Service Level Agreement, section A: (total −
+// downtime) / total × 100, in percent. downtime is first clamped into
+// [0, total]; a total of 0 or less gives 100.
 //
 // The result is exact to 20 decimal places whatever
 // decimal.DivisionPrecision says: it is truncated there, never rounded up,
@@ -52,12 +53,10 @@ func uptimeOf(total, down decimal.Decimal) decimal.Decimal {
 // is below none. downtime is clamped into [0, total]; a total of 0 or less
 // earns nothing.
 //
-// The choice is exact, with no division and no rounding: uptime < Below is
-// decided as (total − downtime) × 100 < Below × total in 192-bit integers
-// (arbitrary precision for a Below of more than 18 significant digits), so
-// no time.Duration overflows. 43m12s of downtime in a 30-day
-// month is exactly 99.9 % and earns 0 under DynamicsCRMOnline; one
-// nanosecond more earns 25.
+// The choice is exact, with no division, no rounding and no overflow:
+// uptime < Below is decided as (total − downtime) × 100 < Below × total.
+// 43m12s of downtime in a 30-day month is exactly 99.9 % and earns 0
+// under DynamicsCRMOnline; one nanosecond more earns 25.
 //
 // The credit is a tier's figure, not capped: CreditCap applies to amounts
 // (see Assessment.CreditAmount). For a policy that fails Validate it

@@ -14,7 +14,7 @@ import (
 // 200,000 probes, a 3-minute hole in the data (longer than benchMaxGap).
 func benchProbes() ([]Probe, calendar.Span) {
 	month := calendar.NewMonth(2024, time.March, nil)
-	const n = 1_000_000
+	const n = 1000 * 1000
 	step := month.Duration() / n
 	probes := make([]Probe, 0, n)
 	at := month.Start()

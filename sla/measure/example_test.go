@@ -11,8 +11,8 @@ import (
 	"github.com/slapolicy/slapolicy/sla/measure"
 )
 
-// The monitor of the SLA's definition 8 (section E), logs in every minute. In April
-// 2024 (43,200 minutes) its log-ins failed from 10:00 to 10:44 on the
+// The availability monitor of the SLA's section E, definition 8, logs in
+// every minute. In April 2024 (43,200 minutes) its log-ins failed from 10:00 to 10:44 on the
 // 15th (45 failed probes, success again at 10:45) and it sent nothing
 // between 02:00 and 02:30 on the 20th. With MaxGap 5m the hole is unknown
 // time: neither up nor down. Assessed as the provider's monitor reports it

@@ -21,8 +21,9 @@ var ErrInvalidData = errors.New("measure: invalid data")
 // Probe is the result of one log-in attempt by the availability monitor
 // (the Microsoft Dynamics CRM Online SLA, section E, definition 8: "a
 // third-party provider who makes frequent log-in attempts to the
-// Service"): at instant At the attempt succeeded (OK) or failed. The zero Probe is a failed attempt at the zero time.
-// Probe is a small value, safe for concurrent use.
+// Service"): at instant At the attempt succeeded (OK) or failed. The zero
+// Probe is a failed attempt at the zero time. Probe is a small value, safe
+// for concurrent use.
 type Probe struct {
 	At time.Time // when the attempt was made; any location
 	OK bool      // the log-in succeeded
@@ -102,11 +103,10 @@ func (m Result) UnknownAs(c sla.Cause) []sla.Outage {
 // edges: pass the last probe at or before within.Start and the first at or
 // after within.End, or the edges will be unknown.
 //
-// probes may come in any order and are not modified: sorted input
-// (non-decreasing At) is read in one pass in O(n); other input is sorted in
-// a copy first, O(n log n). The result does not depend on the order.
-// Instants in any location are compared as instants (monotonic clock
-// readings are ignored); results are in within.Start's location.
+// probes may come in any order and are not modified; the result does not
+// depend on the order. Instants in any location are compared as instants
+// (monotonic clock readings are ignored); results are in within.Start's
+// location.
 //
 // It returns an error wrapping ErrInvalidData for a within that ends
 // before it starts (also calendar.ErrReversed) or lasts longer than the
@@ -132,6 +132,8 @@ func Probes(probes []Probe, within calendar.Span, opts ProbeOptions) (Result, er
 	if runs.length == 0 {
 		return runs.measurement(), nil
 	}
+	// Sorted input (non-decreasing At) is read in one pass, in O(n); other
+	// input is sorted in a copy first, in O(n log n).
 	if m, ok := sweepProbes(runs, probes, opts.MaxGap); ok {
 		return m, nil
 	}

@@ -14,11 +14,12 @@ import (
 	"github.com/slapolicy/slapolicy/sla"
 )
 
-// prT is 10:mm:ss on 15 April 2024, UTC.
-func prT(mm, ss int) time.Time { return time.Date(2024, time.April, 15, 10, mm, ss, 0, time.UTC) }
+// clock returns 10:mm:ss on 15 April 2024, UTC; minutes outside 0..59
+// fall in other hours, so clock(-60, 0) is 09:00 and clock(60, 0) 11:00.
+func clock(mm, ss int) time.Time { return time.Date(2024, time.April, 15, 10, mm, ss, 0, time.UTC) }
 
-// prEvery returns probes every step in [from, to), all OK.
-func prEvery(from, to time.Time, step time.Duration) []Probe {
+// probesEvery returns probes every step in [from, to), all OK.
+func probesEvery(from, to time.Time, step time.Duration) []Probe {
 	var out []Probe
 	for t := from; t.Before(to); t = t.Add(step) {
 		out = append(out, Probe{At: t, OK: true})
@@ -26,8 +27,8 @@ func prEvery(from, to time.Time, step time.Duration) []Probe {
 	return out
 }
 
-// prFail marks the probes in [from, to) failed.
-func prFail(ps []Probe, from, to time.Time) []Probe {
+// failBetween marks the probes in [from, to) failed.
+func failBetween(ps []Probe, from, to time.Time) []Probe {
 	for i := range ps {
 		if !ps[i].At.Before(from) && ps[i].At.Before(to) {
 			ps[i].OK = false
@@ -36,14 +37,16 @@ func prFail(ps []Probe, from, to time.Time) []Probe {
 	return ps
 }
 
-// prDrop removes the probes in [from, to): a hole in the data.
-func prDrop(ps []Probe, from, to time.Time) []Probe {
+// dropBetween removes the probes in [from, to): a hole in the data.
+func dropBetween(ps []Probe, from, to time.Time) []Probe {
 	return slices.DeleteFunc(ps, func(p Probe) bool { return !p.At.Before(from) && p.At.Before(to) })
 }
 
-func prSpan(a, b time.Time) calendar.Span { return calendar.Span{Start: a, End: b} }
+// span returns [a, b).
+func span(a, b time.Time) calendar.Span { return calendar.Span{Start: a, End: b} }
 
-func prOutages(spans ...calendar.Span) []sla.Outage {
+// outagesOf returns one outage of the service's own fault per span.
+func outagesOf(spans ...calendar.Span) []sla.Outage {
 	var out []sla.Outage
 	for _, s := range spans {
 		out = append(out, sla.Outage{Span: s})
@@ -51,7 +54,9 @@ func prOutages(spans ...calendar.Span) []sla.Outage {
 	return out
 }
 
-func prAssertOutages(t *testing.T, want, got []sla.Outage) {
+// assertOutages checks that got holds exactly the spans of want, in order,
+// each of the service's own fault.
+func assertOutages(t *testing.T, want, got []sla.Outage) {
 	t.Helper()
 	require.Len(t, got, len(want), "outages %v", got)
 	for i := range want {
@@ -60,19 +65,54 @@ func prAssertOutages(t *testing.T, want, got []sla.Outage) {
 	}
 }
 
-func prAssertSet(t *testing.T, want []calendar.Span, got calendar.SpanSet) {
+// assertUnknown checks that got is the set of the spans of want.
+func assertUnknown(t *testing.T, want []calendar.Span, got calendar.SpanSet) {
 	t.Helper()
 	w, err := calendar.NewSpanSet(want...)
 	require.NoError(t, err)
 	assert.True(t, w.Equal(got), "unknown: want %v got %v", w.Spans(), got.Spans())
 }
 
+// checkShape checks what every Result promises.
+func checkShape(t testing.TB, m Result, within calendar.Span) {
+	t.Helper()
+	if got := m.Down + m.Up + m.UnknownTime; got != within.Duration() {
+		t.Fatalf("down %s + up %s + unknown %s = %s, want %s", m.Down, m.Up, m.UnknownTime, got, within.Duration())
+	}
+	if m.Up < 0 || m.Down < 0 || m.UnknownTime < 0 {
+		t.Fatalf("negative part: %+v", m)
+	}
+	if m.UnknownTime != m.Unknown.Duration() {
+		t.Fatalf("UnknownTime %s, Unknown covers %s", m.UnknownTime, m.Unknown.Duration())
+	}
+	var down time.Duration
+	for i, o := range m.Outages {
+		if o.Span.IsEmpty() || o.Span.Start.Before(within.Start) || o.Span.End.After(within.End) {
+			t.Fatalf("outages[%d] %s empty or outside %s", i, o.Span, within)
+		}
+		if i > 0 && !m.Outages[i-1].Span.End.Before(o.Span.Start) {
+			t.Fatalf("outages[%d] %s touches or overlaps the one before %s", i, o.Span, m.Outages[i-1].Span)
+		}
+		set, _ := calendar.NewSpanSet(o.Span)
+		if !m.Unknown.Intersect(set).IsEmpty() {
+			t.Fatalf("outages[%d] %s overlaps unknown time", i, o.Span)
+		}
+		down += o.Span.Duration()
+	}
+	if down != m.Down {
+		t.Fatalf("outages total %s, Down %s", down, m.Down)
+	}
+	if !m.Unknown.Clip(within).Equal(m.Unknown) {
+		t.Fatalf("unknown time outside %s", within)
+	}
+}
+
 // TestMeasureProbesHandWorked uses a monitor that probes every minute,
 // MaxGap 5m, over the hour 10:00-11:00, with probes from 09:00 to 12:00 so
 // that the edges are known unless a case says otherwise.
 func TestMeasureProbesHandWorked(t *testing.T) {
-	hour := prSpan(prT(0, 0), prT(60, 0))
-	base := func() []Probe { return prEvery(prT(-60, 0), prT(120, 0), time.Minute) }
+	hour := span(clock(0, 0), clock(60, 0))
+	base := func() []Probe { return probesEvery(clock(-60, 0), clock(120, 0), time.Minute) }
 	opts := ProbeOptions{MaxGap: 5 * time.Minute}
 	for _, tc := range []struct {
 		name    string
@@ -84,70 +124,70 @@ func TestMeasureProbesHandWorked(t *testing.T) {
 		{"all up", base(), opts, nil, nil},
 		// 15 failed probes 10:10..10:24, success at 10:25: down 10:10-10:25.
 		{"an outage runs from the first failed probe to the next success",
-			prFail(base(), prT(10, 0), prT(25, 0)), opts,
-			prOutages(prSpan(prT(10, 0), prT(25, 0))), nil},
+			failBetween(base(), clock(10, 0), clock(25, 0)), opts,
+			outagesOf(span(clock(10, 0), clock(25, 0))), nil},
 		{"one failed probe is one probe interval down",
-			prFail(base(), prT(10, 0), prT(11, 0)), opts,
-			prOutages(prSpan(prT(10, 0), prT(11, 0))), nil},
+			failBetween(base(), clock(10, 0), clock(11, 0)), opts,
+			outagesOf(span(clock(10, 0), clock(11, 0))), nil},
 		{"two outages",
-			prFail(prFail(base(), prT(10, 0), prT(12, 0)), prT(40, 0), prT(43, 0)), opts,
-			prOutages(prSpan(prT(10, 0), prT(12, 0)), prSpan(prT(40, 0), prT(43, 0))), nil},
+			failBetween(failBetween(base(), clock(10, 0), clock(12, 0)), clock(40, 0), clock(43, 0)), opts,
+			outagesOf(span(clock(10, 0), clock(12, 0)), span(clock(40, 0), clock(43, 0))), nil},
 		// No probes 10:21..10:29: 10:20 to 10:30 is 10m > 5m, unknown.
 		{"a gap longer than MaxGap is unknown",
-			prDrop(base(), prT(21, 0), prT(30, 0)), opts,
-			nil, []calendar.Span{prSpan(prT(20, 0), prT(30, 0))}},
+			dropBetween(base(), clock(21, 0), clock(30, 0)), opts,
+			nil, []calendar.Span{span(clock(20, 0), clock(30, 0))}},
 		// Probes at 10:20 and 10:25: exactly MaxGap apart, still trusted.
 		{"a gap of exactly MaxGap is trusted",
-			prDrop(base(), prT(21, 0), prT(25, 0)), opts, nil, nil},
+			dropBetween(base(), clock(21, 0), clock(25, 0)), opts, nil, nil},
 		{"a gap of MaxGap+1ns is unknown",
-			append(prDrop(base(), prT(21, 0), prT(26, 0)), Probe{At: prT(25, 0).Add(1), OK: true}), opts,
-			nil, []calendar.Span{prSpan(prT(20, 0), prT(25, 0).Add(1))}},
+			append(dropBetween(base(), clock(21, 0), clock(26, 0)), Probe{At: clock(25, 0).Add(1), OK: true}), opts,
+			nil, []calendar.Span{span(clock(20, 0), clock(25, 0).Add(1))}},
 		// Failed 10:10, 10:11, 10:12; nothing until 10:30 (OK): the outage
 		// ends at the last failed probe, where the unknown gap begins.
 		{"failed probes followed by a gap: the outage ends where the gap begins",
-			prFail(prDrop(base(), prT(13, 0), prT(30, 0)), prT(10, 0), prT(13, 0)), opts,
-			prOutages(prSpan(prT(10, 0), prT(12, 0))), []calendar.Span{prSpan(prT(12, 0), prT(30, 0))}},
+			failBetween(dropBetween(base(), clock(13, 0), clock(30, 0)), clock(10, 0), clock(13, 0)), opts,
+			outagesOf(span(clock(10, 0), clock(12, 0))), []calendar.Span{span(clock(12, 0), clock(30, 0))}},
 		{"a single failed probe followed by a gap adds no down time",
-			prFail(prDrop(base(), prT(11, 0), prT(30, 0)), prT(10, 0), prT(11, 0)), opts,
-			nil, []calendar.Span{prSpan(prT(10, 0), prT(30, 0))}},
+			failBetween(dropBetween(base(), clock(11, 0), clock(30, 0)), clock(10, 0), clock(11, 0)), opts,
+			nil, []calendar.Span{span(clock(10, 0), clock(30, 0))}},
 		{"failed probes after a gap: down from the first probe after it",
-			prFail(prDrop(base(), prT(11, 0), prT(30, 0)), prT(30, 0), prT(35, 0)), opts,
-			prOutages(prSpan(prT(30, 0), prT(35, 0))), []calendar.Span{prSpan(prT(10, 0), prT(30, 0))}},
-		// sla.Outage from 09:50 to 10:05 is clipped to the hour.
+			failBetween(dropBetween(base(), clock(11, 0), clock(30, 0)), clock(30, 0), clock(35, 0)), opts,
+			outagesOf(span(clock(30, 0), clock(35, 0))), []calendar.Span{span(clock(10, 0), clock(30, 0))}},
+		// An outage from 09:50 to 10:05 is clipped to the hour.
 		{"an outage crossing the start is clipped",
-			prFail(base(), prT(-10, 0), prT(5, 0)), opts,
-			prOutages(prSpan(prT(0, 0), prT(5, 0))), nil},
+			failBetween(base(), clock(-10, 0), clock(5, 0)), opts,
+			outagesOf(span(clock(0, 0), clock(5, 0))), nil},
 		{"an outage crossing the end is clipped",
-			prFail(base(), prT(55, 0), prT(70, 0)), opts,
-			prOutages(prSpan(prT(55, 0), prT(60, 0))), nil},
+			failBetween(base(), clock(55, 0), clock(70, 0)), opts,
+			outagesOf(span(clock(55, 0), clock(60, 0))), nil},
 		// The first probe is at 10:00:30: before it, nothing is known.
 		{"no probe at or before the start: the head is unknown",
-			prDrop(base(), prT(-60, 0), prT(0, 30)), opts,
-			nil, []calendar.Span{prSpan(prT(0, 0), prT(1, 0))}},
+			dropBetween(base(), clock(-60, 0), clock(0, 30)), opts,
+			nil, []calendar.Span{span(clock(0, 0), clock(1, 0))}},
 		{"first probe 30s in",
-			append([]Probe{{At: prT(0, 30), OK: true}}, prDrop(base(), prT(-60, 0), prT(1, 0))...), opts,
-			nil, []calendar.Span{prSpan(prT(0, 0), prT(0, 30))}},
+			append([]Probe{{At: clock(0, 30), OK: true}}, dropBetween(base(), clock(-60, 0), clock(1, 0))...), opts,
+			nil, []calendar.Span{span(clock(0, 0), clock(0, 30))}},
 		// The last probe is at 10:59: from it on nothing is known.
 		{"no probe after the end: the tail is unknown",
-			prDrop(base(), prT(60, 0), prT(120, 0)), opts,
-			nil, []calendar.Span{prSpan(prT(59, 0), prT(60, 0))}},
+			dropBetween(base(), clock(60, 0), clock(120, 0)), opts,
+			nil, []calendar.Span{span(clock(59, 0), clock(60, 0))}},
 		{"a probe exactly at the end closes the last interval",
-			prDrop(base(), prT(61, 0), prT(120, 0)), opts, nil, nil},
+			dropBetween(base(), clock(61, 0), clock(120, 0)), opts, nil, nil},
 		{"no probes at all", nil, opts, nil, []calendar.Span{hour}},
-		{"only probes before the span", prEvery(prT(-60, 0), prT(-30, 0), time.Minute), opts, nil, []calendar.Span{hour}},
-		{"only probes after the span", prEvery(prT(61, 0), prT(90, 0), time.Minute), opts, nil, []calendar.Span{hour}},
+		{"only probes before the span", probesEvery(clock(-60, 0), clock(-30, 0), time.Minute), opts, nil, []calendar.Span{hour}},
+		{"only probes after the span", probesEvery(clock(61, 0), clock(90, 0), time.Minute), opts, nil, []calendar.Span{hour}},
 		// A failed and a successful probe at 10:10: the failure counts.
 		{"probes at the same instant: failure wins",
-			append(base(), Probe{At: prT(10, 0)}), opts,
-			prOutages(prSpan(prT(10, 0), prT(11, 0))), nil},
+			append(base(), Probe{At: clock(10, 0)}), opts,
+			outagesOf(span(clock(10, 0), clock(11, 0))), nil},
 		// MaxGap of 30s with minute probes: everything is unknown.
 		{"probes sparser than MaxGap", base(), ProbeOptions{MaxGap: 30 * time.Second}, nil, []calendar.Span{hour}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := Probes(tc.probes, hour, tc.opts)
 			require.NoError(t, err)
-			prAssertOutages(t, tc.outages, m.Outages)
-			prAssertSet(t, tc.unknown, m.Unknown)
+			assertOutages(t, tc.outages, m.Outages)
+			assertUnknown(t, tc.unknown, m.Unknown)
 			var down time.Duration
 			for _, o := range tc.outages {
 				down += o.Span.Duration()
@@ -164,20 +204,22 @@ func TestMeasureProbesHandWorked(t *testing.T) {
 			m2, err := Probes(shuffled, hour, tc.opts)
 			require.NoError(t, err)
 			assert.Equal(t, keep, shuffled, "the caller's slice is not modified")
-			prAssertOutages(t, tc.outages, m2.Outages)
+			assertOutages(t, tc.outages, m2.Outages)
 			assert.True(t, m.Unknown.Equal(m2.Unknown))
 		})
 	}
 }
 
 // TestMeasureProbesMonth: a month of minute probes with one 45-minute
-// outage, assessed under the Dynamics CRM Online policy. April 2024 has 30 × 1,440 =
-// 43,200 minutes; 45 minutes down gives (43,200 − 45) / 43,200 =
-// 99.8958 % (repeating), below 99.9 %: the 25 % tier.
+// outage, assessed under the Dynamics CRM Online policy. April 2024 has
+// 30 × 1,440 = 43,200 minutes (wall calendar); 45 minutes down gives
+// (43,200 − 45) / 43,200 = 99.8958 % (repeating, section A's formula),
+// below 99.9 %: the 25 % tier of the published Dynamics CRM Online
+// figures.
 func TestMeasureProbesMonth(t *testing.T) {
 	april := calendar.NewMonth(2024, time.April, nil)
-	probes := prEvery(april.Start().Add(-time.Minute), april.End().Add(time.Minute), time.Minute)
-	probes = prFail(probes, prT(0, 0), prT(45, 0))
+	probes := probesEvery(april.Start().Add(-time.Minute), april.End().Add(time.Minute), time.Minute)
+	probes = failBetween(probes, clock(0, 0), clock(45, 0))
 	m, err := Probes(probes, april.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
 	require.NoError(t, err)
 	assert.Equal(t, 45*time.Minute, m.Down)
@@ -195,9 +237,9 @@ func TestMeasureProbesMonth(t *testing.T) {
 // excluded under its cause's reason with UnknownAs(sla.CauseOutsideControl).
 func TestMeasurementUnknownAs(t *testing.T) {
 	april := calendar.NewMonth(2024, time.April, nil)
-	probes := prEvery(april.Start(), april.End().Add(time.Minute), time.Minute)
-	probes = prFail(probes, prT(0, 0), prT(15, 0))  // down 10:00-10:15
-	probes = prDrop(probes, prT(31, 0), prT(50, 0)) // unknown 10:30-10:50
+	probes := probesEvery(april.Start(), april.End().Add(time.Minute), time.Minute)
+	probes = failBetween(probes, clock(0, 0), clock(15, 0))  // down 10:00-10:15
+	probes = dropBetween(probes, clock(31, 0), clock(50, 0)) // unknown 10:30-10:50
 	m, err := Probes(probes, april.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
 	require.NoError(t, err)
 	require.Equal(t, 15*time.Minute, m.Down)
@@ -205,8 +247,8 @@ func TestMeasurementUnknownAs(t *testing.T) {
 
 	all := m.UnknownAs("")
 	require.Len(t, all, 2)
-	assert.True(t, all[0].Span.Equal(prSpan(prT(0, 0), prT(15, 0))))
-	assert.True(t, all[1].Span.Equal(prSpan(prT(30, 0), prT(50, 0))))
+	assert.True(t, all[0].Span.Equal(span(clock(0, 0), clock(15, 0))))
+	assert.True(t, all[1].Span.Equal(span(clock(30, 0), clock(50, 0))))
 	a, err := sla.DynamicsCRMOnline().Assess(sla.Period{Month: april, Outages: all})
 	require.NoError(t, err)
 	// 15 and 20 minutes are two separate periods, each over 10 minutes.
@@ -223,13 +265,16 @@ func TestMeasurementUnknownAs(t *testing.T) {
 	assert.Len(t, m.Outages, 1, "UnknownAs does not change the measurement")
 }
 
+// TestMeasureProbesLocation: a month in New York is measured in real
+// time, across the hour the clocks skip, and the results are in the
+// month's location.
 func TestMeasureProbesLocation(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
 	// March 2024 in New York is 44,580 minutes (the clocks skip an hour).
 	march := calendar.NewMonth(2024, time.March, ny)
-	probes := prEvery(march.Start(), march.End().Add(time.Minute), time.Minute)
-	probes = prFail(probes, time.Date(2024, 3, 10, 1, 50, 0, 0, ny), time.Date(2024, 3, 10, 3, 10, 0, 0, ny))
+	probes := probesEvery(march.Start(), march.End().Add(time.Minute), time.Minute)
+	probes = failBetween(probes, time.Date(2024, 3, 10, 1, 50, 0, 0, ny), time.Date(2024, 3, 10, 3, 10, 0, 0, ny))
 	m, err := Probes(probes, march.Span(), ProbeOptions{MaxGap: 5 * time.Minute})
 	require.NoError(t, err)
 	// 01:50 EST to 03:10 EDT is 20 real minutes.
@@ -240,49 +285,54 @@ func TestMeasureProbesLocation(t *testing.T) {
 	assert.Equal(t, ny, m.Span.Start.Location())
 }
 
+// TestMeasureProbesMonotonicIgnored: instants carrying a monotonic clock
+// reading compare as wall-clock instants.
 func TestMeasureProbesMonotonicIgnored(t *testing.T) {
 	// Instants carrying a monotonic reading compare as wall-clock instants.
 	start := time.Now()
 	ps := []Probe{{At: start, OK: false}, {At: start.Add(time.Minute), OK: true}}
-	within := prSpan(start.Round(0), start.Round(0).Add(time.Minute))
+	within := span(start.Round(0), start.Round(0).Add(time.Minute))
 	m, err := Probes(ps, within, ProbeOptions{MaxGap: time.Hour})
 	require.NoError(t, err)
 	assert.Equal(t, time.Minute, m.Down)
 }
 
+// TestMeasureProbesErrors: a reversed or too long span and a MaxGap of 0
+// or less are refused, every problem at once, wrapping ErrInvalidData; an
+// empty span measures nothing.
 func TestMeasureProbesErrors(t *testing.T) {
-	a, b := prT(0, 0), prT(60, 0)
-	_, err := Probes(nil, prSpan(b, a), ProbeOptions{MaxGap: time.Minute})
+	a, b := clock(0, 0), clock(60, 0)
+	_, err := Probes(nil, span(b, a), ProbeOptions{MaxGap: time.Minute})
 	require.ErrorIs(t, err, ErrInvalidData)
 	require.ErrorIs(t, err, calendar.ErrReversed)
 	assert.Contains(t, err.Error(), "within")
 
-	_, err = Probes(nil, prSpan(a, b), ProbeOptions{})
+	_, err = Probes(nil, span(a, b), ProbeOptions{})
 	require.ErrorIs(t, err, ErrInvalidData)
 	assert.Contains(t, err.Error(), "maxGap 0s must be above 0")
 
-	_, err = Probes(nil, prSpan(a, b), ProbeOptions{MaxGap: -time.Second})
+	_, err = Probes(nil, span(a, b), ProbeOptions{MaxGap: -time.Second})
 	require.ErrorIs(t, err, ErrInvalidData)
 
-	long := prSpan(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
+	long := span(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC))
 	_, err = Probes(nil, long, ProbeOptions{MaxGap: time.Minute})
 	require.ErrorIs(t, err, ErrInvalidData)
 	assert.Contains(t, err.Error(), "longer than the largest time.Duration")
 
-	_, err = Probes(nil, prSpan(b, a), ProbeOptions{})
+	_, err = Probes(nil, span(b, a), ProbeOptions{})
 	assert.Contains(t, err.Error(), "within", "every problem at once")
 	assert.Contains(t, err.Error(), "maxGap")
 
-	m, err := Probes([]Probe{{At: a}}, prSpan(a, a), ProbeOptions{MaxGap: time.Minute})
+	m, err := Probes([]Probe{{At: a}}, span(a, a), ProbeOptions{MaxGap: time.Minute})
 	require.NoError(t, err)
 	assert.Equal(t, time.Duration(0), m.Down+m.Up+m.UnknownTime, "an empty span measures nothing")
 	assert.Empty(t, m.Outages)
 }
 
-// prBrute classifies each whole second of [0, n) from probes at whole
-// seconds (offsets from base) by the definition, one second at a time:
+// bruteProbes classifies each whole second of [0, n) from probes at whole
+// seconds (offsets from base) by Probes's rule, one second at a time:
 // 'u' up, 'd' down, '?' unknown.
-func prBrute(offsets []int, oks []bool, n, maxGap int) []byte {
+func bruteProbes(offsets []int, oks []bool, n, maxGap int) []byte {
 	fail := map[int]bool{}
 	seen := map[int]bool{}
 	for i, o := range offsets {
@@ -317,8 +367,8 @@ func prBrute(offsets []int, oks []bool, n, maxGap int) []byte {
 	return out
 }
 
-// prClassify reads a measurement back as one byte per second from base.
-func prClassify(m Result, base time.Time, n int) []byte {
+// classify reads a measurement back as one byte per second from base.
+func classify(m Result, base time.Time, n int) []byte {
 	out := make([]byte, n)
 	for s := 0; s < n; s++ {
 		at := base.Add(time.Duration(s) * time.Second)
@@ -334,47 +384,14 @@ func prClassify(m Result, base time.Time, n int) []byte {
 	return out
 }
 
-// prCheckShape checks what every Result promises.
-func prCheckShape(t testing.TB, m Result, within calendar.Span) {
-	t.Helper()
-	if got := m.Down + m.Up + m.UnknownTime; got != within.Duration() {
-		t.Fatalf("down %s + up %s + unknown %s = %s, want %s", m.Down, m.Up, m.UnknownTime, got, within.Duration())
-	}
-	if m.Up < 0 || m.Down < 0 || m.UnknownTime < 0 {
-		t.Fatalf("negative part: %+v", m)
-	}
-	if m.UnknownTime != m.Unknown.Duration() {
-		t.Fatalf("UnknownTime %s, Unknown covers %s", m.UnknownTime, m.Unknown.Duration())
-	}
-	var down time.Duration
-	for i, o := range m.Outages {
-		if o.Span.IsEmpty() || o.Span.Start.Before(within.Start) || o.Span.End.After(within.End) {
-			t.Fatalf("outages[%d] %s empty or outside %s", i, o.Span, within)
-		}
-		if i > 0 && !m.Outages[i-1].Span.End.Before(o.Span.Start) {
-			t.Fatalf("outages[%d] %s touches or overlaps the one before %s", i, o.Span, m.Outages[i-1].Span)
-		}
-		set, _ := calendar.NewSpanSet(o.Span)
-		if !m.Unknown.Intersect(set).IsEmpty() {
-			t.Fatalf("outages[%d] %s overlaps unknown time", i, o.Span)
-		}
-		down += o.Span.Duration()
-	}
-	if down != m.Down {
-		t.Fatalf("outages total %s, Down %s", down, m.Down)
-	}
-	if !m.Unknown.Clip(within).Equal(m.Unknown) {
-		t.Fatalf("unknown time outside %s", within)
-	}
-}
-
 // TestMeasureProbesAgainstBruteForce: random probes at whole seconds
-// around a 100-second span, classified second by second by the definition.
+// around a 100-second span, classified second by second by Probes's rule
+// (bruteProbes).
 func TestMeasureProbesAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 2024))
-	base := prT(0, 0)
+	base := clock(0, 0)
 	const n = 100
-	within := prSpan(base, base.Add(n*time.Second))
+	within := span(base, base.Add(n*time.Second))
 	for iter := range 3000 {
 		count := rng.IntN(60)
 		offsets := make([]int, count)
@@ -388,58 +405,20 @@ func TestMeasureProbesAgainstBruteForce(t *testing.T) {
 		maxGap := 1 + rng.IntN(10)
 		m, err := Probes(probes, within, ProbeOptions{MaxGap: time.Duration(maxGap) * time.Second})
 		require.NoError(t, err)
-		prCheckShape(t, m, within)
-		want := prBrute(offsets, oks, n, maxGap)
-		got := prClassify(m, base, n)
+		checkShape(t, m, within)
+		want := bruteProbes(offsets, oks, n, maxGap)
+		got := classify(m, base, n)
 		if string(want) != string(got) {
 			t.Fatalf("iteration %d, maxGap %ds, probes %v %v:\nwant %s\ngot  %s", iter, maxGap, offsets, oks, want, got)
 		}
 	}
 }
 
-// FuzzMeasureProbes: for any probes and span, the parts add up to the
-// span, outages are disjoint, inside it and apart from unknown time, and
-// the order of the probes does not matter.
-func FuzzMeasureProbes(f *testing.F) {
-	f.Add([]byte{0, 10, 1, 5, 20, 0, 9, 30, 1}, int16(0), uint16(100), uint16(5))
-	f.Add([]byte{}, int16(-5), uint16(10), uint16(1))
-	f.Add([]byte{3, 3, 0, 3, 3, 1, 200, 200, 0}, int16(10), uint16(500), uint16(60))
-	f.Fuzz(func(t *testing.T, data []byte, start int16, length uint16, gap uint16) {
-		base := prT(0, 0)
-		var probes []Probe
-		for i := 0; i+2 < len(data) && len(probes) < 5000; i += 3 {
-			off := time.Duration(int16(data[i])<<8|int16(data[i+1])) * time.Millisecond * 37
-			probes = append(probes, Probe{At: base.Add(off), OK: data[i+2]&1 == 1})
-		}
-		within := prSpan(base.Add(time.Duration(start)*time.Second), base.Add(time.Duration(start)*time.Second+time.Duration(length)*time.Second))
-		opts := ProbeOptions{MaxGap: time.Duration(gap) * time.Millisecond * 91}
-		m, err := Probes(probes, within, opts)
-		if gap == 0 {
-			if err == nil {
-				t.Fatal("MaxGap 0 accepted")
-			}
-			return
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		prCheckShape(t, m, within)
-		slices.Reverse(probes)
-		m2, err := Probes(probes, within, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if m2.Down != m.Down || m2.UnknownTime != m.UnknownTime || len(m2.Outages) != len(m.Outages) || !m2.Unknown.Equal(m.Unknown) {
-			t.Fatalf("order changed the result: %+v vs %+v", m, m2)
-		}
-	})
-}
-
 // TestMeasureProbesFarAway: probes centuries from the span (beyond what a
 // time.Duration offset holds) still give unknown gaps, never a wrapped
 // verdict.
 func TestMeasureProbesFarAway(t *testing.T) {
-	hour := prSpan(prT(0, 0), prT(60, 0))
+	hour := span(clock(0, 0), clock(60, 0))
 	past := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
 	future := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 	century := 100 * 365 * 24 * time.Hour
@@ -451,16 +430,16 @@ func TestMeasureProbesFarAway(t *testing.T) {
 		unknown time.Duration
 	}{
 		{"failed in year 1, OK in year 9999", []Probe{{At: past}, {At: future, OK: true}}, century, 0, time.Hour},
-		{"failed in year 1, then probes inside", []Probe{{At: past}, {At: prT(30, 0)}, {At: prT(60, 0), OK: true}}, century, 30 * time.Minute, 30 * time.Minute},
-		{"failed inside, next in year 9999", []Probe{{At: prT(0, 0)}, {At: prT(10, 0)}, {At: future, OK: true}}, century, 10 * time.Minute, 50 * time.Minute},
-		{"unsorted, same", []Probe{{At: future, OK: true}, {At: prT(10, 0)}, {At: past}, {At: prT(0, 0)}}, century, 10 * time.Minute, 50 * time.Minute},
+		{"failed in year 1, then probes inside", []Probe{{At: past}, {At: clock(30, 0)}, {At: clock(60, 0), OK: true}}, century, 30 * time.Minute, 30 * time.Minute},
+		{"failed inside, next in year 9999", []Probe{{At: clock(0, 0)}, {At: clock(10, 0)}, {At: future, OK: true}}, century, 10 * time.Minute, 50 * time.Minute},
+		{"unsorted, same", []Probe{{At: future, OK: true}, {At: clock(10, 0)}, {At: past}, {At: clock(0, 0)}}, century, 10 * time.Minute, 50 * time.Minute},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := Probes(tc.probes, hour, ProbeOptions{MaxGap: tc.maxGap})
 			require.NoError(t, err)
 			assert.Equal(t, tc.down, m.Down)
 			assert.Equal(t, tc.unknown, m.UnknownTime)
-			prCheckShape(t, m, hour)
+			checkShape(t, m, hour)
 		})
 	}
 
@@ -477,17 +456,17 @@ func TestMeasureProbesFarAway(t *testing.T) {
 func TestRunSweepOffsetIsSub(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	starts := []time.Time{
-		prT(0, 0), time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		clock(0, 0), time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC),
 		time.Unix(1<<62, 0), time.Unix(-(1 << 62), 5), time.Unix(1<<62-1, 0), time.Unix(1<<63-1, 999999999), time.Unix(-1<<63, 0),
 	}
 	extremes := []time.Time{
 		time.Unix(1<<63-1, 999999999), time.Unix(-1<<63, 0), time.Unix(1<<62, 0), time.Unix(-(1 << 62), 0),
-		time.Time{}, time.Now(), prT(0, 0).Add(9_000_000_000 * time.Second), prT(0, 0).Add(-9_000_000_000 * time.Second),
-		prT(0, 0).Add(maxDuration), prT(0, 0).Add(-maxDuration),
+		time.Time{}, time.Now(), clock(0, 0).Add(9e9 * time.Second), clock(0, 0).Add(-9e9 * time.Second),
+		clock(0, 0).Add(maxDuration), clock(0, 0).Add(-maxDuration),
 	}
 	zones := []*time.Location{time.UTC, time.FixedZone("x", 5*3600+1), time.FixedZone("y", -12*3600)}
 	for _, start := range starts {
-		r := newRunSweep(prSpan(start, start))
+		r := newRunSweep(span(start, start))
 		check := func(at time.Time) {
 			if got, want := r.offset(at), at.Sub(r.start); got != want {
 				t.Fatalf("offset(%v) from %v = %d, Sub gives %d", at, start, got, want)

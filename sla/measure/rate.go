@@ -49,9 +49,8 @@ type RateOptions struct {
 // are clipped to within; those outside it are ignored (but must still be
 // valid).
 //
-// rates may come in any order and are not modified; sorted input
-// (non-decreasing Span.Start) is read in one pass, other input is sorted in
-// a copy first. Results are in within.Start's location.
+// rates may come in any order and are not modified; the result does not
+// depend on the order. Results are in within.Start's location.
 //
 // It reports every problem at once (errors.Join), each wrapping
 // ErrInvalidData: a within as Probes rejects it; a Threshold
@@ -84,6 +83,8 @@ func Rates(rates []IntervalRate, within calendar.Span, opts RateOptions) (Result
 		return Result{}, errors.Join(errs...)
 	}
 
+	// Sorted input (non-decreasing Span.Start) is read in one pass; other
+	// input is sorted, as indexes, first.
 	order := make([]int, 0, len(rates)) // indexes of non-empty intervals, by Start
 	sorted := true
 	for i, r := range rates {

@@ -1,7 +1,6 @@
 package measure
 
 import (
-	"errors"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -18,16 +17,17 @@ import (
 	"github.com/slapolicy/slapolicy/sla"
 )
 
-// prRate is the interval [10:from, 10:to) on 15 April 2024 with counts.
-func prRate(from, to int, errs, total int64) IntervalRate {
-	return IntervalRate{Span: prSpan(prT(from, 0), prT(to, 0)), Errors: errs, Total: total}
+// interval returns the interval [10:from, 10:to) on 15 April 2024 (see
+// clock) with errs of total requests failed.
+func interval(from, to int, errs, total int64) IntervalRate {
+	return IntervalRate{Span: span(clock(from, 0), clock(to, 0)), Errors: errs, Total: total}
 }
 
-// prAtOrAbove is the threshold rule by integer cross-multiplication, done
+// atOrAbove is the threshold rule by integer cross-multiplication, done
 // independently of the library: errs/total × 100 >= threshold exactly when
 // errs × 100 × 10^places >= coefficient × total, for a threshold written
 // with that many places.
-func prAtOrAbove(errs, total int64, threshold string) bool {
+func atOrAbove(errs, total int64, threshold string) bool {
 	d := decimal.RequireFromString(threshold)
 	coef := d.Coefficient()
 	lhs := new(big.Int).Mul(big.NewInt(errs), big.NewInt(100))
@@ -52,12 +52,12 @@ func TestRateThresholdEdge(t *testing.T) {
 		{"5 % of 100 at a 5 % threshold", "5", 5, 100, true},
 		{"4 of 100 at 5 %", "5", 4, 100, false},
 		{"0.1 % error rate = 99.9 % success, at 0.1", "0.1", 1, 1000, true},
-		{"999,999 of 1e9 at 0.1 %", "0.1", 999_999, 1_000_000_000, false},
+		{"999,999 of 1e9 at 0.1 %", "0.1", 999_999, 1e9, false},
 		{"1 of 3 is 33.33...%, above 33.333333333333333333", "33.333333333333333333", 1, 3, true},
 		// 33.3333333333333333 % (16 threes after the point) is below
 		// 33.333333333333333333 (18): errors×100×10^18 = 3.33...×10^37 <
 		// coefficient × total.
-		{"333333333333333333 of 1e18", "33.333333333333333333", 333_333_333_333_333_333, 1_000_000_000_000_000_000, false},
+		{"333333333333333333 of 1e18", "33.333333333333333333", 333_333_333_333_333_333, 1e18, false},
 		{"every request failed, 100 %", "100", 7, 7, true},
 		{"one short of every request at 100 %", "100", 6, 7, false},
 		{"huge counts do not overflow", "100", math.MaxInt64, math.MaxInt64, true},
@@ -68,8 +68,8 @@ func TestRateThresholdEdge(t *testing.T) {
 		{"threshold written with trailing zeros", "5.000", 5, 100, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			require.Equal(t, tc.down, prAtOrAbove(tc.errs, tc.total, tc.threshold), "the hand-worked case agrees with cross-multiplication")
-			m, err := Rates([]IntervalRate{prRate(0, 5, tc.errs, tc.total)}, prSpan(prT(0, 0), prT(5, 0)),
+			require.Equal(t, tc.down, atOrAbove(tc.errs, tc.total, tc.threshold), "the hand-worked case agrees with cross-multiplication")
+			m, err := Rates([]IntervalRate{interval(0, 5, tc.errs, tc.total)}, span(clock(0, 0), clock(5, 0)),
 				RateOptions{Threshold: decimal.RequireFromString(tc.threshold)})
 			require.NoError(t, err)
 			if tc.down {
@@ -86,12 +86,12 @@ func TestRateThresholdEdge(t *testing.T) {
 // TestMeasureRatesHandWorked: 5-minute intervals over 10:00-11:00 at a 5 %
 // threshold.
 func TestMeasureRatesHandWorked(t *testing.T) {
-	hour := prSpan(prT(0, 0), prT(60, 0))
+	hour := span(clock(0, 0), clock(60, 0))
 	five := RateOptions{Threshold: decimal.RequireFromString("5")}
 	full := func() []IntervalRate {
 		var out []IntervalRate
 		for m := 0; m < 60; m += 5 {
-			out = append(out, prRate(m, m+5, 0, 1000))
+			out = append(out, interval(m, m+5, 0, 1000))
 		}
 		return out
 	}
@@ -108,33 +108,33 @@ func TestMeasureRatesHandWorked(t *testing.T) {
 		{"all below the threshold", full(), nil, nil},
 		{"consecutive down intervals merge",
 			set(set(full(), 10, 50, 1000), 15, 999, 1000),
-			prOutages(prSpan(prT(10, 0), prT(20, 0))), nil},
+			outagesOf(span(clock(10, 0), clock(20, 0))), nil},
 		{"an up interval separates outages",
 			set(set(full(), 10, 50, 1000), 20, 51, 1000),
-			prOutages(prSpan(prT(10, 0), prT(15, 0)), prSpan(prT(20, 0), prT(25, 0))), nil},
+			outagesOf(span(clock(10, 0), clock(15, 0)), span(clock(20, 0), clock(25, 0))), nil},
 		{"no requests is unknown",
-			set(full(), 30, 0, 0), nil, []calendar.Span{prSpan(prT(30, 0), prT(35, 0))}},
+			set(full(), 30, 0, 0), nil, []calendar.Span{span(clock(30, 0), clock(35, 0))}},
 		{"an unknown interval separates outages",
 			set(set(set(full(), 10, 60, 1000), 15, 0, 0), 20, 60, 1000),
-			prOutages(prSpan(prT(10, 0), prT(15, 0)), prSpan(prT(20, 0), prT(25, 0))),
-			[]calendar.Span{prSpan(prT(15, 0), prT(20, 0))}},
+			outagesOf(span(clock(10, 0), clock(15, 0)), span(clock(20, 0), clock(25, 0))),
+			[]calendar.Span{span(clock(15, 0), clock(20, 0))}},
 		{"time no interval covers is unknown",
-			slices.Delete(full(), 2, 4), nil, []calendar.Span{prSpan(prT(10, 0), prT(20, 0))}},
+			slices.Delete(full(), 2, 4), nil, []calendar.Span{span(clock(10, 0), clock(20, 0))}},
 		{"no data at all", nil, nil, []calendar.Span{hour}},
 		{"intervals crossing the edges are clipped",
-			[]IntervalRate{prRate(-5, 5, 10, 100), prRate(5, 55, 0, 100), prRate(55, 65, 10, 100)},
-			prOutages(prSpan(prT(0, 0), prT(5, 0)), prSpan(prT(55, 0), prT(60, 0))), nil},
+			[]IntervalRate{interval(-5, 5, 10, 100), interval(5, 55, 0, 100), interval(55, 65, 10, 100)},
+			outagesOf(span(clock(0, 0), clock(5, 0)), span(clock(55, 0), clock(60, 0))), nil},
 		{"intervals outside are ignored",
-			append(full(), prRate(-30, -25, 100, 100), prRate(70, 75, 100, 100)), nil, nil},
+			append(full(), interval(-30, -25, 100, 100), interval(70, 75, 100, 100)), nil, nil},
 		{"empty intervals add nothing",
-			append(full(), prRate(30, 30, 100, 100)), nil, nil},
+			append(full(), interval(30, 30, 100, 100)), nil, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, err := Rates(tc.rates, hour, five)
 			require.NoError(t, err)
-			prAssertOutages(t, tc.outages, m.Outages)
-			prAssertSet(t, tc.unknown, m.Unknown)
-			prCheckShape(t, m, hour)
+			assertOutages(t, tc.outages, m.Outages)
+			assertUnknown(t, tc.unknown, m.Unknown)
+			checkShape(t, m, hour)
 
 			rev := slices.Clone(tc.rates)
 			slices.Reverse(rev)
@@ -142,33 +142,42 @@ func TestMeasureRatesHandWorked(t *testing.T) {
 			m2, err := Rates(rev, hour, five)
 			require.NoError(t, err)
 			assert.Equal(t, keep, rev, "the caller's slice is not modified")
-			prAssertOutages(t, tc.outages, m2.Outages)
+			assertOutages(t, tc.outages, m2.Outages)
 			assert.True(t, m.Unknown.Equal(m2.Unknown))
 		})
 	}
 }
 
+// TestMeasureRatesErrors: every problem of the threshold and the
+// intervals is reported at once, each wrapping ErrInvalidData.
 func TestMeasureRatesErrors(t *testing.T) {
-	hour := prSpan(prT(0, 0), prT(60, 0))
+	hour := span(clock(0, 0), clock(60, 0))
 	five := RateOptions{Threshold: decimal.RequireFromString("5")}
 	for _, tc := range []struct {
-		name  string
-		rates []IntervalRate
-		opts  RateOptions
-		want  []string
+		name   string
+		rates  []IntervalRate
+		opts   RateOptions
+		want   []string
+		absent []string // substrings the message must not hold
 	}{
-		{"zero threshold", nil, RateOptions{}, []string{`threshold "0" is outside (0, 100]`}},
-		{"negative threshold", nil, RateOptions{Threshold: decimal.RequireFromString("-1")}, []string{`threshold "-1" is outside`}},
-		{"threshold over 100", nil, RateOptions{Threshold: decimal.RequireFromString("100.5")}, []string{`threshold "100.5" is outside`}},
-		{"too many places", nil, RateOptions{Threshold: decimal.New(1, -19)}, []string{"threshold 1e-19 has more than 18 decimal places"}},
-		{"huge exponent", nil, RateOptions{Threshold: decimal.New(1, 1_000_000)}, []string{"threshold 1e1000000 is outside"}},
-		{"reversed interval", []IntervalRate{prRate(10, 5, 0, 1)}, five, []string{"rates[0]: "}},
-		{"negative counts", []IntervalRate{prRate(0, 5, -1, 1)}, five, []string{"rates[0]: errors -1 and total 1 must not be negative"}},
-		{"errors over total", []IntervalRate{prRate(0, 5, 0, 1), prRate(5, 10, 3, 2)}, five, []string{"rates[1]: errors 3 exceed total 2"}},
-		{"overlap", []IntervalRate{prRate(10, 20, 0, 1), prRate(0, 5, 0, 1), prRate(15, 25, 0, 1)}, five,
-			[]string{"rates[0] [2024-04-15T10:10:00Z, 2024-04-15T10:20:00Z) and rates[2] [2024-04-15T10:15:00Z, 2024-04-15T10:25:00Z) overlap"}},
-		{"every problem at once", []IntervalRate{prRate(0, 5, -1, 1), prRate(5, 10, 3, 2)}, RateOptions{},
-			[]string{"threshold", "rates[0]", "rates[1]"}},
+		{"zero threshold", nil, RateOptions{}, []string{`threshold "0" is outside (0, 100]`}, nil},
+		{"negative threshold", nil, RateOptions{Threshold: decimal.RequireFromString("-1")}, []string{`threshold "-1" is outside`}, nil},
+		{"threshold over 100", nil, RateOptions{Threshold: decimal.RequireFromString("100.5")}, []string{`threshold "100.5" is outside`}, nil},
+		{"too many places", nil, RateOptions{Threshold: decimal.New(1, -19)}, []string{"threshold 1e-19 has more than 18 decimal places"}, nil},
+		{"huge exponent", nil, RateOptions{Threshold: decimal.New(1, 1e6)}, []string{"threshold 1e1000000 is outside"}, nil},
+		{"reversed interval", []IntervalRate{interval(10, 5, 0, 1)}, five, []string{"rates[0]: "}, nil},
+		{"negative counts", []IntervalRate{interval(0, 5, -1, 1)}, five, []string{"rates[0]: errors -1 and total 1 must not be negative"}, nil},
+		{"errors over total", []IntervalRate{interval(0, 5, 0, 1), interval(5, 10, 3, 2)}, five, []string{"rates[1]: errors 3 exceed total 2"}, nil},
+		{"overlap", []IntervalRate{interval(10, 20, 0, 1), interval(0, 5, 0, 1), interval(15, 25, 0, 1)}, five,
+			[]string{"rates[0] [2024-04-15T10:10:00Z, 2024-04-15T10:20:00Z) and rates[2] [2024-04-15T10:15:00Z, 2024-04-15T10:25:00Z) overlap"}, nil},
+		{"every problem at once", []IntervalRate{interval(0, 5, -1, 1), interval(5, 10, 3, 2)}, RateOptions{},
+			[]string{"threshold", "rates[0]", "rates[1]"}, nil},
+		// An out-of-range threshold is quoted with its coefficient whole
+		// up to 40 digits; a longer one is cut at 40 digits and "...".
+		{"threshold of 40 digits quoted whole", nil, RateOptions{Threshold: decimal.NewFromBigInt(digits(t, 40), 1000)},
+			[]string{strings.Repeat("9", 40) + "e1000"}, []string{"..."}},
+		{"threshold of 41 digits cut at 40", nil, RateOptions{Threshold: decimal.NewFromBigInt(digits(t, 41), 1000)},
+			[]string{strings.Repeat("9", 40) + "...e1000"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Rates(tc.rates, hour, tc.opts)
@@ -176,19 +185,22 @@ func TestMeasureRatesErrors(t *testing.T) {
 			for _, w := range tc.want {
 				assert.Contains(t, err.Error(), w)
 			}
+			for _, w := range tc.absent {
+				assert.NotContains(t, err.Error(), w)
+			}
 		})
 	}
-	_, err := Rates(nil, prSpan(prT(60, 0), prT(0, 0)), five)
+	_, err := Rates(nil, span(clock(60, 0), clock(0, 0)), five)
 	require.ErrorIs(t, err, calendar.ErrReversed)
-	m, err := Rates([]IntervalRate{prRate(0, 5, 1, 1)}, prSpan(prT(0, 0), prT(0, 0)), five)
+	m, err := Rates([]IntervalRate{interval(0, 5, 1, 1)}, span(clock(0, 0), clock(0, 0)), five)
 	require.NoError(t, err)
 	assert.Empty(t, m.Outages)
 }
 
-// prRateBrute classifies each whole minute of [0, n) from intervals of
+// bruteRates classifies each whole minute of [0, n) from intervals of
 // whole minutes: '?' when no interval covers it or its total is 0, 'd'
 // when errors/total ≥ threshold/100 as exact rationals, else 'u'.
-func prRateBrute(rates []IntervalRate, base time.Time, n int, threshold decimal.Decimal) []byte {
+func bruteRates(rates []IntervalRate, base time.Time, n int, threshold decimal.Decimal) []byte {
 	thr := new(big.Rat).Quo(threshold.Rat(), big.NewRat(100, 1))
 	out := make([]byte, n)
 	for m := range out {
@@ -213,9 +225,9 @@ func prRateBrute(rates []IntervalRate, base time.Time, n int, threshold decimal.
 // minute by minute with big.Rat.
 func TestMeasureRatesAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 5))
-	base := prT(0, 0)
+	base := clock(0, 0)
 	const n = 120
-	within := prSpan(base, base.Add(n*time.Minute))
+	within := span(base, base.Add(n*time.Minute))
 	thresholds := []string{"5", "0.1", "33.333333333333333333", "100", "50", "12.5"}
 	for iter := range 2000 {
 		threshold := decimal.RequireFromString(thresholds[rng.IntN(len(thresholds))])
@@ -225,7 +237,7 @@ func TestMeasureRatesAgainstBruteForce(t *testing.T) {
 			if rng.IntN(4) > 0 {
 				total := int64(rng.IntN(12))
 				rates = append(rates, IntervalRate{
-					Span:   prSpan(base.Add(time.Duration(m)*time.Minute), base.Add(time.Duration(m+length)*time.Minute)),
+					Span:   span(base.Add(time.Duration(m)*time.Minute), base.Add(time.Duration(m+length)*time.Minute)),
 					Errors: int64(rng.IntN(int(total) + 1)), Total: total,
 				})
 			}
@@ -234,8 +246,8 @@ func TestMeasureRatesAgainstBruteForce(t *testing.T) {
 		rng.Shuffle(len(rates), func(i, j int) { rates[i], rates[j] = rates[j], rates[i] })
 		m, err := Rates(rates, within, RateOptions{Threshold: threshold})
 		require.NoError(t, err)
-		prCheckShape(t, m, within)
-		want := prRateBrute(rates, base, n, threshold)
+		checkShape(t, m, within)
+		want := bruteRates(rates, base, n, threshold)
 		got := make([]byte, n)
 		for k := range got {
 			at := base.Add(time.Duration(k) * time.Minute)
@@ -254,61 +266,10 @@ func TestMeasureRatesAgainstBruteForce(t *testing.T) {
 	}
 }
 
-// FuzzMeasureRates: any input either is refused with ErrInvalidData or
-// gives a measurement whose parts add up, and each interval's verdict
-// agrees with big.Rat.
-func FuzzMeasureRates(f *testing.F) {
-	f.Add([]byte{0, 5, 5, 100, 5, 10, 4, 100}, "5")
-	f.Add([]byte{0, 5, 1, 3}, "33.333333333333333333")
-	f.Add([]byte{10, 5, 1, 1}, "100")
-	f.Add([]byte{}, "0")
-	f.Fuzz(func(t *testing.T, data []byte, threshold string) {
-		thr, err := decimal.NewFromString(threshold)
-		if err != nil || len(threshold) > 40 {
-			return
-		}
-		base := prT(0, 0)
-		var rates []IntervalRate
-		for i := 0; i+3 < len(data) && len(rates) < 500; i += 4 {
-			start := base.Add(time.Duration(int8(data[i])) * time.Minute)
-			rates = append(rates, IntervalRate{
-				Span:   prSpan(start, start.Add(time.Duration(int8(data[i+1]))*time.Minute)),
-				Errors: int64(int8(data[i+2])), Total: int64(data[i+3]),
-			})
-		}
-		within := prSpan(base, base.Add(60*time.Minute))
-		m, err := Rates(rates, within, RateOptions{Threshold: thr})
-		if err != nil {
-			if !errors.Is(err, ErrInvalidData) {
-				t.Fatalf("error does not wrap ErrInvalidData: %v", err)
-			}
-			return
-		}
-		prCheckShape(t, m, within)
-		want := prRateBrute(rates, base, 60, thr)
-		for k := range want {
-			at := base.Add(time.Duration(k) * time.Minute)
-			down := slices.ContainsFunc(m.Outages, func(o sla.Outage) bool { return o.Span.Contains(at) })
-			if down != (want[k] == 'd') || m.Unknown.Contains(at) != (want[k] == '?') {
-				t.Fatalf("minute %d: want %c, down %v unknown %v", k, want[k], down, m.Unknown.Contains(at))
-			}
-		}
-	})
-}
-
-// An out-of-range threshold is quoted in its error with its coefficient
-// whole up to 40 digits; a longer one is cut at 40 digits and "...".
-func TestThresholdErrorCoefficient(t *testing.T) {
-	forty := strings.Repeat("9", 40)
-	c, ok := new(big.Int).SetString(forty, 10)
+// digits returns the number written as n nines.
+func digits(t *testing.T, n int) *big.Int {
+	t.Helper()
+	c, ok := new(big.Int).SetString(strings.Repeat("9", n), 10)
 	require.True(t, ok)
-	_, _, err := thresholdFraction(decimal.NewFromBigInt(c, 1000))
-	require.ErrorIs(t, err, ErrInvalidData)
-	assert.Contains(t, err.Error(), forty+"e1000")
-	assert.NotContains(t, err.Error(), "...")
-
-	c.SetString(forty+"9", 10)
-	_, _, err = thresholdFraction(decimal.NewFromBigInt(c, 1000))
-	require.ErrorIs(t, err, ErrInvalidData)
-	assert.Contains(t, err.Error(), forty+"...e1000")
+	return c
 }

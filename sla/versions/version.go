@@ -119,7 +119,7 @@ func (h History) List() []Version {
 // At returns the version current at instant t, the one with the latest
 // Effective at or before t, and true; or the zero Version and false when t
 // is before every version (or h is empty). A version is current from its
-// Effective instant on: At(v.Effective) is v. It costs O(log versions).
+// Effective instant on: At(v.Effective) is v.
 func (h History) At(t time.Time) (Version, bool) {
 	k := h.list.Index(t)
 	if k < 0 {
@@ -153,8 +153,7 @@ type Part struct {
 // that fails Validate or a zero m, one wrapping sla.ErrNotSubscribed when
 // no term overlaps m, and one wrapping ErrNoVersion when a term that
 // overlaps m began before every version (the whole call fails, so that no
-// part of a month is billed under a guess). It costs O(terms + log
-// versions).
+// part of a month is billed under a guess).
 func (h History) Governing(sub Subscription, m calendar.Month) ([]Part, error) {
 	if m.IsZero() {
 		return nil, fmt.Errorf("%w: month is the zero Month (year 0)", ErrInvalidSubscription)

@@ -1,9 +1,6 @@
 package versions
 
 import (
-	"encoding/json"
-	"errors"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,47 +12,48 @@ import (
 	"github.com/slapolicy/slapolicy/sla"
 )
 
-// verDate is midnight UTC starting the given day.
-func verDate(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+// date is midnight UTC starting the given day.
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// verStricter is a hypothetical later SLA version (not a published one):
+// stricter is a hypothetical later SLA version (not a published one):
 // level 99.95 % with a 10 % tier below it, then the Dynamics CRM Online
 // tiers.
-func verStricter() sla.Policy {
+func stricter() sla.Policy {
 	p := sla.DynamicsCRMOnline()
 	p.Level = decimal.RequireFromString("99.95")
 	p.Tiers = append([]sla.Tier{{Below: decimal.RequireFromString("99.95"), Credit: decimal.RequireFromString("10")}}, p.Tiers...)
 	return p
 }
 
-// verMinutes is a hypothetical third version that counts whole minutes.
-func verMinutes() sla.Policy {
-	p := verStricter()
+// wholeMinutes is a hypothetical third version that counts whole minutes.
+func wholeMinutes() sla.Policy {
+	p := stricter()
 	p.Resolution = time.Minute
 	return p
 }
 
-// verFixture is three versions given out of order, and a subscription
+// fixture is three versions given out of order, and a subscription
 // from 15 March 2020 with three yearly terms:
 //
 //	terms[0] [2020-03-15, 2021-03-15)  starts under "2019-07"
 //	terms[1] [2021-03-15, 2022-03-15)  starts under "2020-10"
 //	terms[2] [2022-03-15, 2023-03-15)  starts exactly when "2022-03-15" takes effect
-func verFixture(t *testing.T) (History, Subscription) {
+func fixture(t *testing.T) (History, Subscription) {
 	t.Helper()
 	vs, err := New(
-		Version{Name: "2020-10", Effective: verDate(2020, time.October, 1), Policy: verStricter()},
-		Version{Name: "2019-07", Effective: verDate(2019, time.July, 1), Policy: sla.DynamicsCRMOnline()},
-		Version{Name: "2022-03-15", Effective: verDate(2022, time.March, 15), Policy: verMinutes()},
+		Version{Name: "2020-10", Effective: date(2020, time.October, 1), Policy: stricter()},
+		Version{Name: "2019-07", Effective: date(2019, time.July, 1), Policy: sla.DynamicsCRMOnline()},
+		Version{Name: "2022-03-15", Effective: date(2022, time.March, 15), Policy: wholeMinutes()},
 	)
 	require.NoError(t, err)
-	sub, err := NewSubscription(verDate(2020, time.March, 15), 12, 3)
+	sub, err := NewSubscription(date(2020, time.March, 15), 12, 3)
 	require.NoError(t, err)
 	return vs, sub
 }
 
+// TestNewVersionsSorts: New sorts versions given out of order.
 func TestNewVersionsSorts(t *testing.T) {
-	vs, _ := verFixture(t)
+	vs, _ := fixture(t)
 	require.Equal(t, 3, vs.Len())
 	var names []string
 	for _, v := range vs.List() {
@@ -64,21 +62,23 @@ func TestNewVersionsSorts(t *testing.T) {
 	assert.Equal(t, []string{"2019-07", "2020-10", "2022-03-15"}, names)
 }
 
+// TestVersionsAt: a version is current from its Effective instant
+// (inclusive, compared as an instant) until the next one's.
 func TestVersionsAt(t *testing.T) {
-	vs, _ := verFixture(t)
+	vs, _ := fixture(t)
 	for _, tc := range []struct {
 		name string
 		at   time.Time
 		want string // "" : none
 	}{
-		{"before the first version", verDate(2019, time.June, 30), ""},
-		{"1ns before the first version", verDate(2019, time.July, 1).Add(-1), ""},
-		{"exactly at Effective is current", verDate(2019, time.July, 1), "2019-07"},
-		{"between versions", verDate(2020, time.September, 30), "2019-07"},
-		{"1ns before the second", verDate(2020, time.October, 1).Add(-1), "2019-07"},
-		{"at the second", verDate(2020, time.October, 1), "2020-10"},
-		{"same instant in another location", verDate(2020, time.October, 1).In(time.FixedZone("UTC-4", -4*3600)), "2020-10"},
-		{"long after the last", verDate(2099, time.January, 1), "2022-03-15"},
+		{"before the first version", date(2019, time.June, 30), ""},
+		{"1ns before the first version", date(2019, time.July, 1).Add(-1), ""},
+		{"exactly at Effective is current", date(2019, time.July, 1), "2019-07"},
+		{"between versions", date(2020, time.September, 30), "2019-07"},
+		{"1ns before the second", date(2020, time.October, 1).Add(-1), "2019-07"},
+		{"at the second", date(2020, time.October, 1), "2020-10"},
+		{"same instant in another location", date(2020, time.October, 1).In(time.FixedZone("UTC-4", -4*3600)), "2020-10"},
+		{"long after the last", date(2099, time.January, 1), "2022-03-15"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v, ok := vs.At(tc.at)
@@ -86,7 +86,7 @@ func TestVersionsAt(t *testing.T) {
 			assert.Equal(t, tc.want, v.Name)
 		})
 	}
-	_, ok := History{}.At(verDate(2020, time.January, 1))
+	_, ok := History{}.At(date(2020, time.January, 1))
 	assert.False(t, ok, "the zero History holds no version")
 }
 
@@ -106,7 +106,7 @@ func governing(h History, sub Subscription, m calendar.Month) (Version, error) {
 // current at the time the renewal term commences will apply throughout the
 // renewal term".
 func TestGoverning(t *testing.T) {
-	vs, sub := verFixture(t)
+	vs, sub := fixture(t)
 	for _, tc := range []struct {
 		name  string
 		month calendar.Month
@@ -140,24 +140,31 @@ func TestGoverning(t *testing.T) {
 	}
 }
 
+// TestGoverningPolicyIsTheVersionsPolicy: the governing version carries
+// its own policy (June 2021 is in the renewal that began under "2020-10",
+// level 99.95 %).
 func TestGoverningPolicyIsTheVersionsPolicy(t *testing.T) {
-	vs, sub := verFixture(t)
+	vs, sub := fixture(t)
 	v, err := governing(vs, sub, calendar.NewMonth(2021, time.June, nil))
 	require.NoError(t, err)
 	assert.True(t, decimal.RequireFromString("99.95").Equal(v.Policy.Level), "got level %s", v.Policy.Level)
 	require.NoError(t, v.Policy.Validate())
 }
 
+// TestGoverningParts: March 2021 is split at the renewal on 15 March (14
+// days under the initial term, 17 under the renewal, by the wall
+// calendar); the first month holds only its subscribed part; a month
+// inside one term is one part.
 func TestGoverningParts(t *testing.T) {
-	vs, sub := verFixture(t)
+	vs, sub := fixture(t)
 
 	parts, err := vs.Governing(sub, calendar.NewMonth(2021, time.March, nil))
 	require.NoError(t, err)
 	require.Len(t, parts, 2)
-	assert.True(t, parts[0].Span.Equal(calendar.Span{Start: verDate(2021, time.March, 1), End: verDate(2021, time.March, 15)}), "%s", parts[0].Span)
+	assert.True(t, parts[0].Span.Equal(calendar.Span{Start: date(2021, time.March, 1), End: date(2021, time.March, 15)}), "%s", parts[0].Span)
 	assert.Equal(t, 0, parts[0].Term)
 	assert.Equal(t, "2019-07", parts[0].Version.Name)
-	assert.True(t, parts[1].Span.Equal(calendar.Span{Start: verDate(2021, time.March, 15), End: verDate(2021, time.April, 1)}), "%s", parts[1].Span)
+	assert.True(t, parts[1].Span.Equal(calendar.Span{Start: date(2021, time.March, 15), End: date(2021, time.April, 1)}), "%s", parts[1].Span)
 	assert.Equal(t, 1, parts[1].Term)
 	assert.Equal(t, "2020-10", parts[1].Version.Name)
 	// 14 days + 17 days = March's 31.
@@ -167,7 +174,7 @@ func TestGoverningParts(t *testing.T) {
 	parts, err = vs.Governing(sub, calendar.NewMonth(2020, time.March, nil))
 	require.NoError(t, err)
 	require.Len(t, parts, 1, "the month the subscription starts in has only its subscribed part")
-	assert.True(t, parts[0].Span.Equal(calendar.Span{Start: verDate(2020, time.March, 15), End: verDate(2020, time.April, 1)}))
+	assert.True(t, parts[0].Span.Equal(calendar.Span{Start: date(2020, time.March, 15), End: date(2020, time.April, 1)}))
 
 	parts, err = vs.Governing(sub, calendar.NewMonth(2020, time.June, nil))
 	require.NoError(t, err)
@@ -181,8 +188,8 @@ func TestGoverningParts(t *testing.T) {
 func TestGoverningLocation(t *testing.T) {
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
-	vs, _ := verFixture(t)
-	sub, err := NewSubscription(verDate(2020, time.March, 1), 12, 2)
+	vs, _ := fixture(t)
+	sub, err := NewSubscription(date(2020, time.March, 1), 12, 2)
 	require.NoError(t, err)
 
 	feb := calendar.NewMonth(2021, time.February, ny)
@@ -201,9 +208,12 @@ func TestGoverningLocation(t *testing.T) {
 	assert.Equal(t, "2020-10", v.Name)
 }
 
+// TestGoverningNoVersion: a term that began before every version fails the
+// whole call with ErrNoVersion, naming the term's start and the first
+// version.
 func TestGoverningNoVersion(t *testing.T) {
-	vs, _ := verFixture(t)
-	sub, err := NewSubscription(verDate(2019, time.January, 1), 12, 2)
+	vs, _ := fixture(t)
+	sub, err := NewSubscription(date(2019, time.January, 1), 12, 2)
 	require.NoError(t, err)
 	_, err = governing(vs, sub, calendar.NewMonth(2019, time.August, nil))
 	require.ErrorIs(t, err, ErrNoVersion, "the initial term began before 2019-07 took effect")
@@ -222,11 +232,13 @@ func TestGoverningNoVersion(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalidSubscription)
 }
 
+// TestGoverningLapse: a month in a lapse between terms is in no term; the
+// renewal after the lapse takes the version current when it began.
 func TestGoverningLapse(t *testing.T) {
-	vs, _ := verFixture(t)
+	vs, _ := fixture(t)
 	sub := Subscription{Terms: []calendar.Span{
-		{Start: verDate(2020, time.January, 1), End: verDate(2020, time.July, 1)},
-		{Start: verDate(2020, time.November, 10), End: verDate(2021, time.November, 10)},
+		{Start: date(2020, time.January, 1), End: date(2020, time.July, 1)},
+		{Start: date(2020, time.November, 10), End: date(2021, time.November, 10)},
 	}}
 	_, err := governing(vs, sub, calendar.NewMonth(2020, time.August, nil))
 	require.ErrorIs(t, err, sla.ErrNotSubscribed, "the lapse is in no term")
@@ -235,6 +247,9 @@ func TestGoverningLapse(t *testing.T) {
 	assert.Equal(t, "2020-10", v.Name, "after a lapse the renewal's first subscribed instant decides")
 }
 
+// TestNewVersionsErrors: New reports every problem at once, each wrapping
+// ErrInvalid and naming the version by its index, and returns the zero
+// History.
 func TestNewVersionsErrors(t *testing.T) {
 	bad := sla.DynamicsCRMOnline()
 	bad.CreditCap = decimal.Decimal{}
@@ -247,24 +262,26 @@ func TestNewVersionsErrors(t *testing.T) {
 		is   []error
 	}{
 		{"none", nil, []string{"no versions"}, nil},
-		{"empty name", []Version{{Name: " ", Effective: verDate(2019, 7, 1), Policy: sla.DynamicsCRMOnline()}},
+		{"empty name", []Version{{Name: " ", Effective: date(2019, 7, 1), Policy: sla.DynamicsCRMOnline()}},
 			[]string{`versions[0]: name " " is empty`}, nil},
 		{"zero effective", []Version{{Name: "a", Policy: sla.DynamicsCRMOnline()}},
 			[]string{`versions[0] "a": effective is the zero time`}, nil},
 		{"duplicate name", []Version{
-			{Name: "a", Effective: verDate(2019, 7, 1), Policy: sla.DynamicsCRMOnline()},
-			{Name: "a", Effective: verDate(2020, 7, 1), Policy: sla.DynamicsCRMOnline()},
+			{Name: "a", Effective: date(2019, 7, 1), Policy: sla.DynamicsCRMOnline()},
+			{Name: "a", Effective: date(2020, 7, 1), Policy: sla.DynamicsCRMOnline()},
 		}, []string{`versions[1]: name "a" repeats versions[0]`}, nil},
 		{"same instant in two locations", []Version{
-			{Name: "b", Effective: verDate(2020, 7, 1), Policy: sla.DynamicsCRMOnline()},
-			{Name: "x", Effective: verDate(2021, 7, 1), Policy: sla.DynamicsCRMOnline()},
-			{Name: "a", Effective: verDate(2020, 7, 1).In(east), Policy: sla.DynamicsCRMOnline()},
+			{Name: "b", Effective: date(2020, 7, 1), Policy: sla.DynamicsCRMOnline()},
+			{Name: "x", Effective: date(2021, 7, 1), Policy: sla.DynamicsCRMOnline()},
+			{Name: "a", Effective: date(2020, 7, 1).In(east), Policy: sla.DynamicsCRMOnline()},
 		}, []string{`versions[0] "b" and versions[2] "a" are both in force from 2020-07-01T00:00:00Z`}, nil},
 		{"invalid policy, every problem named", []Version{
-			{Name: "ok", Effective: verDate(2019, 7, 1), Policy: sla.DynamicsCRMOnline()},
-			{Name: "broken", Effective: verDate(2020, 7, 1), Policy: bad},
+			{Name: "ok", Effective: date(2019, 7, 1), Policy: sla.DynamicsCRMOnline()},
+			{Name: "broken", Effective: date(2020, 7, 1), Policy: bad},
 		}, []string{`versions[1] "broken": policy: sla: invalid policy: level "101"`, `versions[1] "broken": policy: sla: invalid policy: creditCap`},
 			[]error{sla.ErrInvalidPolicy}},
+		{"effective in year 10000", []Version{{Name: "far", Effective: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Policy: sla.DynamicsCRMOnline()}},
+			[]string{`versions[0] "far": effective 10000-01-01T00:00:00Z is outside years 0000 to 9999`}, nil},
 		{"several problems at once", []Version{
 			{Name: "", Policy: sla.Policy{}},
 		}, []string{"name", "zero time", "policy"}, []error{sla.ErrInvalidPolicy}},
@@ -280,248 +297,6 @@ func TestNewVersionsErrors(t *testing.T) {
 			}
 			assert.Equal(t, 0, vs.Len())
 		})
-	}
-}
-
-func TestVersionsImmutable(t *testing.T) {
-	p := sla.DynamicsCRMOnline()
-	vs, err := New(Version{Name: "2019-07", Effective: verDate(2019, 7, 1), Policy: p})
-	require.NoError(t, err)
-	p.Tiers[0].Credit = decimal.RequireFromString("99")
-	p.ExcludedCauses[0] = "typo"
-	got := vs.List()[0]
-	require.NoError(t, got.Policy.Validate(), "changing the caller's slices does not change the set")
-	got.Policy.Tiers[0].Credit = decimal.RequireFromString("99")
-	again, _ := vs.At(verDate(2020, 1, 1))
-	assert.True(t, decimal.RequireFromString("25").Equal(again.Policy.Tiers[0].Credit), "changing a returned version does not change the set")
-}
-
-func TestNewSubscription(t *testing.T) {
-	// One-month terms from 31 January 2024: each end counted from the start,
-	// clamped to the month's last day (29 February 2024 is a leap day).
-	sub, err := NewSubscription(time.Date(2024, time.January, 31, 9, 30, 0, 0, time.UTC), 1, 4)
-	require.NoError(t, err)
-	want := []time.Time{
-		time.Date(2024, time.January, 31, 9, 30, 0, 0, time.UTC),
-		time.Date(2024, time.February, 29, 9, 30, 0, 0, time.UTC),
-		time.Date(2024, time.March, 31, 9, 30, 0, 0, time.UTC),
-		time.Date(2024, time.April, 30, 9, 30, 0, 0, time.UTC),
-		time.Date(2024, time.May, 31, 9, 30, 0, 0, time.UTC),
-	}
-	require.Len(t, sub.Terms, 4)
-	for i, term := range sub.Terms {
-		assert.True(t, term.Start.Equal(want[i]), "terms[%d].Start %s", i, term.Start)
-		assert.True(t, term.End.Equal(want[i+1]), "terms[%d].End %s", i, term.End)
-	}
-	require.NoError(t, sub.Validate())
-
-	// Yearly terms in New York keep the local wall-clock time across DST.
-	ny, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
-	sub, err = NewSubscription(time.Date(2023, time.July, 1, 0, 0, 0, 0, ny), 12, 2)
-	require.NoError(t, err)
-	assert.Equal(t, time.Date(2025, time.July, 1, 0, 0, 0, 0, ny), sub.Terms[1].End)
-
-	for _, tc := range []struct {
-		name         string
-		start        time.Time
-		months, n    int
-		wantContains string
-	}{
-		{"zero start", time.Time{}, 12, 1, "start is the zero time"},
-		{"zero months", verDate(2020, 1, 1), 0, 1, "termMonths 0"},
-		{"too many months", verDate(2020, 1, 1), 1201, 1, "termMonths 1201"},
-		{"no terms", verDate(2020, 1, 1), 12, 0, "terms 0"},
-		{"too many terms", verDate(2020, 1, 1), 12, 1201, "terms 1201"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := NewSubscription(tc.start, tc.months, tc.n)
-			require.ErrorIs(t, err, ErrInvalidSubscription)
-			assert.Contains(t, err.Error(), tc.wantContains)
-		})
-	}
-}
-
-func TestSubscriptionValidate(t *testing.T) {
-	a, b, c := verDate(2020, 1, 1), verDate(2021, 1, 1), verDate(2022, 1, 1)
-	for _, tc := range []struct {
-		name string
-		sub  Subscription
-		want string
-		is   error
-	}{
-		{"no terms", Subscription{}, "terms is empty", nil},
-		{"reversed", Subscription{Terms: []calendar.Span{{Start: b, End: a}}}, "terms[0]", calendar.ErrReversed},
-		{"empty", Subscription{Terms: []calendar.Span{{Start: a, End: a}}}, "terms[0]", nil},
-		{"overlapping", Subscription{Terms: []calendar.Span{{Start: a, End: c}, {Start: b, End: c}}}, "terms[1] starts at 2021-01-01T00:00:00Z, before terms[0] ends at 2022-01-01T00:00:00Z", nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			err := tc.sub.Validate()
-			require.ErrorIs(t, err, ErrInvalidSubscription)
-			if tc.is != nil {
-				require.ErrorIs(t, err, tc.is)
-			}
-			assert.Contains(t, err.Error(), tc.want)
-			vs, _ := verFixture(t)
-			_, err = governing(vs, tc.sub, calendar.NewMonth(2021, 6, nil))
-			require.ErrorIs(t, err, ErrInvalidSubscription, "Governing validates the subscription")
-		})
-	}
-	require.NoError(t, Subscription{Terms: []calendar.Span{{Start: a, End: b}, {Start: b, End: c}}}.Validate())
-}
-
-const verJSON = `{"versions":[
- {"name":"2020-10","effective":"2020-10-01T00:00:00Z","policy":{"level":"99.95","tiers":[{"below":"99.95","credit":"10"},{"below":"99.9","credit":"25"},{"below":"99","credit":"50"},{"below":"95","credit":"100"}],"noticeLead":"24h","intermittentLimit":"10m","excludedCauses":["outside-control"],"resolution":"0s","windowNeedsNotice":false,"creditCap":"100","currencyPlaces":2}},
- {"name":"2019-07","effective":"2019-07-01T00:00:00Z","policy":{"level":"99.9","tiers":[{"below":"99.9","credit":"25"},{"below":"99","credit":"50"},{"below":"95","credit":"100"}],"noticeLead":"24h0m0s","intermittentLimit":"10m0s","excludedCauses":["outside-control","add-on","customer-systems","customer-actions","ignored-advice","preview"],"resolution":"0s","windowNeedsNotice":false,"creditCap":"100","currencyPlaces":2}}
-]}`
-
-func TestVersionsJSON(t *testing.T) {
-	vs, err := Parse(strings.NewReader(verJSON))
-	require.NoError(t, err)
-	require.Equal(t, 2, vs.Len())
-	list := vs.List()
-	assert.Equal(t, "2019-07", list[0].Name, "sorted by effective")
-	assert.True(t, verDate(2020, time.October, 1).Equal(list[1].Effective))
-	assert.True(t, decimal.RequireFromString("99.95").Equal(list[1].Policy.Level))
-	assert.Equal(t, []sla.Cause{sla.CauseOutsideControl}, list[1].Policy.ExcludedCauses)
-
-	b, err := json.Marshal(vs)
-	require.NoError(t, err)
-	assert.True(t, strings.HasPrefix(string(b), `{"versions":[{"name":"2019-07","effective":"2019-07-01T00:00:00Z","policy":{"level":"99.9",`), "%s", b)
-	var back History
-	require.NoError(t, json.Unmarshal(b, &back))
-	b2, err := json.Marshal(back)
-	require.NoError(t, err)
-	assert.Equal(t, string(b), string(b2), "round trip")
-
-	_, err = json.Marshal(History{})
-	require.ErrorIs(t, err, ErrInvalid)
-}
-
-func TestVersionsJSONErrors(t *testing.T) {
-	good := `{"name":"a","effective":"2019-07-01T00:00:00Z","policy":` + verPolicyJSON(t) + `}`
-	for _, tc := range []struct {
-		name string
-		doc  string
-		want []string
-		is   error
-	}{
-		{"not json", `{`, []string{"document is not a JSON object"}, nil},
-		{"null", `null`, []string{"document is null"}, nil},
-		{"unknown top key", `{"versions":[` + good + `],"Versions":[]}`, []string{`document has unknown key "Versions"`}, nil},
-		{"no versions key", `{}`, []string{`versions is missing, want a list`}, nil},
-		{"versions not a list", `{"versions":{}}`, []string{"versions {}: want a list"}, nil},
-		{"empty list", `{"versions":[]}`, []string{"no versions"}, nil},
-		{"item not an object", `{"versions":[1]}`, []string{"versions[0] 1 is not a JSON object"}, nil},
-		{"unknown version key", `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":{},"effectiveFrom":"x"}]}`,
-			[]string{`versions[0] has unknown key "effectiveFrom"`}, nil},
-		{"name not a string", `{"versions":[{"name":7,"effective":"2019-07-01T00:00:00Z","policy":` + verPolicyJSON(t) + `}]}`,
-			[]string{"versions[0].name 7: want a string"}, nil},
-		{"effective not RFC 3339", `{"versions":[{"name":"a","effective":"01/07/2019","policy":` + verPolicyJSON(t) + `}]}`,
-			[]string{`versions[0].effective "01/07/2019": want an RFC 3339 instant`}, nil},
-		{"effective a number", `{"versions":[{"name":"a","effective":2019,"policy":` + verPolicyJSON(t) + `}]}`,
-			[]string{"versions[0].effective 2019: want an RFC 3339 string"}, nil},
-		{"missing effective", `{"versions":[{"name":"a","policy":` + verPolicyJSON(t) + `}]}`,
-			[]string{`versions[0] "a": effective is the zero time`}, nil},
-		{"missing policy", `{"versions":[` + good + `,{"name":"b","effective":"2020-07-01T00:00:00Z"}]}`,
-			[]string{`versions[1] has no "policy"`}, nil},
-		{"policy with unknown key", `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":{"level":"99.9","levle":"99"}}]}`,
-			[]string{`versions[0].policy: sla: invalid policy: policy has unknown key "levle"`}, sla.ErrInvalidPolicy},
-		{"policy invalid", `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":{"level":"99.9"}}]}`,
-			[]string{"versions[0].policy: sla: invalid policy: tiers is empty", "versions[0].policy: sla: invalid policy: creditCap"}, sla.ErrInvalidPolicy},
-		{"duplicate effective", `{"versions":[` + good + `,` + strings.Replace(good, `"a"`, `"b"`, 1) + `]}`,
-			[]string{`versions[0] "a" and versions[1] "b" are both in force from`}, nil},
-		{"trailing data", `{"versions":[` + good + `]} {}`, []string{"after top-level value"}, nil},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse(strings.NewReader(tc.doc))
-			require.ErrorIs(t, err, ErrInvalid)
-			if tc.is != nil {
-				require.ErrorIs(t, err, tc.is)
-			}
-			for _, w := range tc.want {
-				assert.Contains(t, err.Error(), w)
-			}
-			var vs History
-			require.Error(t, json.Unmarshal([]byte(tc.doc), &vs))
-			assert.Equal(t, 0, vs.Len(), "left unchanged on error")
-		})
-	}
-
-	_, err := Parse(strings.NewReader(`{"versions":[` + strings.Repeat(" ", maxBytes) + `]}`))
-	require.ErrorIs(t, err, ErrInvalid)
-	assert.Contains(t, err.Error(), "longer than")
-	_, err = Parse(verErrReader{})
-	require.ErrorIs(t, err, ErrInvalid)
-}
-
-type verErrReader struct{}
-
-func (verErrReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
-
-func verPolicyJSON(t testing.TB) string {
-	b, err := json.Marshal(sla.DynamicsCRMOnline())
-	require.NoError(t, err)
-	return string(b)
-}
-
-// FuzzParseVersions: the loader never panics; whatever it accepts is
-// sorted, writes back, and reads back to the same document.
-func FuzzParse(f *testing.F) {
-	f.Add(verJSON)
-	f.Add(`{"versions":[]}`)
-	f.Add(`{"versions":[{"name":"a","effective":"2019-07-01T00:00:00+02:00","policy":{"level":"99.9"}}]}`)
-	f.Add(`{"versions":null}`)
-	f.Add(`[]`)
-	f.Fuzz(func(t *testing.T, doc string) {
-		vs, err := Parse(strings.NewReader(doc))
-		if err != nil {
-			if !errors.Is(err, ErrInvalid) {
-				t.Fatalf("error does not wrap ErrInvalid: %v", err)
-			}
-			return
-		}
-		list := vs.List()
-		for i := 1; i < len(list); i++ {
-			if !list[i-1].Effective.Before(list[i].Effective) {
-				t.Fatalf("not sorted: %v then %v", list[i-1].Effective, list[i].Effective)
-			}
-		}
-		b, err := json.Marshal(vs)
-		if err != nil {
-			t.Fatalf("accepted but cannot write back: %v", err)
-		}
-		back, err := Parse(strings.NewReader(string(b)))
-		if err != nil {
-			t.Fatalf("written form does not read back: %v\n%s", err, b)
-		}
-		b2, err := json.Marshal(back)
-		if err != nil || string(b2) != string(b) {
-			t.Fatalf("round trip changed the document:\n%s\n%s", b, b2)
-		}
-	})
-}
-
-func TestVersionsEffectiveEdges(t *testing.T) {
-	_, err := New(Version{Name: "far", Effective: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), Policy: sla.DynamicsCRMOnline()})
-	require.ErrorIs(t, err, ErrInvalid)
-	assert.Contains(t, err.Error(), `versions[0] "far": effective 10000-01-01T00:00:00Z is outside years 0000 to 9999`)
-
-	// An offset that is not a whole minute is written in UTC so that it
-	// reads back as the same instant; a whole-minute offset is kept.
-	vs, err := New(
-		Version{Name: "odd", Effective: time.Date(2020, 1, 1, 0, 0, 0, 0, time.FixedZone("LMT", 7201)), Policy: sla.DynamicsCRMOnline()},
-		Version{Name: "ny", Effective: time.Date(2021, 1, 1, 0, 0, 0, 0, time.FixedZone("EST", -5*3600)), Policy: sla.DynamicsCRMOnline()},
-	)
-	require.NoError(t, err)
-	b, err := json.Marshal(vs)
-	require.NoError(t, err)
-	assert.Contains(t, string(b), `"effective":"2019-12-31T21:59:59Z"`)
-	assert.Contains(t, string(b), `"effective":"2021-01-01T00:00:00-05:00"`)
-	back, err := Parse(strings.NewReader(string(b)))
-	require.NoError(t, err)
-	for i, v := range back.List() {
-		assert.True(t, v.Effective.Equal(vs.List()[i].Effective))
 	}
 }
 
@@ -547,30 +322,18 @@ func TestVersionEffectiveYearEdges(t *testing.T) {
 	}
 }
 
-// Parse reads documents of up to 8 MiB, that size included.
-func TestParseSizeEdge(t *testing.T) {
-	doc := `{"versions":[{"name":"a","effective":"2019-07-01T00:00:00Z","policy":` + verPolicyJSON(t) + `}]}`
-	exact := doc + strings.Repeat(" ", maxBytes-len(doc))
-	require.Len(t, exact, maxBytes)
-	vs, err := Parse(strings.NewReader(exact))
+// TestVersionsImmutable: New copies the policies' slices and List and At
+// return copies, so neither the caller's later changes nor changes to a
+// returned version change the History.
+func TestVersionsImmutable(t *testing.T) {
+	p := sla.DynamicsCRMOnline()
+	vs, err := New(Version{Name: "2019-07", Effective: date(2019, 7, 1), Policy: p})
 	require.NoError(t, err)
-	require.Equal(t, 1, vs.Len())
-	_, err = Parse(strings.NewReader(exact + " "))
-	require.ErrorIs(t, err, ErrInvalid)
-	assert.Contains(t, err.Error(), "longer than")
-}
-
-// Unknown keys are quoted whole up to 60 bytes, and cut at 60 beyond,
-// with the key's length.
-func TestParseQuotesKeysUpTo60Bytes(t *testing.T) {
-	for _, n := range []int{60, 61} {
-		key := strings.Repeat("k", n)
-		_, err := Parse(strings.NewReader(`{"versions":[],"` + key + `":1}`))
-		require.ErrorIs(t, err, ErrInvalid)
-		if n == 60 {
-			assert.Contains(t, err.Error(), `unknown key "`+key+`"`)
-		} else {
-			assert.Contains(t, err.Error(), `unknown key "`+key[:60]+`"... (61 bytes)`)
-		}
-	}
+	p.Tiers[0].Credit = decimal.RequireFromString("99")
+	p.ExcludedCauses[0] = "typo"
+	got := vs.List()[0]
+	require.NoError(t, got.Policy.Validate(), "changing the caller's slices does not change the set")
+	got.Policy.Tiers[0].Credit = decimal.RequireFromString("99")
+	again, _ := vs.At(date(2020, 1, 1))
+	assert.True(t, decimal.RequireFromString("25").Equal(again.Policy.Tiers[0].Credit), "changing a returned version does not change the set")
 }
