@@ -104,26 +104,6 @@ type Rules struct {
 	ReportBusinessDays int
 }
 
-// DynamicsCRMOnline returns the claim rules of the Microsoft Dynamics CRM
-// Online Service Level Agreement with days as the business calendar:
-// NoticeBusinessDays 5 counted FromRestored, EvidenceMonths 1 and
-// EvidenceDays 0, ProcessingDays 45, ReportBusinessDays 5 (the package
-// documentation says how each is read).
-//
-// A nil days means a weekends-only calendar in UTC; for a region's
-// holidays use ForRegion or calendar.NewBusinessDays(loc, us.Holidays...).
-func DynamicsCRMOnline(days *calendar.BusinessDays) Rules {
-	return Rules{
-		Calendar:           days,
-		NoticeBusinessDays: 5,
-		NoticeFrom:         FromRestored,
-		EvidenceMonths:     1,
-		EvidenceDays:       0,
-		ProcessingDays:     45,
-		ReportBusinessDays: 5,
-	}
-}
-
 // Validate reports every field outside its range at once, as a
 // calendar.ErrorList whose entries wrap ErrInvalid and name the field and
 // its value: business-day counts must be in 0..MaxBusinessDays,

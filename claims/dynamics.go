@@ -1,0 +1,55 @@
+package claims
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
+)
+
+// The built-in data of this package: the claim rules of the Microsoft
+// Dynamics CRM Online Service Level Agreement. Nothing in the package
+// consults them on its own; they are reached only through
+// DynamicsCRMOnline and ForRegion, and Rules of the caller's own work
+// wherever they do.
+
+// DynamicsCRMOnline returns the claim rules of the Microsoft Dynamics CRM
+// Online Service Level Agreement with days as the business calendar:
+// NoticeBusinessDays 5 counted FromRestored, EvidenceMonths 1 and
+// EvidenceDays 0, ProcessingDays 45, ReportBusinessDays 5 (the package
+// documentation says how each is read).
+//
+// A nil days means a weekends-only calendar in UTC; for a region's
+// holidays use ForRegion or calendar.NewBusinessDays(loc, us.Holidays...).
+func DynamicsCRMOnline(days *calendar.BusinessDays) Rules {
+	return Rules{
+		Calendar:           days,
+		NoticeBusinessDays: 5,
+		NoticeFrom:         FromRestored,
+		EvidenceMonths:     1,
+		EvidenceDays:       0,
+		ProcessingDays:     45,
+		ReportBusinessDays: 5,
+	}
+}
+
+// ForRegion returns the Dynamics CRM Online claim rules
+// (DynamicsCRMOnline) over the business calendar of the built-in region
+// whose code is code (maintenance.Region.BusinessDays), read in loc (nil
+// means UTC), not in the region's own Zone: US holidays for NAM and GCC,
+// Canadian for CAN, and so on (the region's Holidays); weekends only for
+// IND and APJ, which have no holiday calendar. The code is matched
+// ignoring letter case and surrounding white space, as maintenance.Lookup
+// does; a caller's own region gives its rules with
+// DynamicsCRMOnline(region.BusinessDays(loc)).
+//
+// It returns an error wrapping ErrUnknownRegion, quoting code, when no
+// built-in region has that code.
+func ForRegion(code string, loc *time.Location) (Rules, error) {
+	region, ok := maintenance.Lookup(code)
+	if !ok {
+		return Rules{}, fmt.Errorf("%w %q", ErrUnknownRegion, code)
+	}
+	return DynamicsCRMOnline(region.BusinessDays(loc)), nil
+}
