@@ -3,19 +3,22 @@ package sla
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
-// ErrInvalidFee is wrapped by the error Payout returns for a fee it cannot
-// credit: a negative fee, or one with more than 64 decimal places or an
-// exponent above 64.
+// ErrInvalidFee is wrapped by the error Payout and PayoutIn return for a
+// fee they cannot credit: a negative fee, a fee of 10^65 or more, or one
+// with more than 64 decimal places.
 var ErrInvalidFee = errors.New("sla: invalid fee")
 
-// maxFeeExponent bounds a fee's decimal exponent, so that rounding never
-// works on huge numbers.
+// maxFeeExponent bounds the exponent of a credit percentage a payout
+// takes from an assessment; beyond it (an Assessment not made by Assess)
+// no credit is paid.
 const maxFeeExponent = 64
 
 // money is what an Assessment keeps of its policy for credit amounts.
@@ -82,48 +85,56 @@ type Payout struct {
 	BelowMinimum bool
 }
 
-// Payout returns the credit for fee, unrounded (as CreditAmount computes
-// it) and rounded to the policy's CurrencyPlaces, half away from zero
-// (12.345 → 12.35 with 2 places), with the policy's MinimumPayout applied.
+// Payout returns the credit for fee, the fee of the assessed span (the
+// whole month, or for a partial month the fee for its subscribed part;
+// PayoutIn prorates a month's fee itself), unrounded (as CreditAmount
+// computes it) and rounded to the policy's CurrencyPlaces, half away from
+// zero (12.345 → 12.35 with 2 places), with the policy's MinimumPayout
+// applied. CurrencyPlaces is the fallback for callers that name no
+// currency; PayoutIn rounds to an ISO 4217 currency's minor unit instead.
 // It returns an error wrapping ErrInvalidFee, quoting the fee, for a
-// negative fee or one whose decimal exponent is outside ±64; it never
+// negative fee, a fee of 10^65 or more, or one with more than 64 decimal
+// places (judged by its value, however the decimal is written); it never
 // panics.
 func (a Assessment) Payout(fee decimal.Decimal) (Payout, error) {
-	amount, capped, err := a.amount(fee)
-	if err != nil {
-		return Payout{}, err
-	}
-	rounded := amount.Round(a.money.currencyPlaces())
-	below := amount.Sign() > 0 && rounded.Cmp(a.money.minPayout) < 0
-	if below {
-		amount, rounded = zero, zero
-	}
-	return Payout{
-		Fee:          fee,
-		Percent:      a.Credit,
-		Unrounded:    amount,
-		Amount:       rounded,
-		Capped:       capped,
-		BelowMinimum: below,
-	}, nil
+	return a.payout(fee, 1, 1, a.money.currencyPlaces())
 }
 
-// amount computes the capped, unrounded credit for fee.
-func (a Assessment) amount(fee decimal.Decimal) (decimal.Decimal, bool, error) {
-	if e := fee.Exponent(); e < -maxFeeExponent || e > maxFeeExponent {
-		return zero, false, fmt.Errorf("%w: fee %s has an exponent outside ±%d", ErrInvalidFee, strictjson.QuoteDecimal(fee), maxFeeExponent)
+// Fee bounds: a fee's value is below 10^(maxFeeDigits) and has at most
+// maxFeePlaces decimal places, so that no credit computation works on
+// huge numbers.
+const (
+	maxFeeDigits = 65
+	maxFeePlaces = 64
+)
+
+// checkFee reports a fee Payout refuses, judging its value: 10×10^64 is
+// refused as 1×10^65 is, and 5000×10^-66 (0.000…05, 63 places) accepted.
+func checkFee(fee decimal.Decimal) error {
+	switch fee.Sign() {
+	case 0:
+		return nil
+	case -1:
+		return fmt.Errorf("%w: fee %s is negative", ErrInvalidFee, quoteAmount(fee))
 	}
-	if fee.Sign() < 0 {
-		return zero, false, fmt.Errorf("%w: fee %q is negative", ErrInvalidFee, strictjson.Decimal(fee))
+	c := fee.Coefficient().String()
+	zeros := len(c) - len(strings.TrimRight(c, "0"))
+	exp := int64(fee.Exponent()) + int64(zeros) // fee = d × 10^exp, d without trailing zeros
+	digits := int64(len(c) - zeros)
+	switch {
+	case exp < -maxFeePlaces:
+		return fmt.Errorf("%w: fee %s has more than %d decimal places", ErrInvalidFee, quoteAmount(fee), maxFeePlaces)
+	case digits+exp > maxFeeDigits:
+		return fmt.Errorf("%w: fee %s is 10^%d or more", ErrInvalidFee, quoteAmount(fee), maxFeeDigits)
 	}
-	credit := a.Credit
-	if e := credit.Exponent(); e < -maxFeeExponent || e > maxFeeExponent || credit.Sign() <= 0 {
-		return zero, false, nil
+	return nil
+}
+
+// quoteAmount writes d for an error message: plainly when it is short,
+// else as coefficient and exponent, clipped.
+func quoteAmount(d decimal.Decimal) string {
+	if e := d.Exponent(); e >= -maxFeePlaces && e <= 0 && d.NumDigits() <= 40 {
+		return strconv.Quote(strictjson.Decimal(d))
 	}
-	amount := fee.Mul(credit).Shift(-2)
-	limit := fee.Mul(a.money.capPercent()).Shift(-2)
-	if amount.Cmp(limit) > 0 {
-		return limit, true, nil
-	}
-	return amount, false, nil
+	return strictjson.QuoteDecimal(d)
 }

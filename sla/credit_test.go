@@ -90,9 +90,10 @@ func TestCreditAmount(t *testing.T) {
 	}
 }
 
-// TestCreditAmountBadFee: Payout refuses a negative fee and a fee whose
-// exponent is outside ±64, whatever the credit, with ErrInvalidFee quoting
-// the fee; CreditAmount gives 0 for them.
+// TestCreditAmountBadFee: Payout refuses a negative fee, a fee of 10^65 or
+// more and one with more than 64 decimal places, judged by the value
+// however the decimal is written, whatever the credit, with ErrInvalidFee
+// quoting the fee; CreditAmount gives 0 for them.
 func TestCreditAmountBadFee(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -102,10 +103,13 @@ func TestCreditAmountBadFee(t *testing.T) {
 		{"negative fee", dec("-0.01"), `fee "-0.01" is negative`},
 		{"negative hundred", dec("-100"), `fee "-100" is negative`},
 		{"negative half cent", dec("-0.005"), "is negative"},
-		{"exponent below -64", decimal.New(1, -65), "exponent outside ±64"},
-		{"exponent above 64", dec("1e65"), "exponent outside ±64"},
-		{"exponent a million", decimal.New(5, 1e6), "exponent outside ±64"},
-		{"negative at exponent -2e9", decimal.New(-1, -2e9), "exponent outside ±64"},
+		{"65 places", decimal.New(1, -65), "fee 1e-65 has more than 64 decimal places"},
+		{"65 places written with 66", decimal.New(10, -66), "has more than 64 decimal places"},
+		{"10^65", dec("1e65"), "fee 1e65 is 10^65 or more"},
+		{"10^65 written as 10 × 10^64", decimal.New(10, 64), "fee 10e64 is 10^65 or more"},
+		{"10^65 written as 10^66 × 10^-1", decimal.New(1, 66).Shift(-1), "is 10^65 or more"},
+		{"exponent a million", decimal.New(5, 1e6), "fee 5e1000000 is 10^65 or more"},
+		{"negative at exponent -2e9", decimal.New(-1, -2e9), "fee -1e-2000000000 is negative"},
 	}
 	// 1h of April 2024 down earns 25 %, 40h 100 %.
 	for _, a := range []Assessment{assessed(t, DynamicsCRMOnline(), time.Hour), assessed(t, DynamicsCRMOnline(), 40*time.Hour)} {
@@ -121,6 +125,14 @@ func TestCreditAmountBadFee(t *testing.T) {
 		}
 	}
 	a := assessed(t, DynamicsCRMOnline(), 40*time.Hour)
+	// The largest fees accepted, however written: just below 10^65, and
+	// 64 places.
+	for _, fee := range []decimal.Decimal{decimal.New(1, 64), dec("99999999999999999999999999999999999999999999999999999999999999999"),
+		decimal.New(5000, -67), decimal.New(1, -64), decimal.New(1000, 61)} {
+		p, err := a.Payout(fee)
+		require.NoError(t, err, "fee %s", strictjson.QuoteDecimal(fee))
+		assert.True(t, fee.Equal(p.Unrounded), "100 %% of fee %s", strictjson.QuoteDecimal(fee))
+	}
 	_, err := a.Payout(dec("-12.5"))
 	assert.EqualError(t, err, `sla: invalid fee: fee "-12.5" is negative`)
 }

@@ -86,12 +86,6 @@ func (a Assessment) payout(fee decimal.Decimal, share, whole time.Duration, plac
 	}, nil
 }
 
-// checkFee reports a fee Payout refuses.
-func checkFee(fee decimal.Decimal) error {
-	_, _, err := Assessment{}.amount(fee)
-	return err
-}
-
 // ratio is the exact fraction n / d, d above 0.
 type ratio struct{ n, d *big.Int }
 
