@@ -1,6 +1,7 @@
 package calendar_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -185,4 +186,32 @@ func ExampleBusinessDays_Deadline() {
 	// Output:
 	// 2024-02-10 00:00:00 +0000 UTC <nil>
 	// calendar: no business day: 5 business days from "9999-12-30T00:00:00Z" in UTC: outside years 1 to 9999
+}
+
+// A validation collects every problem it finds and returns them at once; a
+// caller lists them with errors.As.
+func ExampleErrorList() {
+	errInvalid := errors.New("invalid outage")
+	outages := []calendar.Span{
+		{Start: time.Date(2024, 4, 3, 10, 0, 0, 0, time.UTC), End: time.Date(2024, 4, 3, 9, 0, 0, 0, time.UTC)},
+		{Start: time.Date(2024, 4, 4, 10, 0, 0, 0, time.UTC), End: time.Date(2024, 4, 4, 11, 0, 0, 0, time.UTC)},
+		{Start: time.Date(2024, 4, 5, 10, 0, 0, 0, time.UTC), End: time.Date(2024, 4, 5, 9, 30, 0, 0, time.UTC)},
+	}
+	var problems calendar.ErrorList
+	for i, s := range outages {
+		problems.Addf(s.Validate(), "%w: outages[%d]", errInvalid, i)
+	}
+	err := problems.Err()
+
+	var list calendar.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Println(e)
+		}
+	}
+	fmt.Println(errors.Is(err, errInvalid), errors.Is(err, calendar.ErrReversed))
+	// Output:
+	// invalid outage: outages[0]: calendar: span ends before it starts: end 2024-04-03T09:00:00Z is before start 2024-04-03T10:00:00Z
+	// invalid outage: outages[2]: calendar: span ends before it starts: end 2024-04-05T09:30:00Z is before start 2024-04-05T10:00:00Z
+	// true true
 }

@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -85,6 +86,38 @@ func TestSpanSetAgainstMinuteModel(t *testing.T) {
 		check("intersect", a.Intersect(b), func(x, y bool) bool { return x && y })
 		check("subtract", a.Subtract(b), func(x, y bool) bool { return x && !y })
 		check("build", set(t, append(as, bs...)...), func(x, y bool) bool { return x || y })
+	}
+}
+
+// TestMergeProperty: for random spans, some empty and some reversed, in
+// random order, Merge gives sorted, disjoint, non-empty spans that do not
+// touch, the same spans as NewSpanSet of the valid ones, and the same
+// minutes as the minute model of the valid ones.
+func TestMergeProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for iter := 0; iter < 2000; iter++ {
+		spans := randSpans(r)
+		var valid []Span
+		for i, s := range spans {
+			if r.IntN(5) == 0 {
+				spans[i] = Span{s.End, s.Start} // reversed (or still empty)
+				continue
+			}
+			valid = append(valid, s)
+		}
+		got := Merge(slices.Clone(spans))
+		for i := range got {
+			if got[i].IsEmpty() || (i > 0 && !got[i-1].End.Before(got[i].Start)) {
+				t.Fatalf("Merge(%v) not canonical: %v", spans, got)
+			}
+		}
+		want := set(t, valid...).Spans()
+		if !slices.EqualFunc(got, want, Span.Equal) {
+			t.Fatalf("Merge(%v) = %v, NewSpanSet gives %v", spans, got, want)
+		}
+		if model(got) != model(valid) {
+			t.Fatalf("Merge(%v) = %v covers other minutes than the spans", spans, got)
+		}
 	}
 }
 

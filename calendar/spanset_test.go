@@ -157,6 +157,48 @@ func TestSpanSetOps(t *testing.T) {
 	assert.Equal(t, 3, len(slices.Collect(a.All())))
 }
 
+// TestMerge: Merge sorts and merges the caller's buffer in place, as
+// NewSpanSet does, and leaves out empty and reversed spans instead of
+// rejecting them.
+func TestMerge(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []Span
+		want []Span
+	}{
+		{"nil", nil, nil},
+		{"one", []Span{m(0, 10)}, []Span{m(0, 10)}},
+		{"unordered disjoint", []Span{m(20, 30), m(0, 10)}, []Span{m(0, 10), m(20, 30)}},
+		{"overlapping", []Span{m(5, 15), m(0, 10)}, []Span{m(0, 15)}},
+		{"touching", []Span{m(10, 20), m(0, 10)}, []Span{m(0, 20)}},
+		{"nested", []Span{m(5, 10), m(0, 30)}, []Span{m(0, 30)}},
+		{"duplicates", []Span{m(0, 10), m(0, 10), m(0, 10)}, []Span{m(0, 10)}},
+		{"only empty spans", []Span{m(5, 5), {}, m(0, 0)}, nil},
+		{"reversed is left out", []Span{m(9, 3), m(0, 1)}, []Span{m(0, 1)}},
+		{"reversed inside a gap does not bridge it", []Span{m(0, 1), m(2, 1), m(3, 4)}, []Span{m(0, 1), m(3, 4)}},
+		{"empty between touching spans", []Span{m(1, 2), m(1, 1), m(0, 1)}, []Span{m(0, 2)}},
+		{"chain", []Span{m(2, 4), m(1, 3), m(0, 2), m(10, 11)}, []Span{m(0, 4), m(10, 11)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			buf := slices.Clone(tc.in)
+			got := Merge(buf)
+			assertSpans(t, tc.want, got)
+			if len(got) > 0 {
+				assert.Same(t, &buf[0], &got[0], "the result is a prefix of the caller's buffer")
+			}
+			// The same instants as NewSpanSet of the valid spans.
+			var valid []Span
+			for _, s := range tc.in {
+				if s.Validate() == nil {
+					valid = append(valid, s)
+				}
+			}
+			assertSpans(t, set(t, valid...).Spans(), got)
+		})
+	}
+}
+
 // TestSpanSetMillion builds a set from a million one-minute spans given in
 // reverse order, every other one touching the next, and checks the merge:
 // pairs [2k, 2k+1) and [2k+1, 2k+2) join, pairs are a minute apart.
