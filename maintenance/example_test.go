@@ -189,3 +189,37 @@ func ExampleTable_Lookup() {
 	// Aug 2 to Sep 1: 3 PM to 8 PM
 	// APJ window time in August 2019: 156h0m0s
 }
+
+// Scheduled Downtime as the Microsoft Dynamics CRM Online Service Level
+// Agreement defines it (section E, definition 11): EUR's published window
+// (6 PM to 3 AM UTC), and work announced at least 24 hours ahead. An
+// outage from 16:00 to 21:00 has two hours before the window, of which
+// the announced hour from 17:00 is scheduled too; the stricter reading
+// counts window time only where a notice covers it.
+func ExampleScheduledDowntime_Split() {
+	eur, _ := maintenance.Lookup("EUR")
+	at := func(h int) time.Time { return time.Date(2024, 4, 10, h, 0, 0, 0, time.UTC) }
+	outages, err := calendar.NewSpanSet(calendar.Span{Start: at(16), End: at(21)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	notice, err := maintenance.NewNotice(calendar.Span{Start: at(17), End: at(19)}, at(17).Add(-24*time.Hour))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, rule := range []maintenance.ScheduledDowntime{
+		{NoticeLead: 24 * time.Hour},
+		{NoticeLead: 24 * time.Hour, WindowNeedsNotice: true},
+	} {
+		window, announced, rest := rule.Split(eur.Window, []maintenance.Notice{notice}, outages)
+		fmt.Println("window needs notice:", rule.WindowNeedsNotice)
+		fmt.Println("  window:", window.Duration(), "notice:", announced.Duration(), "downtime:", rest.Duration())
+	}
+	// Output:
+	// window needs notice: false
+	//   window: 3h0m0s notice: 1h0m0s downtime: 1h0m0s
+	// window needs notice: true
+	//   window: 1h0m0s notice: 1h0m0s downtime: 3h0m0s
+}

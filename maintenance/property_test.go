@@ -107,3 +107,57 @@ func TestNextContainsProperty(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduledDowntimeSplitProperty: for random windows, outages and
+// notices (some announced too late, some after they began), Split's three
+// parts are disjoint, make up the outages, and hold each minute where By
+// attributes it, against a minute model that asks Window.Contains and
+// ScheduledDowntime.Announced minute by minute.
+func TestScheduledDowntimeSplitProperty(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 24))
+	base := utc(2024, 4, 1, 0, 0)
+	const minutes = 4 * 24 * 60 // the model's range: four days
+	at := func(m int) time.Time { return base.Add(time.Duration(m) * time.Minute) }
+	for i := range 300 {
+		w := randomWindow(r)
+		rule := ScheduledDowntime{NoticeLead: time.Duration(r.IntN(3)) * 12 * time.Hour, WindowNeedsNotice: r.IntN(2) == 0}
+		var outages []calendar.Span
+		for range r.IntN(8) {
+			a := r.IntN(minutes - 1)
+			outages = append(outages, spanOf(at(a), at(a+1+r.IntN(min(600, minutes-a-1)))))
+		}
+		set, err := calendar.NewSpanSet(outages...)
+		require.NoError(t, err)
+		var notices []Notice
+		for range r.IntN(6) {
+			a := r.IntN(minutes - 1)
+			span := spanOf(at(a), at(a+r.IntN(min(900, minutes-a))))
+			// Announced from two days ahead to an hour after it began.
+			lead := time.Duration(r.IntN(49*60)-60) * time.Minute
+			if r.IntN(4) == 0 {
+				lead = rule.NoticeLead - time.Duration(r.IntN(2)) // exactly the lead, or 1 ns short
+			}
+			notices = append(notices, Notice{Span: span, Announced: span.Start.Add(-lead)})
+		}
+		window, notice, rest := rule.Split(w, notices, set)
+		require.True(t, window.Intersect(notice).IsEmpty(), "case %d: window and notice overlap", i)
+		require.True(t, window.Intersect(rest).IsEmpty(), "case %d: window and rest overlap", i)
+		require.True(t, notice.Intersect(rest).IsEmpty(), "case %d: notice and rest overlap", i)
+		require.True(t, window.Union(notice).Union(rest).Equal(set), "case %d: the parts do not make the set", i)
+		for m := range minutes {
+			t0 := at(m)
+			announced := false
+			for _, n := range notices {
+				announced = announced || (rule.Announced(n) && n.Span.Contains(t0))
+			}
+			by := rule.By(w.Contains(t0), announced)
+			inSet := set.Contains(t0)
+			if window.Contains(t0) != (inSet && by == ByWindow) ||
+				notice.Contains(t0) != (inSet && by == ByNotice) ||
+				rest.Contains(t0) != (inSet && by == NotScheduled) {
+				t.Fatalf("case %d minute %d (%s): want %v (in the outages: %v); window %s, notice %s, rest %s (rule %+v, window %v)",
+					i, m, t0, by, inSet, window, notice, rest, rule, w)
+			}
+		}
+	}
+}

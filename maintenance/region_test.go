@@ -4,12 +4,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rickar/cal/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/calendar"
 )
 
-// TestRegionLocation: an empty Zone is UTC, and a zone the tz database
-// does not know is an error that names the region and the zone.
+// TestRegionLocation: a region's Zone is loaded from the tz database; an
+// empty Zone is UTC, and a zone the database does not know is an error
+// that names the region and the zone.
 func TestRegionLocation(t *testing.T) {
 	loc, err := Region{Code: "XXX"}.Location()
 	require.NoError(t, err)
@@ -17,6 +21,9 @@ func TestRegionLocation(t *testing.T) {
 	_, err = Region{Code: "XXX", Zone: "Mars/Olympus_Mons"}.Location()
 	assert.ErrorIs(t, err, ErrInvalidTable)
 	assert.ErrorContains(t, err, `region "XXX": zone "Mars/Olympus_Mons"`)
+	tokyo, err := Region{Code: "JPN", Zone: "Asia/Tokyo"}.Location()
+	require.NoError(t, err)
+	assert.Equal(t, "Asia/Tokyo", tokyo.String())
 }
 
 func TestRegionBusinessDays(t *testing.T) {
@@ -57,4 +64,17 @@ func TestRegionBusinessDays(t *testing.T) {
 	assert.Equal(t, time.UTC, nam.BusinessDays(nil).Location())
 	assert.Equal(t, berlin, nam.BusinessDays(berlin).Location())
 
+	// A caller's own region counts its own holidays: Tuesday 12 March
+	// 2024 is a company holiday, Wednesday 13 a business day.
+	xyz := Region{Code: "XYZ", Host: "xyz.example", Window: mustWindow(t, "1 AM to 2 AM"),
+		Holidays: calendar.NewHolidays("company", &cal.Holiday{Name: "Founders' Day", Month: time.March, Day: 12, Func: cal.CalcDayOfMonth})}
+	bd := xyz.BusinessDays(berlin)
+	assert.Equal(t, berlin, bd.Location())
+	assert.False(t, bd.IsBusinessDay(time.Date(2024, 3, 12, 9, 0, 0, 0, berlin)))
+	assert.True(t, bd.IsBusinessDay(time.Date(2024, 3, 13, 9, 0, 0, 0, berlin)))
+	// The zero Region has weekends only, in UTC: Saturday 16 March is off.
+	none := Region{}.BusinessDays(nil)
+	assert.Equal(t, time.UTC, none.Location())
+	assert.True(t, none.IsBusinessDay(utc(2024, 3, 12, 12, 0)))
+	assert.False(t, none.IsBusinessDay(utc(2024, 3, 16, 12, 0)))
 }
