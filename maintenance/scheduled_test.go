@@ -80,21 +80,24 @@ func TestScheduledDowntimeAnnounced(t *testing.T) {
 
 func TestScheduledDowntimeBy(t *testing.T) {
 	tests := []struct {
+		name                                   string
 		windowNeedsNotice, inWindow, announced bool
 		want                                   ScheduledBy
 	}{
-		{false, false, false, NotScheduled},
-		{false, true, false, ByWindow},
-		{false, false, true, ByNotice},
-		{false, true, true, ByWindow}, // both cover it: the window
-		{true, false, false, NotScheduled},
-		{true, true, false, NotScheduled}, // the window alone is not enough
-		{true, false, true, ByNotice},
-		{true, true, true, ByWindow},
+		{"neither", false, false, false, NotScheduled},
+		{"window only", false, true, false, ByWindow},
+		{"notice only", false, false, true, ByNotice},
+		{"both: the window", false, true, true, ByWindow},
+		{"needs notice: neither", true, false, false, NotScheduled},
+		{"needs notice: the window alone is not enough", true, true, false, NotScheduled},
+		{"needs notice: notice only", true, false, true, ByNotice},
+		{"needs notice: both, the window", true, true, true, ByWindow},
 	}
 	for _, tc := range tests {
-		r := ScheduledDowntime{NoticeLead: 24 * time.Hour, WindowNeedsNotice: tc.windowNeedsNotice}
-		assert.Equal(t, tc.want, r.By(tc.inWindow, tc.announced), "%+v", tc)
+		t.Run(tc.name, func(t *testing.T) {
+			r := ScheduledDowntime{NoticeLead: 24 * time.Hour, WindowNeedsNotice: tc.windowNeedsNotice}
+			assert.Equal(t, tc.want, r.By(tc.inWindow, tc.announced))
+		})
 	}
 	assert.Equal(t, NotScheduled, ScheduledBy(0), "the zero ScheduledBy")
 	for b, s := range map[ScheduledBy]string{NotScheduled: "not scheduled", ByWindow: "window", ByNotice: "notice", 7: "ScheduledBy(7)"} {

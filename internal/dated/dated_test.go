@@ -15,6 +15,14 @@ func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0,
 
 func name(i int) string { return fmt.Sprintf("versions[%d]", i) }
 
+// mustLoad loads a zone of the tz database or fails the test.
+func mustLoad(t *testing.T, zone string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(zone)
+	require.NoError(t, err)
+	return loc
+}
+
 // entries returns the instants and values of l, in order.
 func entries[T any](l List[T]) ([]time.Time, []T) {
 	var from []time.Time
@@ -195,8 +203,7 @@ func TestWithin(t *testing.T) {
 	}
 
 	// Parts are in s.Start's location, both ends.
-	ny, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
+	ny := mustLoad(t, "America/New_York")
 	got := collect(l, calendar.Span{Start: day(2020, 1, 5).In(ny), End: day(2020, 1, 15)})
 	require.Len(t, got, 2)
 	for _, p := range got {
@@ -218,8 +225,7 @@ func TestWithin(t *testing.T) {
 // TestFormat: an instant is written in its own location when that reads
 // back as the same instant, and in UTC otherwise; either way it reads back.
 func TestFormat(t *testing.T) {
-	ny, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
+	ny := mustLoad(t, "America/New_York")
 	tests := []struct {
 		name string
 		t    time.Time

@@ -169,23 +169,26 @@ func TestObject(t *testing.T) {
 // of the byte after the bad one.
 func TestObjectSyntaxError(t *testing.T) {
 	tests := []struct {
+		name   string
 		doc    string
 		offset int64
 	}{
-		{``, 0},
-		{`{"a":`, 5},
-		{`{"a":1,}`, 8},
-		{`{"a":1} x`, 9},
-		{`{}{}`, 3},
-		{`{"a" 1}`, 6},
+		{"empty document", ``, 0},
+		{"cut short", `{"a":`, 5},
+		{"trailing comma", `{"a":1,}`, 8},
+		{"trailing data", `{"a":1} x`, 9},
+		{"two objects", `{}{}`, 3},
+		{"missing colon", `{"a" 1}`, 6},
 	}
 	for _, tc := range tests {
-		_, errs := Object([]byte(tc.doc), "doc", []string{"a"}, errTest)
-		require.Len(t, errs, 1, "%q", tc.doc)
-		var syntax *json.SyntaxError
-		require.ErrorAs(t, errs[0], &syntax, "%q", tc.doc)
-		assert.Equal(t, tc.offset, syntax.Offset, "%q", tc.doc)
-		assert.ErrorIs(t, errs[0], errTest)
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs := Object([]byte(tc.doc), "doc", []string{"a"}, errTest)
+			require.Len(t, errs, 1)
+			var syntax *json.SyntaxError
+			require.ErrorAs(t, errs[0], &syntax)
+			assert.Equal(t, tc.offset, syntax.Offset)
+			assert.ErrorIs(t, errs[0], errTest)
+		})
 	}
 }
 
@@ -237,32 +240,35 @@ func TestDecimal(t *testing.T) {
 		assert.Equal(t, want, Decimal(d), in)
 	}
 	tests := []struct {
+		name string
 		d    decimal.Decimal
 		want string
 	}{
-		{decimal.New(25, 0), "25"},
-		{decimal.New(999, -1), "99.9"},
-		{decimal.New(100, 0), "100"},
-		{decimal.New(1, 2), "100"},
-		{decimal.New(-12, 2), "-1200"},
-		{decimal.New(-5, -1), "-0.5"},
-		{decimal.New(-5, -3), "-0.005"},
-		{decimal.New(5, -3), "0.005"},
-		{decimal.New(120, -2), "1.2"},
-		{decimal.New(0, -5), "0"},
-		{decimal.New(0, 3), "0"},
-		{decimal.New(-1, 0), "-1"},
-		{decimal.New(7, -18), "0.000000000000000007"},
-		{decimal.New(1, 18), "1000000000000000000"},
+		{"25", decimal.New(25, 0), "25"},
+		{"99.9", decimal.New(999, -1), "99.9"},
+		{"100", decimal.New(100, 0), "100"},
+		{"1 × 10²", decimal.New(1, 2), "100"},
+		{"negative with a positive exponent", decimal.New(-12, 2), "-1200"},
+		{"-0.5", decimal.New(-5, -1), "-0.5"},
+		{"-0.005", decimal.New(-5, -3), "-0.005"},
+		{"0.005", decimal.New(5, -3), "0.005"},
+		{"trailing zero dropped", decimal.New(120, -2), "1.2"},
+		{"zero with places", decimal.New(0, -5), "0"},
+		{"zero with a positive exponent", decimal.New(0, 3), "0"},
+		{"-1", decimal.New(-1, 0), "-1"},
+		{"18 places", decimal.New(7, -18), "0.000000000000000007"},
+		{"exponent 18", decimal.New(1, 18), "1000000000000000000"},
 		// Beyond the plain range (exponents -82 to 18): QuoteDecimal's form.
-		{decimal.New(1, 19), "1e19"},
-		{decimal.New(5, 19), "5e19"},
-		{decimal.New(1, -82), "0." + strings.Repeat("0", 81) + "1"},
-		{decimal.New(1, -83), "1e-83"},
-		{decimal.New(1, -100), "1e-100"},
+		{"exponent 19", decimal.New(1, 19), "1e19"},
+		{"5 × 10¹⁹", decimal.New(5, 19), "5e19"},
+		{"exponent -82, the last plain one", decimal.New(1, -82), "0." + strings.Repeat("0", 81) + "1"},
+		{"exponent -83", decimal.New(1, -83), "1e-83"},
+		{"exponent -100", decimal.New(1, -100), "1e-100"},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, Decimal(tc.d), "Decimal(%s)", tc.d.String())
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, Decimal(tc.d), "Decimal(%s)", tc.d.String())
+		})
 	}
 }
 
