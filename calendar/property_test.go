@@ -393,7 +393,7 @@ func (nv naive) between(a, e time.Time) int {
 // date: a source nothing like rickar/cal's.
 func hashHolidays(d time.Time) bool {
 	y, m, dd := d.Date()
-	h := uint64(y)*1_000_003 + uint64(m)*1_009 + uint64(dd)
+	h := uint64(y)*1000003 + uint64(m)*1_009 + uint64(dd)
 	h ^= h >> 13
 	h *= 0x9E3779B97F4A7C15
 	return (h>>40)%6 == 0

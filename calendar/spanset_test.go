@@ -203,7 +203,7 @@ func TestMerge(t *testing.T) {
 // reverse order, every other one touching the next, and checks the merge:
 // pairs [2k, 2k+1) and [2k+1, 2k+2) join, pairs are a minute apart.
 func TestSpanSetMillion(t *testing.T) {
-	n := 1_000_000
+	n := 1000000
 	if testkit.Small || testing.Short() {
 		n = 100_000 // the race detector makes the big build about 10× slower
 	}
