@@ -22,23 +22,20 @@ var ErrNoBusinessDay = errors.New("calendar: no business day")
 // America/New_York.
 //
 // Holidays come from github.com/rickar/cal/v2 holiday definitions
-// (NewBusinessDays) or from any HolidaySource (NewBusinessDaysFrom). Both
-// the actual and the observed date of a holiday are days off: US New Year's
-// Day 2022 fell on a Saturday and was observed on Friday 2021-12-31, so
-// that Friday is not a business day (see Holidays for how this differs
-// from rickar/cal's BusinessCalendar). A day that the location's clocks
-// skip entirely (Pacific/Apia 2011-12-30) is not a business day either.
+// (NewBusinessDays) or from any HolidaySource (NewBusinessDaysFrom). With
+// rickar/cal definitions both the actual and the observed date of a
+// holiday are days off, as Holidays states. A day that the location's
+// clocks skip entirely (Pacific/Apia 2011-12-30) is not a business day
+// either.
 //
 // Only years 1 to 9999 have business days; days outside them are never
-// business days, so every search is bounded and no call can loop forever,
-// even for a calendar without a single business day.
+// business days, so every search is bounded and every method returns,
+// even for a calendar without a single business day (where rickar/cal's
+// BusinessCalendar.WorkdaysFrom loops forever).
 //
-// Each year is computed once, on first use (tens of microseconds), into a
-// bitmap of its business days with running counts and a table of the
-// location's UTC offsets, and cached; Add and Between then move a year at
-// a time, so ten years cost about ten steps, not 3,650, and need no zone
-// lookups. Unlike rickar/cal's BusinessCalendar.WorkdaysFrom, which loops
-// forever when no day is a workday, every method here returns.
+// Each year is computed once, on first use, and cached; Add and Between
+// then move a year at a time, so their cost grows with the years crossed,
+// not the days.
 //
 // The zero value is ready to use: UTC, a Saturday and Sunday weekend, no
 // holidays. A nil *BusinessDays behaves like the zero value. A
@@ -61,9 +58,9 @@ const satSun = 1<<time.Saturday | 1<<time.Sunday
 
 // NewBusinessDays returns the business days of loc with a Saturday and
 // Sunday weekend and the given rickar/cal/v2 holidays, e.g.
-// NewBusinessDays(ny, us.Holidays...). A nil loc means UTC. With no
-// holidays every weekday is a business day. The holidays are copied, never
-// modified (see NewHolidays); nil holidays are ignored.
+// NewBusinessDays(ny, us.Holidays...), read as NewHolidays reads them
+// (copied, never modified, nil ones ignored). A nil loc means UTC. With no
+// holidays every weekday is a business day.
 func NewBusinessDays(loc *time.Location, holidays ...*cal.Holiday) *BusinessDays {
 	var src HolidaySource
 	if len(holidays) > 0 {
@@ -149,9 +146,7 @@ func (b *BusinessDays) IsBusinessDay(t time.Time) bool {
 // When no such day exists in years 1 to 9999 (see ErrNoBusinessDay) Add
 // returns the zero time.Time (which is also the answer for Monday
 // 0001-01-01 in UTC); Deadline tells the two apart, reporting the first as
-// an error.
-// Add never walks day by day: it costs a bitmap lookup plus one step per
-// year crossed, at most 9,999 steps.
+// an error. Add never walks day by day: it costs O(years crossed).
 func (b *BusinessDays) Add(t time.Time, n int) time.Time {
 	day, _ := b.self().addDay(t, n)
 	return day
@@ -171,11 +166,12 @@ func (b *BusinessDays) addDay(t time.Time, n int) (time.Time, bool) {
 // Deadline returns the first instant that is late for something due
 // "within n business days" of t, counted as Add counts them: the end of
 // the business day Add(t, n) names, that is the first instant of the next
-// calendar day (EndOfDay), in b's location. A claim notice due within five
-// business days of an incident restored at r is late from
-// b.Deadline(r, 5) on. When no such business day exists in years 1 to 9999
-// it returns the zero time.Time and an error wrapping ErrNoBusinessDay
-// that names n, t and the location.
+// calendar day (EndOfDay), in b's location; an instant before it is in
+// time. A claim notice due within five business days of an incident
+// restored at r (Microsoft Dynamics CRM Online Service Level Agreement,
+// section E, definition 9) is late from b.Deadline(r, 5) on. When no such
+// business day exists in years 1 to 9999 it returns the zero time.Time
+// and an error wrapping ErrNoBusinessDay that names n, t and the location.
 func (b *BusinessDays) Deadline(t time.Time, n int) (time.Time, error) {
 	b = b.self()
 	day, ok := b.addDay(t, n)
@@ -253,7 +249,7 @@ func (b *BusinessDays) add(y, doy, n int) (int, int, bool) {
 // rickar/cal's WorkdaysInRange, by contrast, counts both ends.
 //
 // Days outside years 1 to 9999 are not business days. Between never walks
-// day by day: it costs two bitmap lookups plus one step per year between.
+// day by day: it costs O(years between).
 func (b *BusinessDays) Between(a, end time.Time) int {
 	bd := b.self()
 	ya, da := bd.dayOf(a)

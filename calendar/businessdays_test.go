@@ -4,18 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
+	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/rickar/cal/v2"
-	"github.com/rickar/cal/v2/bg"
-	"github.com/rickar/cal/v2/gb"
 	"github.com/rickar/cal/v2/us"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/internal/testkit"
 )
 
-// bdLoc loads a zone for the business-day tests.
 // addChecked is Add with Deadline's error: the business day Add names, or
 // the zero time and the error Deadline reports when there is none.
 func addChecked(b *BusinessDays, t time.Time, n int) (time.Time, error) {
@@ -25,20 +25,8 @@ func addChecked(b *BusinessDays, t time.Time, n int) (time.Time, error) {
 	return b.Add(t, n), nil
 }
 
-func bdLoc(t testing.TB, name string) *time.Location {
-	t.Helper()
-	loc, err := time.LoadLocation(name)
-	require.NoError(t, err)
-	return loc
-}
-
-// day is midnight of y-m-d in loc (test input; not for DST-gap days).
-func day(y int, m time.Month, d int, loc *time.Location) time.Time {
-	return time.Date(y, m, d, 0, 0, 0, 0, loc)
-}
-
 func TestIsBusinessDayUS(t *testing.T) {
-	ny := bdLoc(t, "America/New_York")
+	ny := mustLoad(t, "America/New_York")
 	b := NewBusinessDays(ny, us.Holidays...)
 	tests := []struct {
 		name string
@@ -79,7 +67,7 @@ func TestIsBusinessDayUS(t *testing.T) {
 }
 
 func TestAddUS(t *testing.T) {
-	ny := bdLoc(t, "America/New_York")
+	ny := mustLoad(t, "America/New_York")
 	b := NewBusinessDays(ny, us.Holidays...)
 	tests := []struct {
 		name string
@@ -125,7 +113,7 @@ func TestAddUS(t *testing.T) {
 }
 
 func TestBetweenUS(t *testing.T) {
-	ny := bdLoc(t, "America/New_York")
+	ny := mustLoad(t, "America/New_York")
 	b := NewBusinessDays(ny, us.Holidays...)
 	tests := []struct {
 		name string
@@ -160,11 +148,26 @@ func TestBetweenUS(t *testing.T) {
 	}
 }
 
+// TestHolidayOnFirstDayOfYear: a holiday on 1 January (day 0 of the year's
+// bitmap) is a day off. US New Year's Day 2024 fell on a Monday: from
+// Friday 29 December 2023 the next business day is Tuesday 2 January, and
+// [Fri 29, Wed 3) holds Friday and Tuesday only.
+func TestHolidayOnFirstDayOfYear(t *testing.T) {
+	b := NewBusinessDays(time.UTC, us.Holidays...)
+	jan1 := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC)
+	assert.False(t, b.IsBusinessDay(jan1))
+	fri := time.Date(2023, 12, 29, 9, 0, 0, 0, time.UTC)
+	assert.Equal(t, "2024-01-02T00:00:00Z", b.Add(fri, 1).Format(time.RFC3339))
+	assert.Equal(t, 2, b.Between(fri, time.Date(2024, 1, 3, 0, 0, 0, 0, time.UTC)))
+	// Without holidays Monday 1 January is a business day.
+	assert.True(t, NewBusinessDays(time.UTC).IsBusinessDay(jan1))
+}
+
 // TestDSTAtMidnight covers zones whose clocks jump at midnight, where
 // time.Date alone gets the first instant of the day wrong.
 func TestDSTAtMidnight(t *testing.T) {
-	havana := bdLoc(t, "America/Havana")
-	saoPaulo := bdLoc(t, "America/Sao_Paulo")
+	havana := mustLoad(t, "America/Havana")
+	saoPaulo := mustLoad(t, "America/Sao_Paulo")
 	tests := []struct {
 		name string
 		loc  *time.Location
@@ -195,9 +198,31 @@ func TestDSTAtMidnight(t *testing.T) {
 	}
 }
 
+// TestDayAtTransitionInstant: at the very second the clocks change, the
+// new offset applies. In Santiago daylight time ended at 00:00 on Sunday
+// 2024-04-07 (UTC−3), when the clocks went back to 23:00 on Saturday
+// (UTC−4): the instant 2024-04-07T03:00Z is Saturday 23:00, and one
+// nanosecond earlier is Saturday 23:59:59.999999999 by the old offset.
+// With a Sunday-only weekend Saturday is a business day and Sunday is not.
+func TestDayAtTransitionInstant(t *testing.T) {
+	santiago := mustLoad(t, "America/Santiago")
+	b := NewBusinessDaysFrom(santiago, nil, time.Sunday)
+	at := time.Date(2024, 4, 7, 3, 0, 0, 0, time.UTC)
+	require.Equal(t, "2024-04-06T23:00:00-04:00", at.In(santiago).Format(time.RFC3339))
+	assert.True(t, b.IsBusinessDay(at), "Saturday 23:00 after the change")
+	assert.True(t, b.IsBusinessDay(at.Add(-1)), "Saturday 23:59:59.999999999 before it")
+	assert.False(t, b.IsBusinessDay(at.Add(time.Hour)), "Sunday 00:00")
+	// Saturday's end is the first instant of Sunday, an hour after the
+	// change.
+	assert.True(t, b.EndOfDay(at).Equal(at.Add(time.Hour)), "end of Saturday: %s", b.EndOfDay(at))
+	assert.Equal(t, 0, b.Between(at.Add(-1), at))
+	// Counting one business day on from Saturday skips Sunday.
+	assert.Equal(t, "2024-04-08T00:00:00-04:00", b.Add(at, 1).Format(time.RFC3339))
+}
+
 // TestSkippedDay: Samoa skipped Friday 2011-12-30 (UTC-10 → UTC+14).
 func TestSkippedDay(t *testing.T) {
-	apia := bdLoc(t, "Pacific/Apia")
+	apia := mustLoad(t, "Pacific/Apia")
 	thu := time.Date(2011, 12, 29, 12, 0, 0, 0, apia)
 
 	// Sunday-only weekend: Fri 30 does not exist, so Thu + 1 is Sat 31.
@@ -218,7 +243,7 @@ func TestNoBusinessDays(t *testing.T) {
 	all := []time.Weekday{time.Sunday, time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday}
 	b := NewBusinessDaysFrom(nil, nil, all...)
 	from := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
-	for _, n := range []int{-3, -1, 0, 1, 5, 1_000_000} {
+	for _, n := range []int{-3, -1, 0, 1, 5, 1000000} {
 		got, err := addChecked(b, from, n)
 		require.ErrorIs(t, err, ErrNoBusinessDay, "n=%d", n)
 		assert.True(t, got.IsZero())
@@ -234,7 +259,7 @@ func TestNoBusinessDays(t *testing.T) {
 }
 
 func TestYearRange(t *testing.T) {
-	ny := bdLoc(t, "America/New_York")
+	ny := mustLoad(t, "America/New_York")
 	utc := NewBusinessDays(nil)
 	first := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC) // a Monday
 	last := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
@@ -334,95 +359,8 @@ func TestWeekend(t *testing.T) {
 	}
 }
 
-func TestCalHolidaysRule(t *testing.T) {
-	// Bulgaria 2023: Christmas Eve Sun 24 is observed on Wed 27, and
-	// rickar/cal also moves the second day of Christmas, Tue 26, to Wed 27.
-	// Both the actual and the observed dates are days off here; rickar/cal's
-	// BusinessCalendar makes Tue 26 a workday (documented on CalHolidays).
-	b := NewBusinessDays(nil, bg.Holidays...)
-	rc := cal.NewBusinessCalendar()
-	rc.AddHoliday(bg.Holidays...)
-	tue := day(2023, 12, 26, time.UTC)
-	assert.False(t, b.IsBusinessDay(tue))
-	assert.True(t, rc.IsWorkday(tue), "rickar/cal changed its rule: update the CalHolidays doc")
-	assert.False(t, b.IsBusinessDay(tue.AddDate(0, 0, 1)))
-	assert.False(t, rc.IsWorkday(tue.AddDate(0, 0, 1)))
-
-	// UK 2022: Christmas Sun 25 observed Mon 26, Boxing Day Mon 26 observed
-	// Tue 27: Monday and Tuesday off, Wednesday back.
-	g := NewBusinessDays(nil, gb.Holidays...)
-	assert.False(t, g.IsBusinessDay(day(2022, 12, 26, time.UTC)))
-	assert.False(t, g.IsBusinessDay(day(2022, 12, 27, time.UTC)))
-	assert.True(t, g.IsBusinessDay(day(2022, 12, 28, time.UTC)))
-
-	// Observed dates that cross into the previous year are found from
-	// either side: US New Year 2022 (Sat) observed Fri 2021-12-31.
-	src := NewHolidays("", us.NewYear)
-	assert.True(t, src.IsHoliday(day(2021, 12, 31, time.UTC)))
-	assert.True(t, src.IsHoliday(day(2022, 1, 1, time.UTC)))
-	assert.False(t, src.IsHoliday(day(2021, 12, 30, time.UTC)))
-	assert.False(t, src.IsHoliday(day(2022, 1, 3, time.UTC)))
-
-	// Nil holidays and holidays without a rule are ignored.
-	n := NewBusinessDays(nil, nil, &cal.Holiday{Name: "no rule"})
-	assert.True(t, n.IsBusinessDay(day(2024, 1, 1, time.UTC)))
-}
-
-// TestCalHolidaysCopies checks that CalHolidays neither modifies the
-// shared us.Holidays nor depends on them after the call.
-func TestCalHolidaysCopies(t *testing.T) {
-	before := fmt.Sprintf("%+v", us.Holidays)
-	b := NewBusinessDays(nil, us.Holidays...)
-	_ = b.Between(day(1990, 1, 1, time.UTC), day(2030, 1, 1, time.UTC))
-	assert.Equal(t, before, fmt.Sprintf("%+v", us.Holidays))
-
-	h := &cal.Holiday{Name: "Company day", Month: time.March, Day: 12, Func: cal.CalcDayOfMonth,
-		Observed: []cal.AltDay{{Day: time.Saturday, Offset: -1}}}
-	mine := NewBusinessDays(nil, h)
-	h.Day = 13
-	h.Observed[0].Offset = -2
-	assert.False(t, mine.IsBusinessDay(day(2024, 3, 12, time.UTC)))
-	assert.True(t, mine.IsBusinessDay(day(2024, 3, 13, time.UTC)))
-	// 2022-03-12 was a Saturday: observed Friday 11 under the original rule.
-	assert.False(t, mine.IsBusinessDay(day(2022, 3, 11, time.UTC)))
-	assert.True(t, mine.IsBusinessDay(day(2022, 3, 10, time.UTC)))
-}
-
-func TestHolidayFuncSource(t *testing.T) {
-	// A company shutdown list, with a Friday and Saturday weekend.
-	shutdown := map[string]bool{"2024-04-10": true, "2024-04-11": true}
-	var asked []string
-	src := HolidayFunc(func(d time.Time) bool {
-		asked = append(asked, d.Format(time.RFC3339))
-		return shutdown[d.Format(time.DateOnly)]
-	})
-	dubai := bdLoc(t, "Asia/Dubai")
-	b := NewBusinessDaysFrom(dubai, src, time.Friday, time.Saturday)
-	// Tue 2024-04-09 + 1: Wed 10, Thu 11 shut, Fri/Sat weekend → Sun 14.
-	got := b.Add(time.Date(2024, 4, 9, 10, 0, 0, 0, dubai), 1)
-	assert.Equal(t, "2024-04-14T00:00:00+04:00", got.Format(time.RFC3339))
-	// The source saw midnights in Dubai, never a weekend day, each day once.
-	require.NotEmpty(t, asked)
-	seen := map[string]bool{}
-	for _, a := range asked {
-		assert.Contains(t, a, "T00:00:00+04:00")
-		d, err := time.Parse(time.RFC3339, a)
-		require.NoError(t, err)
-		assert.NotEqual(t, time.Friday, d.Weekday())
-		assert.NotEqual(t, time.Saturday, d.Weekday())
-		assert.False(t, seen[a], "asked twice about %s", a)
-		seen[a] = true
-	}
-	// 2024 is leap: 366 days − 2 × 52 weekend days − 2 extra (2024 starts
-	// on a Monday and ends on a Tuesday: 52 full weeks + Mon, Tue) → 262.
-	assert.Len(t, asked, 262)
-
-	var none HolidayFunc
-	assert.False(t, none.IsHoliday(got))
-}
-
-func TestErrorMessage(t *testing.T) {
-	ny := bdLoc(t, "America/New_York")
+func TestDeadlineErrorMessage(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
 	b := NewBusinessDays(ny)
 	_, err := addChecked(b, time.Date(9999, 12, 30, 0, 0, 0, 0, ny), 3)
 	require.Error(t, err)
@@ -430,143 +368,67 @@ func TestErrorMessage(t *testing.T) {
 	assert.Equal(t, `calendar: no business day: 3 business days from "9999-12-30T00:00:00-05:00" in America/New_York: outside years 1 to 9999`, err.Error())
 }
 
-func TestDayStart(t *testing.T) {
-	havana := bdLoc(t, "America/Havana")
-	ny := bdLoc(t, "America/New_York")
-	tests := []struct {
-		name  string
-		y     int
-		m     time.Month
-		d     int
-		loc   *time.Location
-		want  string
-		exist bool
-	}{
-		{"UTC", 2024, 2, 29, time.UTC, "2024-02-29T00:00:00Z", true},
-		{"New York spring forward at 02:00", 2024, 3, 10, ny, "2024-03-10T00:00:00-05:00", true},
-		{"Havana gap at midnight", 2011, 3, 20, havana, "2011-03-20T01:00:00-04:00", true},
-		{"Havana repeated midnight", 2011, 11, 13, havana, "2011-11-13T00:00:00-04:00", true},
-		{"Apia skipped day", 2011, 12, 30, bdLoc(t, "Pacific/Apia"), "2011-12-31T00:00:00+14:00", false},
+// TestConcurrentUse shares one cold BusinessDays among many goroutines
+// (run under -race) and checks every answer against a warm instance used
+// from one goroutine. The goroutines fill the year cache concurrently.
+func TestConcurrentUse(t *testing.T) {
+	ny := mustLoad(t, "America/New_York")
+	ref := NewBusinessDays(ny, us.Holidays...)
+	shared := NewBusinessDays(ny, us.Holidays...)
+
+	type q struct {
+		a, e time.Time
+		n    int
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got, ok := dayStart(tc.y, tc.m, tc.d, tc.loc)
-			assert.Equal(t, tc.want, got.Format(time.RFC3339))
-			assert.Equal(t, tc.exist, ok)
-			// The instant before is on an earlier date.
-			assert.Equal(t, -1, cmpDate(got.Add(-1), tc.y, tc.m, tc.d))
-		})
+	r := rand.New(rand.NewPCG(11, 12))
+	qs := make([]q, 400)
+	for i := range qs {
+		a := randInstant(r, 1900, 2100)
+		qs[i] = q{a: a, e: a.AddDate(r.IntN(41)-20, 0, r.IntN(400)), n: r.IntN(6001) - 3000}
 	}
+	// Agree answers every query first on one goroutine (those answers
+	// come from ref), then from many at once (from shared, cold).
+	var calls atomic.Int64
+	testkit.Agree(t, len(qs), func(i int) string {
+		b := shared
+		if calls.Add(1) <= int64(len(qs)) {
+			b = ref
+		}
+		x := qs[i]
+		return fmt.Sprintln(b.Add(x.a, x.n).Format(time.RFC3339Nano), b.Between(x.a, x.e),
+			b.IsBusinessDay(x.a), b.EndOfDay(x.a).Format(time.RFC3339Nano))
+	})
 }
 
-func TestHolidayDate(t *testing.T) {
-	havana := bdLoc(t, "America/Havana")
-	// time.Date(2011, 3, 20, 0, 0, 0, 0, havana) can land on 23:00 of the
-	// 19th; the holiday it stands for is the 20th.
-	y, m, d := holidayDate(time.Date(2011, 3, 19, 23, 0, 0, 0, havana))
-	assert.Equal(t, []int{2011, 3, 20}, []int{y, int(m), d})
-	y, m, d = holidayDate(time.Date(2011, 3, 20, 1, 0, 0, 0, havana))
-	assert.Equal(t, []int{2011, 3, 20}, []int{y, int(m), d})
-	// Rounding to the nearest midnight: noon is the tie, and it goes to
-	// the next day; the last instant before noon stays.
-	y, m, d = holidayDate(time.Date(2024, 7, 3, 12, 0, 0, 0, time.UTC))
-	assert.Equal(t, []int{2024, 7, 4}, []int{y, int(m), d})
-	y, m, d = holidayDate(time.Date(2024, 7, 4, 11, 59, 59, 999999999, time.UTC))
-	assert.Equal(t, []int{2024, 7, 4}, []int{y, int(m), d})
-}
-
-func TestDayOfYearRoundTrip(t *testing.T) {
-	for _, y := range []int{1, 1900, 2000, 2023, 2024, 9999} {
-		d := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-		for doy := range daysIn(y) {
-			_, m, dd := d.Date()
-			require.Equal(t, doy, dayOfYear(y, m, dd), "%s", d)
-			gm, gd := monthDay(y, doy)
-			require.Equal(t, m, gm, "%d %d", y, doy)
-			require.Equal(t, dd, gd, "%d %d", y, doy)
-			d = d.AddDate(0, 0, 1)
+// TestSourceNotCalledConcurrently: a HolidaySource with unsynchronised
+// state is safe to plug in, because BusinessDays serialises its calls
+// (-race would report a data race otherwise), and it is asked about each
+// day once.
+func TestSourceNotCalledConcurrently(t *testing.T) {
+	newDays := func(asked map[time.Time]int) *BusinessDays {
+		return NewBusinessDaysFrom(nil, HolidayFunc(func(d time.Time) bool {
+			asked[d]++ // unsynchronised on purpose
+			return d.Day() == 13
+		}))
+	}
+	askedRef, asked := map[time.Time]int{}, map[time.Time]int{}
+	ref, b := newDays(askedRef), newDays(asked)
+	// Queries from four years (2000 to 2003), 50 from each of 16 starts;
+	// Agree asks ref on one goroutine first, then the cold b from many.
+	const starts, perStart = 16, 50
+	var calls atomic.Int64
+	testkit.Agree(t, starts*perStart, func(i int) string {
+		days := b
+		if calls.Add(1) <= starts*perStart {
+			days = ref
 		}
-		require.Equal(t, y+1, d.Year())
+		w, k := i/perStart, i%perStart
+		from := time.Date(2000+w%4, 1, 1, 0, 0, 0, 0, time.UTC)
+		return fmt.Sprintln(days.Add(from, k*37).Format(time.RFC3339Nano), days.Between(from, from.AddDate(0, 0, k*11)))
+	})
+	require.NotEmpty(t, asked)
+	for d, n := range asked {
+		assert.Equal(t, 1, n, "asked %d times about %s", n, d)
 	}
-}
-
-func TestYearDaysRankNth(t *testing.T) {
-	// Property: rank and nth agree with a plain scan on patterned bitmaps.
-	patterns := []func(doy int) bool{
-		func(int) bool { return true },
-		func(doy int) bool { return doy%7 < 5 },
-		func(doy int) bool { return doy%3 == 0 },
-		func(doy int) bool { return doy == 0 || doy == 365 },
-		func(doy int) bool { return doy >= 63 && doy <= 65 },
-	}
-	for pi, p := range patterns {
-		yd := new(yearDays)
-		for doy := range 366 {
-			if p(doy) {
-				yd.words[doy>>6] |= 1 << (doy & 63)
-			}
-		}
-		for w := range 6 {
-			yd.before[w+1] = yd.before[w] + uint16(popcount(yd.words[w]))
-		}
-		k := 0
-		for doy := 0; doy <= 366; doy++ {
-			require.Equal(t, k, yd.rank(doy), "pattern %d doy %d", pi, doy)
-			if doy < 366 && p(doy) {
-				k++
-				require.Equal(t, doy, yd.nth(k), "pattern %d k %d", pi, k)
-			}
-		}
-		require.Equal(t, k, yd.total())
-	}
-}
-
-func popcount(x uint64) int {
-	n := 0
-	for ; x != 0; x &= x - 1 {
-		n++
-	}
-	return n
-}
-
-// TestZoneTable checks the per-year zone tables that replace zone lookups:
-// every day's first instant against dayStart, and instants every 5 hours
-// and around every offset change against time.Time.Date. Years after 2037
-// matter: there the zones follow rules, and time.Time.ZoneBounds reports
-// spurious period ends near the turn of the year (which broke a first
-// version of this code in Sydney).
-func TestZoneTable(t *testing.T) {
-	zones := []string{"UTC", "America/New_York", "Australia/Sydney", "Europe/Berlin", "Pacific/Apia",
-		"America/Havana", "America/Sao_Paulo", "Africa/Casablanca", "Pacific/Chatham", "Australia/Lord_Howe", "Asia/Kolkata"}
-	years := []int{1, 1883, 2011, 2024, 2041, 9999}
-	if testing.Short() {
-		years = []int{2011, 2041}
-	}
-	for _, name := range zones {
-		loc := bdLoc(t, name)
-		b := NewBusinessDaysFrom(loc, nil)
-		for _, y := range years {
-			yd := b.year(y)
-			for doy := range daysIn(y) {
-				m, d := monthDay(y, doy)
-				want, wok := dayStart(y, m, d, loc)
-				u, ok := yd.start(doy)
-				require.Equal(t, wok, ok, "%s %d-%02d-%02d exists", name, y, m, d)
-				require.Equal(t, want.Unix(), u, "%s %d-%02d-%02d start: want %s got %s", name, y, m, d, want, time.Unix(u, 0).In(loc))
-			}
-			var probes []time.Time
-			for u := unixDays(y, 0)*86400 - 86400; u < unixDays(y+1, 0)*86400+86400; u += 5 * 3600 {
-				probes = append(probes, time.Unix(u, 0))
-			}
-			for _, p := range yd.zones[1:] {
-				probes = append(probes, time.Unix(p.from-1, 999_999_999), time.Unix(p.from, 0))
-			}
-			for _, p := range probes {
-				gy, gdoy := b.dayOf(p)
-				wy, wm, wd := p.In(loc).Date()
-				require.Equal(t, wy, gy, "%s %s", name, p.In(loc))
-				require.Equal(t, dayOfYear(wy, wm, wd), gdoy, "%s %s", name, p.In(loc))
-			}
-		}
-	}
+	assert.False(t, b.IsBusinessDay(time.Date(2001, 4, 13, 0, 0, 0, 0, time.UTC)))
 }

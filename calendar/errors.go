@@ -30,7 +30,10 @@ const maxListed = 20
 type ErrorList []error
 
 // Add appends err to l. A nil err adds nothing; an ErrorList, or an error
-// made by errors.Join, adds each of its problems, so that l stays flat.
+// made by errors.Join, adds each of its problems (and theirs, however
+// deeply nested), so that l stays flat. An error that wraps several in one
+// message of its own, as fmt.Errorf("%w and %w", a, b) does, is one
+// problem and is added whole.
 func (l *ErrorList) Add(err error) {
 	switch e := err.(type) {
 	case nil:
@@ -52,7 +55,7 @@ func (l *ErrorList) Add(err error) {
 // Addf adds each problem of err as Add does, wrapped with a prefix:
 // fmt.Errorf(format+": %w", args..., problem), so that errors.Is and
 // errors.As still find the problem, and any error the format wraps with
-// %w (a sentinel of the caller's) too:
+// %w (a sentinel of the caller's) too. A nil err adds nothing:
 //
 //	list.Addf(err, "outages[%d]", i)
 //	list.Addf(err, "%w: versions[%d].policy", ErrInvalid, i)
@@ -65,9 +68,8 @@ func (l *ErrorList) Addf(err error, format string, args ...any) {
 }
 
 // joined returns the errors err holds when it was made by errors.Join: it
-// unwraps to several errors and its message is theirs, one per line. An
-// error that wraps several errors in one message of its own (fmt.Errorf
-// with two %w, say) is one problem and is not split.
+// unwraps to several errors and its message is theirs, one per line (see
+// Add).
 func joined(err error) ([]error, bool) {
 	j, ok := err.(interface{ Unwrap() []error })
 	if !ok {
@@ -93,10 +95,10 @@ func (l ErrorList) Err() error {
 	return l
 }
 
-// Error writes the problems one per line, in order. After the first 20 it
-// writes one more line, "and N more", so that a message stays short
-// however many problems a large input holds; the list itself keeps them
-// all.
+// Error writes the problems one per line, in order: at most the first 20,
+// then, when there are more, one last line "and N more" (N = len(l) − 20),
+// so that a message stays short however many problems a large input
+// holds; the list itself keeps them all. An empty list writes "".
 func (l ErrorList) Error() string {
 	var b strings.Builder
 	for i, e := range l {

@@ -119,9 +119,9 @@ func (m Month) End() time.Time {
 // Span returns the month as the half-open span [Start, End).
 func (m Month) Span() Span { return Span{Start: m.Start(), End: m.End()} }
 
-// Duration returns the month's real elapsed length: 41,760 minutes for
-// February 2024 in UTC, 44,580 minutes for March 2024 in America/New_York,
-// where the clocks skip an hour.
+// Duration returns the month's real elapsed length, End − Start: shorter
+// or longer than its days × 24 h where its location's clocks change in it
+// (see the package doc for figures).
 func (m Month) Duration() time.Duration { return m.End().Sub(m.Start()) }
 
 // Contains reports whether t lies inside the month: Start <= t < End.
@@ -176,10 +176,12 @@ type MonthPart struct {
 	Span  Span  // the part of the split span inside Month, never empty
 }
 
-// SplitByMonth splits s at month boundaries in loc (nil means UTC) and
-// returns the non-empty parts in order; their durations add up to
-// s.Duration(). An empty s gives no parts. It returns an error wrapping
-// ErrReversed when s.End is before s.Start.
+// SplitByMonth splits s at the month boundaries of loc (nil means UTC) and
+// returns the non-empty parts in order, each with its Month in loc; their
+// durations add up to s.Duration(). A part's ends that come from s keep
+// s's locations; a boundary is the month's Start in loc. An empty s gives
+// no parts. It returns an error wrapping ErrReversed when s.End is before
+// s.Start.
 func SplitByMonth(s Span, loc *time.Location) ([]MonthPart, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err

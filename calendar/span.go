@@ -108,8 +108,8 @@ func (s Span) Intersect(o Span) (Span, bool) {
 	return Span{Start: start, End: end}, true
 }
 
-// In returns s with both ends set to location loc, as time.Time.In does; it
-// panics never: a nil loc means UTC.
+// In returns s with both ends set to location loc, as time.Time.In does,
+// the same instants; a nil loc means UTC (where time.Time.In would panic).
 func (s Span) In(loc *time.Location) Span {
 	if loc == nil {
 		loc = time.UTC

@@ -11,43 +11,68 @@ import (
 	"github.com/slapolicy/slapolicy/internal/timeline"
 )
 
-func utc(y int, m time.Month, d, h, min int) time.Time {
-	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
-}
-
+// TestNewSpan: every constructor and validator that takes a span agrees on
+// which spans are valid, and on their lengths, from ordinary hours to the
+// ends of the representable years, spans longer than a time.Duration and
+// spans reversed by one nanosecond.
 func TestNewSpan(t *testing.T) {
 	a, b := utc(2024, 2, 1, 0, 0), utc(2024, 2, 1, 1, 0)
+	zero := time.Time{}
+	far := time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC)
+	ny := mustLoad(t, "America/New_York")
 	tests := []struct {
-		name       string
-		start, end time.Time
-		wantErr    bool
-		wantDur    time.Duration
+		name     string
+		s        Span
+		duration time.Duration
+		empty    bool
+		valid    bool
 	}{
-		{"one hour", a, b, false, time.Hour},
-		{"empty", a, a, false, 0},
-		{"reversed by a nanosecond", a, a.Add(-1), true, 0},
-		{"reversed", b, a, true, 0},
+		{"one hour", Span{a, b}, time.Hour, false, true},
+		{"empty", Span{a, a}, 0, true, true},
+		{"reversed by a nanosecond", Span{a, a.Add(-1)}, 0, true, false},
+		{"reversed", Span{b, a}, 0, true, false},
+		{"zero span", Span{}, 0, true, true},
+		{"zero start, one ns", Span{zero, zero.Add(1)}, 1, false, true},
+		// 300 years is longer than the largest time.Duration (~292 years).
+		{"300 years saturates", Span{utc(1900, 1, 1, 0, 0), utc(2200, 1, 1, 0, 0)}, timeline.MaxDuration, false, true},
+		// Year 1 to year 9999 is far beyond the largest time.Duration.
+		{"year 1 to 9999 saturates", Span{zero, far}, timeline.MaxDuration, false, true},
+		{"reversed by one ns at year 9999", Span{far, far.Add(-1)}, 0, true, false},
+		{"reversed across the whole range", Span{far, zero}, 0, true, false},
+		// 200 years from 1900: 73,049 days (Gregorian rule; see
+		// TestSplitByMonthParts).
+		{"200 years", Span{utc(1900, 1, 1, 0, 0), utc(2100, 1, 1, 0, 0)}, 73049 * 24 * time.Hour, false, true},
+		// The same instant in two locations is an empty span.
+		{"same instant, two locations", Span{utc(2024, 3, 10, 7, 0), utc(2024, 3, 10, 7, 0).In(ny)}, 0, true, true},
+		// tz database: 01:30 EST on 3 November 2024 is an hour after
+		// 01:30 EDT.
+		{"repeated wall-clock hour", Span{time.Date(2024, 11, 3, 5, 30, 0, 0, time.UTC).In(ny), time.Date(2024, 11, 3, 6, 30, 0, 0, time.UTC).In(ny)}, time.Hour, false, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := NewSpan(tc.start, tc.end)
-			if tc.wantErr {
-				require.Error(t, err)
-				assert.True(t, errors.Is(err, ErrReversed))
-				assert.Contains(t, err.Error(), tc.end.Format(time.RFC3339Nano))
-				assert.Equal(t, time.Duration(0), Span{tc.start, tc.end}.Duration())
+			assert.Equal(t, tc.duration, tc.s.Duration())
+			assert.Equal(t, tc.empty, tc.s.IsEmpty())
+			err := tc.s.Validate()
+			got, nerr := NewSpan(tc.s.Start, tc.s.End)
+			_, serr := NewSpanSet(tc.s)
+			if tc.valid {
+				assert.NoError(t, err)
+				require.NoError(t, nerr)
+				assert.NoError(t, serr)
+				assert.Equal(t, tc.duration, got.Duration())
+				assert.True(t, got.Equal(tc.s))
 				return
 			}
-			require.NoError(t, err)
-			assert.Equal(t, tc.wantDur, s.Duration())
+			assert.True(t, got.IsZero(), "the zero Span on error")
+			_, perr := SplitByMonth(tc.s, nil)
+			for _, e := range []error{err, nerr, serr, perr} {
+				require.Error(t, e)
+				assert.True(t, errors.Is(e, ErrReversed), "%v", e)
+				assert.Contains(t, e.Error(), tc.s.End.Format(time.RFC3339Nano), "names the end")
+				assert.Contains(t, e.Error(), tc.s.Start.Format(time.RFC3339Nano), "names the start")
+			}
 		})
 	}
-}
-
-func TestSpanDurationSaturates(t *testing.T) {
-	// 300 years is longer than the largest time.Duration (~292 years).
-	s := Span{utc(1900, 1, 1, 0, 0), utc(2200, 1, 1, 0, 0)}
-	assert.Equal(t, timeline.MaxDuration, s.Duration())
 }
 
 func TestSpanContainsHalfOpen(t *testing.T) {
@@ -57,8 +82,7 @@ func TestSpanContainsHalfOpen(t *testing.T) {
 	assert.True(t, s.Contains(s.End.Add(-1)), "last nanosecond is inside")
 	assert.False(t, s.Contains(s.Start.Add(-1)))
 	// the same instant in another location is the same instant
-	ny, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
+	ny := mustLoad(t, "America/New_York")
 	assert.True(t, s.Contains(s.Start.In(ny)))
 }
 

@@ -35,12 +35,13 @@ func NewSpanSet(spans ...Span) (SpanSet, error) {
 	return SpanSet{spans: slices.Clip(Merge(slices.Clone(spans)))}, nil
 }
 
-// Merge sorts spans by Start in place, merges those that overlap or touch
-// ([a, b) and [b, c) become [a, c)), drops empty ones (and treats a
-// reversed one as empty), and returns the merged prefix of spans: sorted,
-// disjoint, non-empty spans that do not touch, as a SpanSet holds them. It
-// is the merge behind NewSpanSet and Union, for a caller that merges into
-// a buffer of its own. It costs O(n log n) and does not allocate.
+// Merge is the merge behind NewSpanSet and Union, for a caller that merges
+// into a buffer of its own: it sorts spans by Start in place, merges those
+// that overlap or touch ([a, b) and [b, c) become [a, c)), leaves out empty
+// spans and reversed ones (which NewSpanSet would reject), and returns the
+// merged prefix of spans, sorted, disjoint, non-empty and not touching, as
+// a SpanSet holds them; nil when no instant is left. Each end keeps the
+// location of the span it came from. It costs O(n log n).
 func Merge(spans []Span) []Span {
 	slices.SortFunc(spans, func(a, b Span) int { return a.Start.Compare(b.Start) })
 	return mergeSorted(spans)
@@ -101,8 +102,8 @@ func (s SpanSet) Duration() time.Duration {
 	return d
 }
 
-// Contains reports whether t lies inside one of the set's spans. It costs
-// O(log n).
+// Contains reports whether t lies inside one of the set's spans, each
+// half-open: a span's End is outside. It costs O(log n).
 func (s SpanSet) Contains(t time.Time) bool {
 	// index of the first span starting after t
 	i, _ := slices.BinarySearchFunc(s.spans, t, func(sp Span, t time.Time) int {

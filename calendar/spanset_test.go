@@ -2,13 +2,15 @@ package calendar
 
 import (
 	"errors"
-	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/internal/testkit"
+	"github.com/slapolicy/slapolicy/internal/timeline"
 )
 
 var base = utc(2024, 2, 1, 0, 0)
@@ -18,6 +20,7 @@ func m(a, b int) Span {
 	return Span{base.Add(time.Duration(a) * time.Minute), base.Add(time.Duration(b) * time.Minute)}
 }
 
+// set returns the span set of spans or fails the test.
 func set(t testing.TB, spans ...Span) SpanSet {
 	t.Helper()
 	s, err := NewSpanSet(spans...)
@@ -25,38 +28,91 @@ func set(t testing.TB, spans ...Span) SpanSet {
 	return s
 }
 
+// repeat returns n copies of s.
+func repeat(s Span, n int) []Span {
+	out := make([]Span, n)
+	for i := range out {
+		out[i] = s
+	}
+	return out
+}
+
+// assertSpans checks that got holds exactly the spans of want, in order.
+func assertSpans(t *testing.T, want, got []Span) {
+	t.Helper()
+	require.Len(t, got, len(want), "%v", got)
+	for i := range got {
+		assert.True(t, want[i].Equal(got[i]), "span %d: got %s want %s", i, got[i], want[i])
+	}
+}
+
+// TestNewSpanSet: spans in any order, overlapping, touching, empty,
+// duplicated a thousand times, nested ten deep or reaching the ends of the
+// representable years merge into sorted disjoint spans.
 func TestNewSpanSet(t *testing.T) {
+	zero := time.Time{}
+	far := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name string
-		in   []Span
-		want []Span
+		name     string
+		in       []Span
+		want     []Span
+		duration time.Duration
 	}{
-		{"none", nil, nil},
-		{"one", []Span{m(0, 10)}, []Span{m(0, 10)}},
-		{"unordered disjoint", []Span{m(20, 30), m(0, 10)}, []Span{m(0, 10), m(20, 30)}},
-		{"overlapping", []Span{m(0, 10), m(5, 15)}, []Span{m(0, 15)}},
-		{"nested", []Span{m(0, 30), m(5, 10)}, []Span{m(0, 30)}},
-		{"touching merge", []Span{m(10, 20), m(0, 10)}, []Span{m(0, 20)}},
-		{"duplicates", []Span{m(0, 10), m(0, 10)}, []Span{m(0, 10)}},
-		{"empty dropped", []Span{m(5, 5), m(0, 1)}, []Span{m(0, 1)}},
-		{"chain", []Span{m(0, 2), m(1, 3), m(2, 4), m(10, 11)}, []Span{m(0, 4), m(10, 11)}},
+		{"none", nil, nil, 0},
+		{"one", []Span{m(0, 10)}, []Span{m(0, 10)}, 10 * time.Minute},
+		{"unordered disjoint", []Span{m(20, 30), m(0, 10)}, []Span{m(0, 10), m(20, 30)}, 20 * time.Minute},
+		{"overlapping", []Span{m(0, 10), m(5, 15)}, []Span{m(0, 15)}, 15 * time.Minute},
+		{"nested", []Span{m(0, 30), m(5, 10)}, []Span{m(0, 30)}, 30 * time.Minute},
+		{"touching merge", []Span{m(10, 20), m(0, 10)}, []Span{m(0, 20)}, 20 * time.Minute},
+		{"duplicates", []Span{m(0, 10), m(0, 10)}, []Span{m(0, 10)}, 10 * time.Minute},
+		{"empty dropped", []Span{m(5, 5), m(0, 1)}, []Span{m(0, 1)}, time.Minute},
+		{"chain", []Span{m(0, 2), m(1, 3), m(2, 4), m(10, 11)}, []Span{m(0, 4), m(10, 11)}, 5 * time.Minute},
+		{"only empty spans", []Span{m(5, 5), m(0, 0), {}}, nil, 0},
+		{"zero-ns span between two spans does not join them", []Span{m(0, 1), m(2, 2), m(3, 4)}, []Span{m(0, 1), m(3, 4)}, 2 * time.Minute},
+		{"a thousand duplicates", repeat(m(10, 20), 1000), []Span{m(10, 20)}, 10 * time.Minute},
+		// Russian dolls: each span inside the one before.
+		{"nested ten deep", []Span{m(0, 100), m(1, 99), m(2, 98), m(3, 97), m(4, 96), m(5, 95), m(6, 94), m(7, 93), m(8, 92), m(9, 91)},
+			[]Span{m(0, 100)}, 100 * time.Minute},
+		// More than 12 spans, past the sort's insertion-sort cut-off.
+		{"nested, more than 12 (generic sort)", append(repeat(m(40, 41), 13), m(0, 100)), []Span{m(0, 100)}, 100 * time.Minute},
+		// Two spans of the whole range together overflow a Duration.
+		{"whole range saturates", []Span{{zero, far.Add(-time.Hour)}, {far.Add(-time.Hour), far}}, []Span{{zero, far}}, timeline.MaxDuration},
+		{"one ns at each end of the range", []Span{{far, far.Add(1)}, {zero, zero.Add(1)}}, []Span{{zero, zero.Add(1)}, {far, far.Add(1)}}, 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := set(t, tc.in...)
-			got := s.Spans()
-			require.Len(t, got, len(tc.want))
-			for i := range got {
-				assert.True(t, tc.want[i].Equal(got[i]), "span %d: got %s want %s", i, got[i], tc.want[i])
-			}
+			assertSpans(t, tc.want, s.Spans())
 			assert.Equal(t, len(tc.want), s.Len())
 			assert.Equal(t, len(tc.want) == 0, s.IsEmpty())
+			assert.Equal(t, tc.duration, s.Duration())
+			assert.True(t, s.Equal(s.Union(s)))
+			assert.True(t, s.Subtract(s).IsEmpty())
+			assert.True(t, s.Equal(s.Intersect(s)))
 		})
 	}
-	_, err := NewSpanSet(m(0, 1), m(5, 3))
-	require.Error(t, err)
-	assert.True(t, errors.Is(err, ErrReversed))
-	assert.Contains(t, err.Error(), "span 1")
+}
+
+// TestNewSpanSetErrors: the error names the index of the first reversed
+// span, after any number of valid ones.
+func TestNewSpanSetErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []Span
+		want string
+	}{
+		{"second of two", []Span{m(0, 1), m(5, 3)}, "span 1"},
+		{"first reversed after twenty valid ones", append(repeat(m(0, 1), 20), m(3, 2), m(9, 8)), "span 20:"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := NewSpanSet(tc.in...)
+			require.Error(t, err)
+			assert.True(t, errors.Is(err, ErrReversed))
+			assert.Contains(t, err.Error(), tc.want)
+			assert.True(t, s.IsEmpty(), "the empty set on error")
+		})
+	}
 }
 
 func TestSpanSetDoesNotAlias(t *testing.T) {
@@ -101,102 +157,75 @@ func TestSpanSetOps(t *testing.T) {
 	assert.Equal(t, 3, len(slices.Collect(a.All())))
 }
 
-// minutes is the brute-force model: the set of whole minutes covered.
-type minutes [200]bool
-
-func model(spans []Span) minutes {
-	var mm minutes
-	for _, s := range spans {
-		for i := range mm {
-			if s.Contains(base.Add(time.Duration(i) * time.Minute)) {
-				mm[i] = true
-			}
-		}
+// TestMerge: Merge sorts and merges the caller's buffer in place, as
+// NewSpanSet does, and leaves out empty and reversed spans instead of
+// rejecting them.
+func TestMerge(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []Span
+		want []Span
+	}{
+		{"nil", nil, nil},
+		{"one", []Span{m(0, 10)}, []Span{m(0, 10)}},
+		{"unordered disjoint", []Span{m(20, 30), m(0, 10)}, []Span{m(0, 10), m(20, 30)}},
+		{"overlapping", []Span{m(5, 15), m(0, 10)}, []Span{m(0, 15)}},
+		{"touching", []Span{m(10, 20), m(0, 10)}, []Span{m(0, 20)}},
+		{"nested", []Span{m(5, 10), m(0, 30)}, []Span{m(0, 30)}},
+		{"duplicates", []Span{m(0, 10), m(0, 10), m(0, 10)}, []Span{m(0, 10)}},
+		{"only empty spans", []Span{m(5, 5), {}, m(0, 0)}, nil},
+		{"reversed is left out", []Span{m(9, 3), m(0, 1)}, []Span{m(0, 1)}},
+		{"reversed inside a gap does not bridge it", []Span{m(0, 1), m(2, 1), m(3, 4)}, []Span{m(0, 1), m(3, 4)}},
+		{"empty between touching spans", []Span{m(1, 2), m(1, 1), m(0, 1)}, []Span{m(0, 2)}},
+		{"chain", []Span{m(2, 4), m(1, 3), m(0, 2), m(10, 11)}, []Span{m(0, 4), m(10, 11)}},
 	}
-	return mm
-}
-
-func randSpans(r *rand.Rand) []Span {
-	n := r.IntN(20) // both the insertion-sort (<= 12) and the generic path
-	out := make([]Span, n)
-	for i := range out {
-		a := r.IntN(200)
-		b := a + r.IntN(40)
-		if b > 200 {
-			b = 200
-		}
-		out[i] = m(a, b)
-	}
-	return out
-}
-
-func TestSpanSetAgainstMinuteModel(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for iter := 0; iter < 2000; iter++ {
-		as, bs := randSpans(r), randSpans(r)
-		a, b := set(t, as...), set(t, bs...)
-		ma, mb := model(as), model(bs)
-		check := func(op string, got SpanSet, want func(x, y bool) bool) {
-			gm := model(got.Spans())
-			for i := range gm {
-				if gm[i] != want(ma[i], mb[i]) {
-					t.Fatalf("%s of %v and %v: minute %d wrong (got %s)", op, as, bs, i, got)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			buf := slices.Clone(tc.in)
+			got := Merge(buf)
+			assertSpans(t, tc.want, got)
+			if len(got) > 0 {
+				assert.Same(t, &buf[0], &got[0], "the result is a prefix of the caller's buffer")
+			}
+			// The same instants as NewSpanSet of the valid spans.
+			var valid []Span
+			for _, s := range tc.in {
+				if s.Validate() == nil {
+					valid = append(valid, s)
 				}
 			}
-			// canonical form: sorted, disjoint, non-touching, non-empty
-			sp := got.Spans()
-			for i := range sp {
-				if sp[i].IsEmpty() || (i > 0 && !sp[i-1].End.Before(sp[i].Start)) {
-					t.Fatalf("%s not canonical: %s", op, got)
-				}
-			}
-			var count time.Duration
-			for i := range gm {
-				if gm[i] {
-					count += time.Minute
-				}
-			}
-			if got.Duration() != count {
-				t.Fatalf("%s duration %s want %s", op, got.Duration(), count)
-			}
-		}
-		check("union", a.Union(b), func(x, y bool) bool { return x || y })
-		check("intersect", a.Intersect(b), func(x, y bool) bool { return x && y })
-		check("subtract", a.Subtract(b), func(x, y bool) bool { return x && !y })
-		check("build", set(t, append(as, bs...)...), func(x, y bool) bool { return x || y })
+			assertSpans(t, set(t, valid...).Spans(), got)
+		})
 	}
 }
 
-func FuzzSpanSet(f *testing.F) {
-	f.Add(int64(0), int64(10), int64(5), int64(15), int64(20), int64(3))
-	f.Add(int64(0), int64(0), int64(0), int64(0), int64(0), int64(0))
-	f.Add(int64(-5), int64(10), int64(10), int64(15), int64(1), int64(1<<62))
-	f.Fuzz(func(t *testing.T, a0, a1, b0, b1, c0, c1 int64) {
-		sp := func(x, y int64) Span { return Span{base.Add(time.Duration(x)), base.Add(time.Duration(y))} }
-		in := []Span{sp(a0, a1), sp(b0, b1), sp(c0, c1)}
-		s, err := NewSpanSet(in...)
-		for _, x := range in {
-			if x.End.Before(x.Start) {
-				if err == nil {
-					t.Fatal("reversed span accepted")
-				}
-				return
-			}
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Union with itself and with each part is idempotent; subtracting a
-		// set from itself leaves nothing; A = (A−B) ∪ (A∩B).
-		if !s.Union(s).Equal(s) || !s.Subtract(s).IsEmpty() || !s.Intersect(s).Equal(s) {
-			t.Fatalf("identities fail for %s", s)
-		}
-		b := set(t, in[1])
-		if !s.Subtract(b).Union(s.Intersect(b)).Equal(s) {
-			t.Fatalf("A != (A-B) ∪ (A∩B) for %s, %s", s, b)
-		}
-		if s.Subtract(b).Intersect(b).Len() != 0 {
-			t.Fatalf("(A-B) ∩ B not empty")
-		}
-	})
+// TestSpanSetMillion builds a set from a million one-minute spans given in
+// reverse order, every other one touching the next, and checks the merge:
+// pairs [2k, 2k+1) and [2k+1, 2k+2) join, pairs are a minute apart.
+func TestSpanSetMillion(t *testing.T) {
+	n := 1000000
+	if testkit.Small || testing.Short() {
+		n = 100_000 // the race detector makes the big build about 10× slower
+	}
+	spans := make([]Span, 0, n)
+	for i := n - 1; i >= 0; i-- {
+		k := i / 2 * 3 // pair i/2 covers minutes [3k', 3k'+2)
+		spans = append(spans, m(k+i%2, k+i%2+1))
+	}
+	s, err := NewSpanSet(spans...)
+	require.NoError(t, err)
+	require.Equal(t, n/2, s.Len())
+	require.Equal(t, time.Duration(n)*time.Minute, s.Duration())
+	first := s.Spans()[0]
+	assert.True(t, m(0, 2).Equal(first), "%s", first)
+	assert.True(t, s.Contains(base.Add(time.Minute)))
+	assert.False(t, s.Contains(base.Add(2*time.Minute)))
+	// Subtracting every other pair leaves half of them.
+	var odd []Span
+	for k := 1; k < n/2; k += 2 {
+		odd = append(odd, m(3*k, 3*k+2))
+	}
+	rest := s.Subtract(set(t, odd...))
+	assert.Equal(t, (n/2+1)/2, rest.Len())
+	assert.Equal(t, s.Duration(), rest.Union(set(t, odd...)).Duration())
 }

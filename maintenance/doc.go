@@ -5,25 +5,25 @@
 //
 // # Scheduled Downtime
 //
-// The Microsoft Dynamics CRM Online Service Level Agreement (section E,
-// definition 11) excludes Scheduled Downtime from Downtime: "published
-// maintenance windows or times where Microsoft notifies Customer of
-// periods of Downtime ... at least 24-hours prior to the commencement of
-// such Downtime". This package supplies both halves and the rule:
+// The Microsoft Dynamics CRM Online Service Level Agreement counts
+// Scheduled Downtime among its exclusions (section D.1.a) and defines it
+// (section E, definition 11) as published maintenance windows, or downtime
+// Microsoft notified at least 24 hours before it began. This package
+// supplies both halves and the rule:
 //
 //   - Window: a published window, recurring every day at fixed UTC times
-//     with minute precision, as the region table publishes it ("7:30PM to
-//     1AM" UTC). Occurrences are half-open; a window whose end is before
-//     its start crosses midnight and belongs to the UTC day it opens on.
-//     Overlap says how much of any span falls in the window in constant
-//     time, however long the span; Intersect and Subtract split a
-//     calendar.SpanSet of outages into window time and the rest.
+//     with minute precision ("7:30PM to 1AM"), each occurrence half-open;
+//     Window states how one that crosses midnight is read. Overlap says
+//     how much of any span falls in the window in O(1); Intersect and
+//     Subtract split a calendar.SpanSet of outages into window time and
+//     the rest.
 //   - Notice: maintenance announced at a given instant; Meets(24*time.Hour)
 //     tells whether it was announced early enough (exactly 24 hours counts).
 //   - ScheduledDowntime: the rule itself as a value (the notice lead, and
-//     whether window time needs a notice too). Package sla holds it in its
-//     Policy and package maintenance/comms takes it in its checks, so the
-//     assessment and the communication checks read it alike.
+//     whether window time needs a notice too), quoted and stated in full
+//     there. Package sla holds it in its Policy and package
+//     maintenance/comms takes it in its checks, so the assessment and the
+//     communication checks read it alike.
 //
 // The package sla decides what else counts; this package only measures.
 //
@@ -44,8 +44,8 @@
 // takes a Region or a Table: a caller's own table works wherever the
 // built-in one does.
 //
-// The built-in data stands in one place, dynamics.go, and is reached only
-// by name (Regions, Lookup, LookupHost, Dynamics).
+// The built-in data is reached only by name (Regions, Lookup, LookupHost,
+// Dynamics, DynamicsHolidays).
 //
 // # Time
 //

@@ -2,6 +2,7 @@ package maintenance_test
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
@@ -133,4 +134,92 @@ func ExampleNotice() {
 	// Output:
 	// 24h0m0s true
 	// maintenance: invalid notice: announced 2024-04-10T03:00:00Z is after span start 2024-04-10T02:00:00Z: maintenance: announced after the maintenance began
+}
+
+// The built-in table is the one "Policies and Communications for Dynamics
+// 365 for Customer Engagement" publishes, in force from its date (2 August
+// 2019). A billing team that kept an earlier edition of the page (APJ then
+// had 2 PM to 8 PM) and a later one (a new region whose window is spelled
+// "3 PM to 12 AM"; both hypothetical here) adds them, and each month is
+// measured against the window published for it. An edition is the whole
+// table: the short 2020 edition below lists two regions, so from then on
+// only those two are found.
+func ExampleTable_Lookup() {
+	revisions, err := maintenance.ParseTable(strings.NewReader(`{"editions": [
+	  {"effective": "2018-06-01T00:00:00Z", "regions": [
+	    {"code": "APJ", "host": "crm5.dynamics.com", "window": "2 PM to 8 PM"}]},
+	  {"effective": "2020-05-01T00:00:00Z", "regions": [
+	    {"code": "APJ", "host": "crm5.dynamics.com", "window": "3 PM to 8 PM"},
+	    {"code": "ZAF", "host": "crm14.dynamics.com", "window": "3 PM to 12 AM"}]}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	table, err := maintenance.Dynamics().With(revisions.Editions()...)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	for _, at := range []time.Time{
+		time.Date(2019, time.July, 15, 0, 0, 0, 0, time.UTC),
+		time.Date(2019, time.August, 2, 0, 0, 0, 0, time.UTC),
+		time.Date(2020, time.May, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		apj, _ := table.Lookup("APJ", at)
+		zaf, ok := table.Lookup("ZAF", at)
+		fmt.Printf("%s: APJ %s; ZAF %v %s; %d regions\n",
+			at.Format("2006-01-02"), apj.Window, ok, zaf.Window, len(table.Regions(at)))
+	}
+
+	// August 2019: one day of the earlier window (6 h), then 30 days of the
+	// published one (5 h a day).
+	parts, _ := table.LookupDuring("APJ", calendar.NewMonth(2019, time.August, time.UTC).Span())
+	var total time.Duration
+	for _, p := range parts {
+		fmt.Printf("%s to %s: %s\n", p.Span.Start.Format("Jan 2"), p.Span.End.Format("Jan 2"), p.Region.Window)
+		total += p.Region.Window.Overlap(p.Span)
+	}
+	fmt.Println("APJ window time in August 2019:", total)
+	// Output:
+	// 2019-07-15: APJ 2 PM to 8 PM; ZAF false ; 1 regions
+	// 2019-08-02: APJ 3 PM to 8 PM; ZAF false ; 12 regions
+	// 2020-05-01: APJ 3 PM to 8 PM; ZAF true 3 PM to 12 AM; 2 regions
+	// Aug 1 to Aug 2: 2 PM to 8 PM
+	// Aug 2 to Sep 1: 3 PM to 8 PM
+	// APJ window time in August 2019: 156h0m0s
+}
+
+// Scheduled Downtime as the Microsoft Dynamics CRM Online Service Level
+// Agreement defines it (section E, definition 11): EUR's published window
+// (6 PM to 3 AM UTC), and work announced at least 24 hours ahead. An
+// outage from 16:00 to 21:00 has two hours before the window, of which
+// the announced hour from 17:00 is scheduled too; the stricter reading
+// counts window time only where a notice covers it.
+func ExampleScheduledDowntime_Split() {
+	eur, _ := maintenance.Lookup("EUR")
+	at := func(h int) time.Time { return time.Date(2024, 4, 10, h, 0, 0, 0, time.UTC) }
+	outages, err := calendar.NewSpanSet(calendar.Span{Start: at(16), End: at(21)})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	notice, err := maintenance.NewNotice(calendar.Span{Start: at(17), End: at(19)}, at(17).Add(-24*time.Hour))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, rule := range []maintenance.ScheduledDowntime{
+		{NoticeLead: 24 * time.Hour},
+		{NoticeLead: 24 * time.Hour, WindowNeedsNotice: true},
+	} {
+		window, announced, rest := rule.Split(eur.Window, []maintenance.Notice{notice}, outages)
+		fmt.Println("window needs notice:", rule.WindowNeedsNotice)
+		fmt.Println("  window:", window.Duration(), "notice:", announced.Duration(), "downtime:", rest.Duration())
+	}
+	// Output:
+	// window needs notice: false
+	//   window: 3h0m0s notice: 1h0m0s downtime: 1h0m0s
+	// window needs notice: true
+	//   window: 1h0m0s notice: 1h0m0s downtime: 3h0m0s
 }

@@ -22,8 +22,9 @@ var ErrAnnouncedLate = errors.New("maintenance: announced after the maintenance 
 // any downtime it causes) was announced to run, half-open [Start, End), and
 // Announced is the instant the notice was published. The SLA counts
 // announced work as Scheduled Downtime only when it was announced at least
-// the policy's lead (24 hours for Dynamics CRM Online) before it began; see
-// Meets.
+// the policy's lead before it began (24 hours in the Microsoft Dynamics CRM
+// Online Service Level Agreement, section E, definition 11); see Meets and
+// ScheduledDowntime.
 //
 // A valid Notice has Span.End not before Span.Start, a non-zero Announced,
 // and Announced not after Span.Start (announced exactly at the start is
@@ -62,10 +63,10 @@ func (n Notice) Meets(lead time.Duration) bool {
 }
 
 // Validate reports every problem with n at once, as a calendar.ErrorList
-// whose entries wrap ErrInvalidNotice and naming the field and its value: Span ending
-// before it starts (also wraps calendar.ErrReversed), a zero Announced, or
-// Announced after Span.Start (also wraps ErrAnnouncedLate). It returns nil
-// for a valid notice.
+// whose entries wrap ErrInvalidNotice and name the field and its value: a
+// Span ending before it starts (also wraps calendar.ErrReversed), a zero
+// Announced, or Announced after Span.Start (also wraps ErrAnnouncedLate;
+// exactly at the start is valid). It returns nil for a valid notice.
 func (n Notice) Validate() error {
 	var errs calendar.ErrorList
 	if err := n.Span.Validate(); err != nil {

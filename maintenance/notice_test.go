@@ -18,7 +18,8 @@ func TestNoticeLeadAndMeets(t *testing.T) {
 		lead      time.Duration
 		meets24h  bool
 	}{
-		// SLA definition 11: "at least 24-hours prior to the commencement".
+		// Microsoft Dynamics CRM Online Service Level Agreement, section E,
+		// definition 11: "at least 24-hours prior to the commencement".
 		{"exactly 24h meets 24h", utc(2024, 4, 9, 2, 0), 24 * time.Hour, true},
 		{"1ns short of 24h", utc(2024, 4, 9, 2, 0).Add(1), 24*time.Hour - 1, false},
 		{"a week ahead", utc(2024, 4, 3, 2, 0), 7 * 24 * time.Hour, true},

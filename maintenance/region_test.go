@@ -4,147 +4,77 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rickar/cal/v2/us"
+	"github.com/rickar/cal/v2"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/calendar"
 )
 
-func TestRegionsTable(t *testing.T) {
-	// The seed's "Maintenance timeline" table (000_*), row by row.
-	want := []struct{ code, host, window string }{
-		{"NAM", "crm.dynamics.com", "2 AM to 11 AM"},
-		{"DEU", "crm.microsoftdynamics.de", "5 PM to 2 AM"},
-		{"SAM", "crm2.dynamics.com", "12 AM to 10 AM"},
-		{"CAN", "crm3.dynamics.com", "1 AM to 10 AM"},
-		{"EUR", "crm4.dynamics.com", "6 PM to 3 AM"},
-		{"FRA", "crm4.dynamics.com", "6 PM to 3 AM"},
-		{"APJ", "crm5.dynamics.com", "3 PM to 8 PM"},
-		{"OCE", "crm6.dynamics.com", "11AM to 9PM"},
-		{"JPN", "crm7.dynamics.com", "10 AM to 7 PM"},
-		{"IND", "crm8.dynamics.com", "7:30PM to 1AM"},
-		{"GCC", "crm9.dynamics.com", "2 AM to 11 AM"},
-		{"GBR", "crm11.dynamics.com", "6 PM to 3 AM"},
-	}
-	got := Regions()
-	require.Len(t, got, len(want))
-	for i, w := range want {
-		assert.Equal(t, w.code, got[i].Code, "row %d", i)
-		assert.Equal(t, w.host, got[i].Host, "row %d", i)
-		assert.Equal(t, mustWindow(t, w.window), got[i].Window, "row %d %s", i, w.code)
-	}
-	// Window lengths by hand: IND 19:30 → 01:00 is 5h30m; OCE 11 → 21 is 10h.
-	ind, _ := Lookup("IND")
-	assert.Equal(t, 5*time.Hour+30*time.Minute, ind.Window.Duration())
-	oce, _ := Lookup("OCE")
-	assert.Equal(t, 10*time.Hour, oce.Window.Duration())
-	// Crossing midnight: DEU, EUR, FRA, IND, GBR and only those.
-	var crossing []string
-	for _, r := range got {
-		if r.Window.CrossesMidnight() {
-			crossing = append(crossing, r.Code)
-		}
-	}
-	assert.Equal(t, []string{"DEU", "EUR", "FRA", "IND", "GBR"}, crossing)
-}
-
-func TestRegionsFreshCopy(t *testing.T) {
-	a := Regions()
-	a[0].Code = "XXX"
-	a[0].Window = Window{}
-	b := Regions()
-	assert.Equal(t, "NAM", b[0].Code)
-	assert.False(t, b[0].Window.IsZero())
-	r, ok := Lookup("NAM")
-	require.True(t, ok)
-	assert.Equal(t, b[0], r)
-}
-
-func TestLookup(t *testing.T) {
-	for _, code := range []string{"IND", "ind", " Ind\t", "\nGBR "} {
-		r, ok := Lookup(code)
-		assert.True(t, ok, "%q", code)
-		assert.NotEmpty(t, r.Host)
-	}
-	for _, code := range []string{"", "XX", "IN", "INDIA", "I ND"} {
-		r, ok := Lookup(code)
-		assert.False(t, ok, "%q", code)
-		assert.Equal(t, Region{}, r)
-	}
-}
-
-func TestLookupHost(t *testing.T) {
-	codes := func(rs []Region) []string {
-		var out []string
-		for _, r := range rs {
-			out = append(out, r.Code)
-		}
-		return out
-	}
-	cases := []struct {
-		host string
-		want []string
-	}{
-		{"crm4.dynamics.com", []string{"EUR", "FRA"}},
-		{" CRM4.Dynamics.COM. ", []string{"EUR", "FRA"}},
-		{"contoso.crm4.dynamics.com", []string{"EUR", "FRA"}},
-		{"crm.dynamics.com", []string{"NAM"}},
-		{"contoso.crm.dynamics.com", []string{"NAM"}},
-		{"crm11.dynamics.com", []string{"GBR"}},
-		{"crm1.dynamics.com", nil},
-		{"xcrm4.dynamics.com", nil},
-		{"dynamics.com", nil},
-		{"", nil},
-		{"https://contoso.crm4.dynamics.com/", nil},
-	}
-	for _, tc := range cases {
-		t.Run(tc.host, func(t *testing.T) {
-			assert.Equal(t, tc.want, codes(LookupHost(tc.host)))
-		})
-	}
-}
-
-func TestRegionHolidays(t *testing.T) {
-	// The library's reading of each region's business calendar (the table
-	// publishes none): the rickar/cal list by its Go name, and the zone.
-	cases := []struct{ code, calendar, zone string }{
-		{"NAM", "us.Holidays", "America/New_York"}, {"GCC", "us.Holidays", "America/New_York"},
-		{"CAN", "ca.Holidays", "America/Toronto"}, {"DEU", "de.Holidays", "Europe/Berlin"},
-		{"FRA", "fr.Holidays", "Europe/Paris"}, {"GBR", "gb.Holidays", "Europe/London"},
-		{"JPN", "jp.Holidays", "Asia/Tokyo"}, {"OCE", "au.HolidaysNSW", "Australia/Sydney"},
-		{"SAM", "br.Holidays", "America/Sao_Paulo"}, {"EUR", "ecb.Holidays", "Europe/Amsterdam"},
-		{"IND", "", "Asia/Kolkata"}, {"APJ", "", "Asia/Singapore"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.code, func(t *testing.T) {
-			r, ok := Lookup(tc.code)
-			require.True(t, ok)
-			assert.Equal(t, tc.calendar, r.Holidays.Name())
-			assert.Equal(t, tc.zone, r.Zone)
-			loc, err := r.Location()
-			require.NoError(t, err)
-			assert.Equal(t, tc.zone, loc.String())
-			if tc.calendar == "" {
-				assert.Nil(t, r.Holidays)
-			} else {
-				h, ok := DynamicsHolidays(tc.calendar)
-				require.True(t, ok)
-				assert.Same(t, h, r.Holidays, "regions share the built-in calendar")
-			}
-		})
-	}
-	_, ok := DynamicsHolidays("us")
-	assert.False(t, ok, "calendars are named as Go spells them")
+// TestRegionLocation: a region's Zone is loaded from the tz database; an
+// empty Zone is UTC, and a zone the database does not know is an error
+// that names the region and the zone.
+func TestRegionLocation(t *testing.T) {
 	loc, err := Region{Code: "XXX"}.Location()
 	require.NoError(t, err)
 	assert.Equal(t, time.UTC, loc, "no zone: UTC")
 	_, err = Region{Code: "XXX", Zone: "Mars/Olympus_Mons"}.Location()
 	assert.ErrorIs(t, err, ErrInvalidTable)
 	assert.ErrorContains(t, err, `region "XXX": zone "Mars/Olympus_Mons"`)
+	tokyo, err := Region{Code: "JPN", Zone: "Asia/Tokyo"}.Location()
+	require.NoError(t, err)
+	assert.Equal(t, "Asia/Tokyo", tokyo.String())
+}
 
-	// Independence Day 2024 (Thursday 4 July) is in NAM's calendar, and
-	// rickar/cal's shared list is never changed.
+func TestRegionBusinessDays(t *testing.T) {
+	berlin := mustLoad(t, "Europe/Berlin")
+	cases := []struct {
+		name     string
+		code     string
+		loc      *time.Location
+		date     time.Time
+		business bool
+	}{
+		// Thursday 4 July 2024, Independence Day (us.Holidays).
+		{"NAM Independence Day", "NAM", nil, utc(2024, 7, 4, 12, 0), false},
+		{"NAM day after", "NAM", nil, utc(2024, 7, 5, 12, 0), true},
+		// Thursday 3 October 2024, Day of German Unity (de.Holidays).
+		{"DEU Unity Day", "DEU", berlin, time.Date(2024, 10, 3, 9, 0, 0, 0, berlin), false},
+		// The same Thursday is an ordinary business day in NAM.
+		{"NAM 3 October", "NAM", nil, utc(2024, 10, 3, 12, 0), true},
+		// Wednesday 1 May 2024, Labour Day (ecb.Holidays).
+		{"EUR Labour Day", "EUR", nil, utc(2024, 5, 1, 12, 0), false},
+		// Thursday 26 December 2024: Boxing Day in GBR (gb.Holidays).
+		{"GBR Boxing Day", "GBR", nil, utc(2024, 12, 26, 12, 0), false},
+		// IND: weekends only, so 15 August 2024 (Thursday) is a business day.
+		{"IND weekday", "IND", nil, utc(2024, 8, 15, 12, 0), true},
+		{"IND Saturday", "IND", nil, utc(2024, 8, 17, 12, 0), false},
+		{"APJ Sunday", "APJ", nil, utc(2024, 8, 18, 12, 0), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r, ok := Lookup(tc.code)
+			require.True(t, ok)
+			bd := r.BusinessDays(tc.loc)
+			require.NotNil(t, bd)
+			assert.Equal(t, tc.business, bd.IsBusinessDay(tc.date))
+		})
+	}
 	nam, _ := Lookup("NAM")
-	assert.True(t, nam.Holidays.IsHoliday(time.Date(2024, 7, 4, 0, 0, 0, 0, time.UTC)))
-	assert.False(t, nam.Holidays.IsHoliday(time.Date(2024, 7, 5, 0, 0, 0, 0, time.UTC)))
-	assert.Equal(t, "New Year's Day", us.Holidays[0].Name)
+	assert.Equal(t, time.UTC, nam.BusinessDays(nil).Location())
+	assert.Equal(t, berlin, nam.BusinessDays(berlin).Location())
+
+	// A caller's own region counts its own holidays: Tuesday 12 March
+	// 2024 is a company holiday, Wednesday 13 a business day.
+	xyz := Region{Code: "XYZ", Host: "xyz.example", Window: mustWindow(t, "1 AM to 2 AM"),
+		Holidays: calendar.NewHolidays("company", &cal.Holiday{Name: "Founders' Day", Month: time.March, Day: 12, Func: cal.CalcDayOfMonth})}
+	bd := xyz.BusinessDays(berlin)
+	assert.Equal(t, berlin, bd.Location())
+	assert.False(t, bd.IsBusinessDay(time.Date(2024, 3, 12, 9, 0, 0, 0, berlin)))
+	assert.True(t, bd.IsBusinessDay(time.Date(2024, 3, 13, 9, 0, 0, 0, berlin)))
+	// The zero Region has weekends only, in UTC: Saturday 16 March is off.
+	none := Region{}.BusinessDays(nil)
+	assert.Equal(t, time.UTC, none.Location())
+	assert.True(t, none.IsBusinessDay(utc(2024, 3, 12, 12, 0)))
+	assert.False(t, none.IsBusinessDay(utc(2024, 3, 16, 12, 0)))
 }

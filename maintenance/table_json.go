@@ -95,9 +95,10 @@ func (t *Table) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ParseTable reads one table document (see UnmarshalJSON) from r, up to
-// 4 MiB, and returns it sorted and validated. Anything after the object
-// other than white space is an error.
+// ParseTable reads one table document (see UnmarshalJSON) from r, of at
+// most 4 MiB (4,194,304 bytes; a document of exactly that length is read),
+// and returns it sorted and validated. Anything after the object other
+// than white space is an error.
 func ParseTable(r io.Reader) (Table, error) {
 	b, err := strictjson.Read(r, maxTableBytes, "region table document", ErrInvalidTable)
 	if err != nil {

@@ -19,8 +19,9 @@ const (
 )
 
 // Window is a maintenance window that recurs every day at the same UTC
-// wall-clock times, with minute precision, as the seed's region table
-// publishes it ("7:30PM to 1AM" UTC).
+// wall-clock times, with minute precision, as the region table of
+// "Policies and Communications for Dynamics 365 for Customer Engagement"
+// ("Maintenance timeline") publishes it ("7:30PM to 1AM", all UTC).
 //
 // Each occurrence is the half-open span [start, end) in UTC. A window whose
 // end is before its start crosses midnight: "6 PM to 3 AM" runs from 18:00

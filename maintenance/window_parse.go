@@ -6,7 +6,8 @@ import (
 )
 
 // ParseWindow reads a daily UTC window written either in 12-hour form, as
-// the seed's region table spells it, or in 24-hour form:
+// the "Maintenance timeline" of "Policies and Communications for Dynamics
+// 365 for Customer Engagement" spells it, or in 24-hour form:
 //
 //	"2 AM to 11 AM"   "12 AM to 10 AM"   "11AM to 9PM"   "7:30PM to 1AM"
 //	"19:30-01:00"     "18:00 to 03:00"   "15:00-24:00"

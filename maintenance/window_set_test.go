@@ -4,17 +4,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-func setOf(t *testing.T, spans ...calendar.Span) calendar.SpanSet {
-	t.Helper()
-	s, err := calendar.NewSpanSet(spans...)
-	require.NoError(t, err)
-	return s
-}
+	"github.com/slapolicy/slapolicy/calendar"
+)
 
 func TestIntersectSubtract(t *testing.T) {
 	deu := mustWindow(t, "5 PM to 2 AM")
@@ -51,8 +45,7 @@ func TestIntersectSubtract(t *testing.T) {
 }
 
 func TestSubtractKeepsLocation(t *testing.T) {
-	nyc, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
+	nyc := mustLoad(t, "America/New_York")
 	nam := mustWindow(t, "2 AM to 11 AM")
 	// 20:00 to 23:00 EDT on April 1 is 00:00 to 03:00 UTC April 2: the
 	// last hour (02:00–03:00 UTC = 22:00–23:00 EDT) is in NAM's window.

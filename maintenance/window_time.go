@@ -69,8 +69,7 @@ func (w Window) Next(t time.Time) calendar.Span {
 // the first may start before s.Start and the last may end after s.End (use
 // Within for clipped ones). An empty or reversed s, or the zero Window,
 // yields nothing. The sequence may be iterated many times and stopped
-// early; it computes each occurrence as it goes, so a span of many years
-// costs nothing until it is walked.
+// early; it computes each occurrence as it is reached.
 func (w Window) Occurrences(s calendar.Span) iter.Seq[calendar.Span] {
 	return func(yield func(calendar.Span) bool) {
 		if w.IsZero() || !s.Start.Before(s.End) {
@@ -98,9 +97,9 @@ func (w Window) Occurrences(s calendar.Span) iter.Seq[calendar.Span] {
 }
 
 // Overlap returns how much of s lies inside occurrences of w, exactly to the
-// nanosecond. It runs in constant time and does not allocate, however long
-// s is: it counts whole UTC days times Duration and adds the partial first
-// and last days. The result saturates at the largest time.Duration (a span
+// nanosecond, with occurrences and s both half-open. It costs O(1), however
+// long s is: it counts whole UTC days times Duration and adds the partial
+// first and last days. The result saturates at the largest time.Duration (a span
 // of more than about 292 years of window time). It returns 0 for the zero
 // Window and for an empty or reversed s (Overlap returns no error; validate
 // caller spans with calendar.Span.Validate first).

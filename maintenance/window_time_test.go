@@ -2,34 +2,27 @@ package maintenance
 
 import (
 	"math"
-	"math/rand/v2"
 	"testing"
 	"time"
 
-	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/calendar"
 )
-
-func utc(y int, m time.Month, d, h, min int) time.Time {
-	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
-}
-
-func spanOf(a, b time.Time) calendar.Span { return calendar.Span{Start: a, End: b} }
 
 func TestContains(t *testing.T) {
 	sam := mustWindow(t, "12 AM to 10 AM")
 	deu := mustWindow(t, "5 PM to 2 AM")
 	ind := mustWindow(t, "7:30PM to 1AM")
-	nyc, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
+	nyc := mustLoad(t, "America/New_York")
 	cases := []struct {
 		name string
 		w    Window
 		at   time.Time
 		want bool
 	}{
-		// SAM 12 AM to 10 AM (seed table): midnight in, 10:00 out.
+		// SAM 12 AM to 10 AM (the region table): midnight in, 10:00 out.
 		{"SAM midnight inside", sam, utc(2024, 4, 1, 0, 0), true},
 		{"SAM 09:59:59.999999999 inside", sam, utc(2024, 4, 1, 10, 0).Add(-1), true},
 		{"SAM 10:00 outside", sam, utc(2024, 4, 1, 10, 0), false},
@@ -58,35 +51,50 @@ func TestContains(t *testing.T) {
 }
 
 func TestNext(t *testing.T) {
-	deu := mustWindow(t, "5 PM to 2 AM")
-	nam := mustWindow(t, "2 AM to 11 AM")
+	zero := time.Time{}
 	cases := []struct {
 		name       string
-		w          Window
+		window     string
 		at         time.Time
 		start, end time.Time
 	}{
-		{"DEU inside after midnight: the occurrence from the day before", deu, utc(2024, 4, 2, 1, 0),
+		{"DEU inside after midnight: the occurrence from the day before", "5 PM to 2 AM", utc(2024, 4, 2, 1, 0),
 			utc(2024, 4, 1, 17, 0), utc(2024, 4, 2, 2, 0)},
-		{"DEU at closing instant: the next one", deu, utc(2024, 4, 2, 2, 0),
+		{"DEU at closing instant: the next one", "5 PM to 2 AM", utc(2024, 4, 2, 2, 0),
 			utc(2024, 4, 2, 17, 0), utc(2024, 4, 3, 2, 0)},
-		{"DEU at opening instant", deu, utc(2024, 4, 2, 17, 0),
+		{"DEU at opening instant", "5 PM to 2 AM", utc(2024, 4, 2, 17, 0),
 			utc(2024, 4, 2, 17, 0), utc(2024, 4, 3, 2, 0)},
-		{"NAM before today's", nam, utc(2024, 4, 2, 1, 0),
+		{"NAM before today's", "2 AM to 11 AM", utc(2024, 4, 2, 1, 0),
 			utc(2024, 4, 2, 2, 0), utc(2024, 4, 2, 11, 0)},
-		{"NAM after today's: tomorrow", nam, utc(2024, 4, 2, 11, 0),
+		{"NAM after today's: tomorrow", "2 AM to 11 AM", utc(2024, 4, 2, 11, 0),
 			utc(2024, 4, 3, 2, 0), utc(2024, 4, 3, 11, 0)},
-		{"NAM across a month end", nam, utc(2024, 4, 30, 12, 0),
+		{"NAM across a month end", "2 AM to 11 AM", utc(2024, 4, 30, 12, 0),
 			utc(2024, 5, 1, 2, 0), utc(2024, 5, 1, 11, 0)},
+		// DEU's occurrence opened on 0000-12-31 at 17:00 and contains the
+		// zero time.
+		{"zero time inside a window from year 0", "5 PM to 2 AM", zero,
+			time.Date(0, 12, 31, 17, 0, 0, 0, time.UTC), time.Date(1, 1, 1, 2, 0, 0, 0, time.UTC)},
+		{"zero time before NAM opens", "2 AM to 11 AM", zero,
+			time.Date(1, 1, 1, 2, 0, 0, 0, time.UTC), time.Date(1, 1, 1, 11, 0, 0, 0, time.UTC)},
+		{"last hour of 9999", "2 AM to 11 AM", time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC),
+			time.Date(10000, 1, 1, 2, 0, 0, 0, time.UTC), time.Date(10000, 1, 1, 11, 0, 0, 0, time.UTC)},
+		// At the closing instant the next occurrence is returned.
+		{"closing instant of IND", "7:30PM to 1AM", time.Date(2024, 2, 29, 1, 0, 0, 0, time.UTC),
+			time.Date(2024, 2, 29, 19, 30, 0, 0, time.UTC), time.Date(2024, 3, 1, 1, 0, 0, 0, time.UTC)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := tc.w.Next(tc.at)
+			w := mustWindow(t, tc.window)
+			got := w.Next(tc.at)
 			assert.True(t, got.Equal(spanOf(tc.start, tc.end)), "got %v", got)
+			assert.True(t, got.Start.Equal(tc.start), "start: want %s got %s", tc.start, got.Start)
+			assert.True(t, got.End.Equal(tc.end), "end: want %s got %s", tc.end, got.End)
 			assert.Equal(t, time.UTC, got.Start.Location())
+			assert.Equal(t, got.Contains(tc.at), w.Contains(tc.at))
 		})
 	}
 	// A time in another location gives the same occurrence, in UTC.
+	deu := mustWindow(t, "5 PM to 2 AM")
 	tokyo := time.FixedZone("JST", 9*3600)
 	got := deu.Next(time.Date(2024, 4, 2, 10, 0, 0, 0, tokyo)) // 01:00 UTC
 	assert.True(t, got.Equal(spanOf(utc(2024, 4, 1, 17, 0), utc(2024, 4, 2, 2, 0))), "got %v", got)
@@ -140,54 +148,108 @@ func TestOccurrences(t *testing.T) {
 // aprilUTC is April 2024 in UTC.
 var aprilUTC = spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 5, 1, 0, 0))
 
-var overlapCases = []struct {
+// overlapCase is one hand-worked Overlap figure.
+type overlapCase struct {
 	name   string
 	window string
 	span   calendar.Span
 	want   time.Duration
-}{
-	// IND 7:30 PM to 1 AM is 5h30m a day. April 2024 (UTC) holds the 1h
-	// from the occurrence that opened on March 31 (00:00–01:00 on April 1),
-	// the 30 occurrences opening April 1..30, of which the last is cut at
-	// May 1 00:00 (4h30m inside): 1h + 29 × 5h30m + 4h30m = 165h, exactly
-	// 30 days × 5h30m.
-	{"IND over April 2024", "7:30PM to 1AM", aprilUTC, 165 * time.Hour},
-	// NAM 2 AM to 11 AM: 9 hours a day.
-	{"NAM one day", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 4, 2, 0, 0)), 9 * time.Hour},
-	{"NAM April", "2 AM to 11 AM", aprilUTC, 30 * 9 * time.Hour},
-	// DEU 5 PM to 2 AM: 9h a day, split 7h + 2h across midnight. 12:00
-	// to 12:00 next day takes 17:00–02:00 whole.
-	{"DEU noon to noon", "5 PM to 2 AM", spanOf(utc(2024, 4, 1, 12, 0), utc(2024, 4, 2, 12, 0)), 9 * time.Hour},
-	// 23:00 to 01:00 is all inside DEU's window.
-	{"DEU across midnight", "5 PM to 2 AM", spanOf(utc(2024, 4, 1, 23, 0), utc(2024, 4, 2, 1, 0)), 2 * time.Hour},
-	// "3 PM to 12 AM" ends at midnight: a whole day holds 9 hours, and
-	// nothing after midnight.
-	{"ends at midnight, whole day", "3 PM to 12 AM", spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 4, 2, 0, 0)), 9 * time.Hour},
-	{"ends at midnight, after midnight", "3 PM to 12 AM", spanOf(utc(2024, 4, 2, 0, 0), utc(2024, 4, 2, 15, 0)), 0},
-	// SAM includes midnight: 23:00 to 01:00 holds the hour after midnight.
-	{"SAM around midnight", "12 AM to 10 AM", spanOf(utc(2024, 4, 1, 23, 0), utc(2024, 4, 2, 1, 0)), time.Hour},
-	// Mid-window start and end, nanosecond ends: 02:00:00.5 to 10:59:59.25.
-	{"nanosecond ends", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 2, 0).Add(500*time.Millisecond), utc(2024, 4, 1, 11, 0).Add(-750*time.Millisecond)), 9*time.Hour - 1250*time.Millisecond},
-	{"empty span", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 3, 0), utc(2024, 4, 1, 3, 0)), 0},
-	{"reversed span is 0", "2 AM to 11 AM", spanOf(utc(2024, 4, 2, 0, 0), utc(2024, 4, 1, 0, 0)), 0},
-	// February 2024 has 29 days: IND 29 × 5h30m = 159h30m.
-	{"IND February 2024", "19:30-01:00", spanOf(utc(2024, 2, 1, 0, 0), utc(2024, 3, 1, 0, 0)), 159*time.Hour + 30*time.Minute},
 }
 
-func TestOverlapHandWorked(t *testing.T) {
-	cases := overlapCases
-	for _, tc := range cases {
+// overlapCases are Overlap's hand-worked figures, from the region table's
+// windows (all UTC) and a wall calendar; where a span is a local month the
+// tz database gives its UTC ends. Windows are daily UTC times, so a local
+// month's overlap depends on where its UTC ends fall. FuzzOverlap starts
+// from them too.
+func overlapCases(t testing.TB) []overlapCase {
+	ny := mustLoad(t, "America/New_York")
+	lordHowe := mustLoad(t, "Australia/Lord_Howe")
+	zero := time.Time{}
+	return []overlapCase{
+		// IND 7:30 PM to 1 AM is 5h30m a day. April 2024 (UTC) holds the 1h
+		// from the occurrence that opened on March 31 (00:00–01:00 on April 1),
+		// the 30 occurrences opening April 1..30, of which the last is cut at
+		// May 1 00:00 (4h30m inside): 1h + 29 × 5h30m + 4h30m = 165h, exactly
+		// 30 days × 5h30m.
+		{"IND over April 2024", "7:30PM to 1AM", aprilUTC, 165 * time.Hour},
+		// NAM 2 AM to 11 AM: 9 hours a day.
+		{"NAM one day", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 4, 2, 0, 0)), 9 * time.Hour},
+		{"NAM April", "2 AM to 11 AM", aprilUTC, 30 * 9 * time.Hour},
+		// DEU 5 PM to 2 AM: 9h a day, split 7h + 2h across midnight. 12:00
+		// to 12:00 next day takes 17:00–02:00 whole.
+		{"DEU noon to noon", "5 PM to 2 AM", spanOf(utc(2024, 4, 1, 12, 0), utc(2024, 4, 2, 12, 0)), 9 * time.Hour},
+		// 23:00 to 01:00 is all inside DEU's window.
+		{"DEU across midnight", "5 PM to 2 AM", spanOf(utc(2024, 4, 1, 23, 0), utc(2024, 4, 2, 1, 0)), 2 * time.Hour},
+		// "3 PM to 12 AM" ends at midnight: a whole day holds 9 hours, and
+		// nothing after midnight.
+		{"ends at midnight, whole day", "3 PM to 12 AM", spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 4, 2, 0, 0)), 9 * time.Hour},
+		{"ends at midnight, after midnight", "3 PM to 12 AM", spanOf(utc(2024, 4, 2, 0, 0), utc(2024, 4, 2, 15, 0)), 0},
+		// SAM includes midnight: 23:00 to 01:00 holds the hour after midnight.
+		{"SAM around midnight", "12 AM to 10 AM", spanOf(utc(2024, 4, 1, 23, 0), utc(2024, 4, 2, 1, 0)), time.Hour},
+		// Mid-window start and end, nanosecond ends: 02:00:00.5 to 10:59:59.25.
+		{"nanosecond ends", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 2, 0).Add(500*time.Millisecond), utc(2024, 4, 1, 11, 0).Add(-750*time.Millisecond)), 9*time.Hour - 1250*time.Millisecond},
+		{"empty span", "2 AM to 11 AM", spanOf(utc(2024, 4, 1, 3, 0), utc(2024, 4, 1, 3, 0)), 0},
+		{"reversed span is 0", "2 AM to 11 AM", spanOf(utc(2024, 4, 2, 0, 0), utc(2024, 4, 1, 0, 0)), 0},
+		// February 2024 has 29 days: IND 29 × 5h30m = 159h30m.
+		{"IND February 2024", "19:30-01:00", spanOf(utc(2024, 2, 1, 0, 0), utc(2024, 3, 1, 0, 0)), 159*time.Hour + 30*time.Minute},
+		// New York's March 2024 is [1 Mar 05:00Z, 1 Apr 04:00Z), 743 h.
+		// NAM 02:00–11:00Z: 6 h on 1 March (from 05:00), 30 × 9 h on 2–31
+		// March, 2 h on 1 April (to 04:00): 278 h.
+		{"NAM over New York's March 2024", "2 AM to 11 AM",
+			calendar.NewMonth(2024, time.March, ny).Span(), 278 * time.Hour},
+		// New York's November 2024 is [1 Nov 04:00Z, 1 Dec 05:00Z), 721 h.
+		// IND 19:30–01:00Z: the occurrence opening 31 October ends at
+		// 01:00Z, before the month; those opening 1–30 November lie
+		// wholly inside (the last ends 1 Dec 01:00Z); 30 × 5h30m = 165 h.
+		{"IND over New York's November 2024", "7:30PM to 1AM",
+			calendar.NewMonth(2024, time.November, ny).Span(), 165 * time.Hour},
+		// Lord Howe's April 2024 is [31 Mar 13:00Z, 30 Apr 13:30Z),
+		// 720h30m. DEU 17:00–02:00Z: occurrences opening 31 March to 29
+		// April lie inside, the one opening 30 April at 17:00Z is after
+		// the end: 30 × 9 h = 270 h.
+		{"DEU over Lord Howe's April 2024", "5 PM to 2 AM",
+			calendar.NewMonth(2024, time.April, lordHowe).Span(), 270 * time.Hour},
+		// The zero time is 0001-01-01 00:00 UTC. DEU's occurrence that
+		// opened at 17:00 on 0000-12-31 covers 00:00–02:00, and the next
+		// opens at 17:00: 2 h + 7 h in the first day.
+		{"first day of year 1", "5 PM to 2 AM", calendar.Span{Start: zero, End: zero.Add(24 * time.Hour)}, 9 * time.Hour},
+		{"one ns at the zero time, inside DEU", "5 PM to 2 AM", calendar.Span{Start: zero, End: zero.Add(1)}, 1},
+		{"one ns at the zero time, outside NAM", "2 AM to 11 AM", calendar.Span{Start: zero, End: zero.Add(1)}, 0},
+		// From 9999-12-31 to 10000-01-02: two NAM days, 18 h.
+		{"across year 10000", "2 AM to 11 AM",
+			calendar.Span{Start: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), End: time.Date(10000, 1, 2, 0, 0, 0, 0, time.UTC)}, 18 * time.Hour},
+		// Year 1 to year 9999 is 3,652,058 days: ~3.3e7 h of NAM window,
+		// far over the largest time.Duration (~2.56e6 h).
+		{"year 1 to 9999 saturates", "2 AM to 11 AM",
+			calendar.Span{Start: zero, End: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}, time.Duration(1<<63 - 1)},
+		{"zero span", "2 AM to 11 AM", calendar.Span{}, 0},
+		{"reversed at the zero time", "5 PM to 2 AM", calendar.Span{Start: zero.Add(1), End: zero}, 0},
+	}
+}
+
+func TestOverlap(t *testing.T) {
+	for _, tc := range overlapCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
 			w := mustWindow(t, tc.window)
 			assert.Equal(t, tc.want, w.Overlap(tc.span))
+			assert.Equal(t, tc.want, w.Overlap(tc.span.In(time.UTC)), "the span's location does not matter")
+			if tc.span.Duration() > 0 && tc.span.Duration() < 1000*24*time.Hour {
+				// The occurrences, clipped, add up to the same figure.
+				var sum time.Duration
+				for occ := range w.Occurrences(tc.span) {
+					if in, ok := occ.Intersect(tc.span); ok {
+						sum += in.Duration()
+					}
+				}
+				assert.Equal(t, tc.want, sum, "sum of clipped occurrences")
+			}
 		})
 	}
 }
 
 func TestOverlapLocations(t *testing.T) {
 	// The same instants in another location give the same overlap.
-	nyc, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
+	nyc := mustLoad(t, "America/New_York")
 	ind := mustWindow(t, "7:30PM to 1AM")
 	april := spanOf(utc(2024, 4, 1, 0, 0), utc(2024, 5, 1, 0, 0))
 	assert.Equal(t, 165*time.Hour, ind.Overlap(april.In(nyc)))
@@ -235,133 +297,4 @@ func TestOverlapSet(t *testing.T) {
 		require.Less(t, nam.Overlap(s), time.Duration(math.MaxInt64))
 	}
 	assert.Equal(t, time.Duration(math.MaxInt64), nam.OverlapSet(huge), "saturates")
-}
-
-// randomWindow returns a random valid window.
-func randomWindow(r *rand.Rand) Window {
-	start := r.IntN(minutesADay)
-	end := r.IntN(minutesADay)
-	for end == start {
-		end = r.IntN(minutesADay)
-	}
-	w, err := windowFromMinutes(start, end, "")
-	if err != nil {
-		panic(err)
-	}
-	return w
-}
-
-// bruteMinutes counts the minutes m in [a, b) (minute-aligned) with
-// w.Contains(m), one by one.
-func bruteMinutes(w Window, a, b time.Time) time.Duration {
-	var n time.Duration
-	for t := a; t.Before(b); t = t.Add(time.Minute) {
-		if w.Contains(t) {
-			n += time.Minute
-		}
-	}
-	return n
-}
-
-// bruteExact adds up, nanosecond-exact, the parts of s inside the window by
-// clipping each occurrence to s.
-func bruteExact(w Window, s calendar.Span) time.Duration {
-	var n time.Duration
-	for o := range w.Occurrences(s) {
-		if in, ok := s.Intersect(o); ok {
-			n += in.Duration()
-		}
-	}
-	return n
-}
-
-func TestOverlapProperty(t *testing.T) {
-	r := rand.New(rand.NewPCG(4, 2024))
-	base := utc(2024, 1, 1, 0, 0)
-	for i := range 400 {
-		w := randomWindow(r)
-		// Minute-aligned span up to 3 days, often starting inside the window.
-		a := base.Add(time.Duration(r.IntN(60*24*30)) * time.Minute)
-		if i%2 == 0 {
-			a = w.Next(a).Start.Add(time.Duration(r.IntN(int(w.Duration()/time.Minute))) * time.Minute)
-		}
-		b := a.Add(time.Duration(r.IntN(60*24*3)) * time.Minute)
-		s := spanOf(a, b)
-		require.Equal(t, bruteMinutes(w, a, b), w.Overlap(s), "case %d: window %v span %v", i, w, s)
-	}
-	for i := range 2000 {
-		w := randomWindow(r)
-		// Nanosecond ends, spans up to 40 days, some before 1970.
-		a := base.Add(time.Duration(r.Int64N(int64(200*365*24*time.Hour))) - 100*365*24*time.Hour)
-		b := a.Add(time.Duration(r.Int64N(int64(40 * 24 * time.Hour))))
-		s := spanOf(a, b)
-		require.Equal(t, bruteExact(w, s), w.Overlap(s), "case %d: window %v span %v", i, w, s)
-		// Additivity at a random cut.
-		c := a.Add(time.Duration(r.Int64N(int64(b.Sub(a)) + 1)))
-		require.Equal(t, w.Overlap(s), w.Overlap(spanOf(a, c))+w.Overlap(spanOf(c, b)), "case %d additivity", i)
-		// Agrees with Intersect/Subtract and Within.
-		set, err := calendar.NewSpanSet(s)
-		require.NoError(t, err)
-		require.Equal(t, w.Overlap(s), w.Intersect(set).Duration(), "case %d intersect", i)
-		require.Equal(t, s.Duration()-w.Overlap(s), w.Subtract(set).Duration(), "case %d subtract", i)
-	}
-}
-
-func FuzzOverlap(f *testing.F) {
-	for _, tc := range overlapCases {
-		w, err := ParseWindow(tc.window)
-		if err != nil {
-			f.Fatal(err)
-		}
-		d := tc.span.End.Sub(tc.span.Start)
-		f.Add(uint16(w.start), uint16(w.End()/time.Minute), tc.span.Start.Unix(), int64(tc.span.Start.Nanosecond()),
-			int64(d/time.Second), int64(d%time.Second))
-	}
-	f.Add(uint16(1020), uint16(120), int64(-86400*400), int64(123), int64(86400*3), int64(999999999))
-	f.Fuzz(func(t *testing.T, startMin, endMin uint16, sec, nsec, lenSec, lenNsec int64) {
-		w, err := windowFromMinutes(int(startMin%minutesADay), int(endMin%minutesADay), "")
-		if err != nil {
-			return
-		}
-		lenSec %= 90 * 86400
-		if lenSec < 0 {
-			lenSec = -lenSec
-		}
-		a := time.Unix(sec%(1<<40), nsec%1e9).UTC()
-		s := spanOf(a, a.Add(time.Duration(lenSec)*time.Second+time.Duration(lenNsec%1e9)))
-		got := w.Overlap(s)
-		if s.End.Before(s.Start) {
-			if got != 0 {
-				t.Fatalf("reversed span gave %v", got)
-			}
-			return
-		}
-		if want := bruteExact(w, s); got != want {
-			t.Fatalf("window %v span %v: Overlap %v, brute force %v", w, s, got, want)
-		}
-	})
-}
-
-func TestNextContainsProperty(t *testing.T) {
-	r := rand.New(rand.NewPCG(7, 30))
-	base := utc(2024, 1, 1, 0, 0)
-	for i := range 3000 {
-		w := randomWindow(r)
-		at := base.Add(time.Duration(r.Int64N(int64(400*24*time.Hour))) - 200*24*time.Hour)
-		next := w.Next(at)
-		require.Equal(t, w.Duration(), next.Duration(), "case %d", i)
-		require.True(t, next.End.After(at), "case %d: Next ends after t", i)
-		require.Equal(t, w.Contains(at), next.Contains(at), "case %d: window %v at %v next %v", i, w, at, next)
-		require.True(t, w.Contains(next.Start), "case %d: opening instant inside", i)
-		require.False(t, w.Contains(next.End), "case %d: closing instant outside", i)
-		require.False(t, w.Contains(next.Start.Add(-1)), "case %d: instant before opening outside", i)
-		// Occurrences over a span starting at t begin with Next(t) when t is
-		// inside an occurrence, and every occurrence is a Next.
-		var prevEnd time.Time
-		for occ := range w.Occurrences(spanOf(at, at.Add(3*24*time.Hour))) {
-			require.True(t, occ.Equal(w.Next(occ.Start)), "case %d", i)
-			require.True(t, occ.Start.After(prevEnd), "case %d: in order, disjoint, not touching", i)
-			prevEnd = occ.End
-		}
-	}
 }

@@ -68,8 +68,8 @@ func (l List[T]) Len() int { return len(l.values) }
 func (l List[T]) Entry(k int) (time.Time, T) { return l.from[k], l.values[k] }
 
 // Index returns the position of the entry in force at instant at, the one
-// with the latest effective instant at or before it, or -1 before the
-// first. It costs O(log n).
+// with the latest effective instant at or before it (an entry is in force
+// from its own instant on), or -1 before the first. It costs O(log n).
 func (l List[T]) Index(at time.Time) int {
 	i, _ := slices.BinarySearchFunc(l.from, at, func(from, at time.Time) int {
 		if from.After(at) {
@@ -82,8 +82,9 @@ func (l List[T]) Index(at time.Time) int {
 
 // Within splits span s at the entries' effective instants and yields, in
 // order, each part of s with the position of the entry in force during it.
-// Time before the first entry is in no part; parts are never empty and
-// keep the location of s.Start. It costs O(log n + entries inside s).
+// Time before the first entry is in no part; parts are half-open, never
+// empty, and both their ends are in s.Start's location. An empty or
+// reversed s yields nothing. It costs O(log n + entries inside s).
 func (l List[T]) Within(s calendar.Span) iter.Seq2[calendar.Span, int] {
 	return func(yield func(calendar.Span, int) bool) {
 		if s.IsEmpty() {

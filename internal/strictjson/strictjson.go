@@ -24,9 +24,10 @@ import (
 // clipBytes is how much of a value Quote keeps.
 const clipBytes = 60
 
-// Quote returns s quoted for an error message: whole when it is at most 60
-// bytes, else its first 60 bytes (cut at a character boundary), an
-// ellipsis and its length, as in "abc..." (1048576 bytes).
+// Quote returns s quoted for an error message (strconv.Quote): whole when
+// it is at most 60 bytes, else the longest prefix of at most 60 bytes that
+// ends at a character boundary, quoted, then an ellipsis and the length of
+// s in bytes, as in "abc"... (1048576 bytes).
 func Quote(s string) string {
 	if len(s) <= clipBytes {
 		return strconv.Quote(s)
@@ -41,8 +42,9 @@ func Quote(s string) string {
 // startsRune reports whether b can start a UTF-8 encoded character.
 func startsRune(b byte) bool { return b&0xC0 != 0x80 }
 
-// QuoteRaw is Quote for a raw JSON value, written as it stands in the
-// document (not quoted again when it is itself a JSON string).
+// QuoteRaw is Quote for a raw JSON value, trimmed of white space: up to 60
+// bytes it is written as it stands in the document (not quoted again when
+// it is itself a JSON string); a longer one is clipped and quoted by Quote.
 func QuoteRaw(raw []byte) string {
 	s := string(bytes.TrimSpace(raw))
 	if len(s) <= clipBytes {
@@ -51,8 +53,9 @@ func QuoteRaw(raw []byte) string {
 	return Quote(s)
 }
 
-// Read reads r to its end, or fails when it holds more than limit bytes;
-// what names the document in errors.
+// Read reads r to its end, or fails when it holds more than limit bytes (a
+// document of exactly limit bytes is read); what names the document in
+// errors, which wrap sentinel, and a reading error too.
 func Read(r io.Reader, limit int, what string, sentinel error) ([]byte, error) {
 	b, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
 	if err != nil {

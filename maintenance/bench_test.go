@@ -7,6 +7,11 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
+// Benchmarks, each with its baseline as a sibling sub-benchmark in the
+// same run (BENCHMARKS.md has the figures):
+//
+//	go test -run '^$' -benchmem -bench 'Overlap|Subtract' ./maintenance/
+
 // naiveOverlap is the baseline: clip the window's occurrence of every UTC
 // day the span touches, one day at a time.
 func naiveOverlap(w Window, s calendar.Span) time.Duration {

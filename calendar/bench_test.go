@@ -1,12 +1,57 @@
 package calendar
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/rickar/cal/v2"
 	"github.com/rickar/cal/v2/us"
 )
+
+// Benchmarks, each with its baseline as a sibling sub-benchmark in the
+// same run (BENCHMARKS.md has the figures):
+//
+//	go test -run '^$' -benchmem -bench 'SpanSet|BusinessDays' ./calendar/
+
+func benchSpans(n int) []Span {
+	r := rand.New(rand.NewPCG(7, 7))
+	month := NewMonth(2024, time.March, nil).Span()
+	out := make([]Span, n)
+	for i := range out {
+		start := month.Start.Add(time.Duration(r.Int64N(int64(month.Duration()))))
+		out[i] = Span{start, start.Add(time.Duration(r.Int64N(int64(time.Hour))))}
+	}
+	return out
+}
+
+// BenchmarkSpanSet compares building a SpanSet (copy, sort, merge) with
+// only sorting a copy of the same spans using slices.SortFunc, the floor any
+// merge must pay. BENCHMARKS.md gives the target (union at most 2× the
+// sort) and the figures.
+func BenchmarkSpanSet(b *testing.B) {
+	for _, n := range []int{10, 1000, 100000} {
+		spans := benchSpans(n)
+		b.Run(fmt.Sprintf("n=%d/sort", n), func(b *testing.B) {
+			buf := make([]Span, n)
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				copy(buf, spans)
+				slices.SortFunc(buf, func(a, b Span) int { return a.Start.Compare(b.Start) })
+			}
+		})
+		b.Run(fmt.Sprintf("n=%d/union", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := NewSpanSet(spans...); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
 
 // Benchmarks of Add and Between against rickar/cal's BusinessCalendar on
 // the same US holidays in America/New_York, in the same run:
@@ -32,7 +77,7 @@ type benchCase struct {
 }
 
 func benchSetup(b *testing.B) (*time.Location, time.Time, []benchCase) {
-	ny := bdLoc(b, "America/New_York")
+	ny := mustLoad(b, "America/New_York")
 	from := time.Date(2024, 3, 6, 10, 0, 0, 0, ny) // a Wednesday
 	return ny, from, []benchCase{
 		{"5days", 5, time.Date(2024, 3, 13, 10, 0, 0, 0, ny)},

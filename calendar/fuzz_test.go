@@ -6,7 +6,97 @@ import (
 	"time"
 
 	"github.com/rickar/cal/v2/us"
+	"github.com/stretchr/testify/require"
 )
+
+// Fuzz targets. Each starts from the hand-worked rows of its table test
+// and from its corpus in testdata/fuzz/<name>.
+
+func FuzzSpanSet(f *testing.F) {
+	f.Add(int64(0), int64(10), int64(5), int64(15), int64(20), int64(3))
+	f.Add(int64(0), int64(0), int64(0), int64(0), int64(0), int64(0))
+	f.Add(int64(-5), int64(10), int64(10), int64(15), int64(1), int64(1<<62))
+	f.Fuzz(func(t *testing.T, a0, a1, b0, b1, c0, c1 int64) {
+		sp := func(x, y int64) Span { return Span{base.Add(time.Duration(x)), base.Add(time.Duration(y))} }
+		in := []Span{sp(a0, a1), sp(b0, b1), sp(c0, c1)}
+		s, err := NewSpanSet(in...)
+		for _, x := range in {
+			if x.End.Before(x.Start) {
+				if err == nil {
+					t.Fatal("reversed span accepted")
+				}
+				return
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Union with itself and with each part is idempotent; subtracting a
+		// set from itself leaves nothing; A = (A−B) ∪ (A∩B).
+		if !s.Union(s).Equal(s) || !s.Subtract(s).IsEmpty() || !s.Intersect(s).Equal(s) {
+			t.Fatalf("identities fail for %s", s)
+		}
+		b := set(t, in[1])
+		if !s.Subtract(b).Union(s.Intersect(b)).Equal(s) {
+			t.Fatalf("A != (A-B) ∪ (A∩B) for %s, %s", s, b)
+		}
+		if s.Subtract(b).Intersect(b).Len() != 0 {
+			t.Fatalf("(A-B) ∩ B not empty")
+		}
+	})
+}
+
+func FuzzParseMonth(f *testing.F) {
+	for _, tc := range parseMonthCases {
+		f.Add(tc.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseMonth(s, nil)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidMonth) {
+				t.Fatalf("error %v does not wrap ErrInvalidMonth", err)
+			}
+			return
+		}
+		if m.String() != s {
+			t.Fatalf("ParseMonth(%q).String() = %q", s, m.String())
+		}
+		if d := m.Duration(); d < 28*24*time.Hour || d > 31*24*time.Hour {
+			t.Fatalf("month %s lasts %s", m, d)
+		}
+	})
+}
+
+// FuzzSplitByMonth: any span, in any of the split locations, splits into
+// parts that tile it, or is rejected as reversed.
+func FuzzSplitByMonth(f *testing.F) {
+	f.Add(int64(0), int64(0), uint8(0))
+	f.Add(int64(-62135596800), int64(3600e9), uint8(1))          // the zero time, one hour, New York
+	f.Add(int64(1709269200), int64(743*3600e9), uint8(1))        // New York's March 2024
+	f.Add(int64(1711886400), int64(721*3600e9+1800e9), uint8(2)) // Lord Howe's April 2024
+	f.Add(int64(1322733600), int64(720*3600e9), uint8(3))        // Apia's December 2011
+	f.Add(int64(253402297200), int64(7200e9), uint8(0))          // into year 10000
+	f.Add(int64(1704067200), int64(-1), uint8(4))                // reversed
+	f.Fuzz(func(t *testing.T, startUnix, length int64, locIndex uint8) {
+		// Keep the start within years 1..10000 so that time.Unix is exact.
+		const lo, hi = -62135596800, 253402300800
+		if startUnix < lo || startUnix > hi {
+			startUnix = lo + (startUnix%(hi-lo)+(hi-lo))%(hi-lo)
+		}
+		loc := mustLoad(t, splitLocations[int(locIndex)%len(splitLocations)])
+		start := time.Unix(startUnix, 0).UTC()
+		s := Span{start, start.Add(time.Duration(length))}
+		parts, err := SplitByMonth(s, loc)
+		if length < 0 {
+			require.ErrorIs(t, err, ErrReversed)
+			require.Nil(t, parts)
+			return
+		}
+		require.NoError(t, err)
+		checkParts(t, s, loc, parts)
+		require.Equal(t, s.Duration(), sumParts(parts))
+	})
+}
 
 // fuzzCalendars are the calendars the fuzz targets pick from by index.
 var fuzzCalendars = func() []*BusinessDays {
@@ -27,9 +117,9 @@ var fuzzCalendars = func() []*BusinessDays {
 	}
 }()
 
-// fuzzSeeds are rows from the hand-worked tables: (unix seconds, n, index
-// into fuzzCalendars).
-var fuzzSeeds = []struct {
+// fuzzRows are the business-day fuzz targets' starting inputs, rows from
+// the hand-worked tables: (unix seconds, n, index into fuzzCalendars).
+var fuzzRows = []struct {
 	sec   int64
 	n     int
 	which uint8
@@ -53,7 +143,7 @@ var fuzzSeeds = []struct {
 // When Add finds no day, counting what the year range holds proves it.
 // Any n is bounded: Add needs at most 9,999 cached year steps.
 func FuzzBusinessDaysAdd(f *testing.F) {
-	for _, s := range fuzzSeeds {
+	for _, s := range fuzzRows {
 		f.Add(s.sec, s.n, s.which)
 	}
 	f.Fuzz(func(t *testing.T, sec int64, n int, which uint8) {
@@ -131,7 +221,7 @@ func FuzzBusinessDaysAdd(f *testing.F) {
 // FuzzBusinessDaysBetween checks that Between is antisymmetric and
 // additive, ignores the time of day, and matches IsBusinessDay on one day.
 func FuzzBusinessDaysBetween(f *testing.F) {
-	for _, s := range fuzzSeeds {
+	for _, s := range fuzzRows {
 		n := int64(max(min(s.n, 400), -400))
 		f.Add(s.sec, s.sec+n*86400, s.sec+n*40000, s.which)
 	}
