@@ -41,6 +41,10 @@ func (l *ErrorList) Add(err error) {
 		for _, x := range e {
 			l.Add(x)
 		}
+	case *ErrorList:
+		if e != nil {
+			l.Add(*e)
+		}
 	default:
 		if parts, ok := joined(err); ok {
 			for _, x := range parts {

@@ -185,3 +185,18 @@ func TestErrorListUnwrap(t *testing.T) {
 	require.ErrorAs(t, wrapped, &inner)
 	assert.Len(t, inner, 2)
 }
+
+// TestErrorListAddPointer: a *ErrorList is flattened like an ErrorList,
+// however many problems it holds (its message stops listing after 20,
+// which must not stop Add from seeing them).
+func TestErrorListAddPointer(t *testing.T) {
+	var inner ErrorList
+	for i := range 25 {
+		inner.Add(fmt.Errorf("problem %d", i))
+	}
+	var outer ErrorList
+	outer.Add(&inner)
+	require.Len(t, outer, 25)
+	outer.Add((*ErrorList)(nil))
+	require.Len(t, outer, 25)
+}

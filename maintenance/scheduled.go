@@ -109,9 +109,10 @@ func (r ScheduledDowntime) By(inWindow, announced bool) ScheduledBy {
 // moments: the part scheduled by window w, the part scheduled by the
 // notices that Announced accepts (others are ignored), and the rest,
 // which is Downtime unless another rule of the SLA excludes it. The three
-// sets share no instant and their union is set. Pieces keep the location
-// of the set span they come from. It costs O(spans of set + occurrences
-// touched + notices log notices).
+// sets share no instant and their union is set. An end a notice cuts is
+// in the notice's location, any other keeps the location of the set span
+// it comes from (compare the instants with calendar.Span.Equal). It costs
+// O(spans of set + occurrences touched + notices log notices).
 func (r ScheduledDowntime) Split(w Window, notices []Notice, set calendar.SpanSet) (window, notice, rest calendar.SpanSet) {
 	var spans []calendar.Span
 	for _, n := range notices {

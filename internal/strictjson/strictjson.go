@@ -207,8 +207,12 @@ func Decimal(d decimal.Decimal) string {
 // decimals too large or too precise to write out.
 func QuoteDecimal(d decimal.Decimal) string {
 	c := d.Coefficient().String()
+	sign := ""
+	if strings.HasPrefix(c, "-") {
+		sign, c = "-", c[1:]
+	}
 	if len(c) > 40 {
 		c = c[:40] + "..."
 	}
-	return fmt.Sprintf("%se%d", c, d.Exponent())
+	return fmt.Sprintf("%s%se%d", sign, c, d.Exponent())
 }

@@ -3,6 +3,7 @@ package strictjson
 import (
 	"encoding/json"
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -287,4 +288,16 @@ func TestQuoteDecimal(t *testing.T) {
 	d39, err := decimal.NewFromString("-" + forty[:39])
 	require.NoError(t, err)
 	assert.Equal(t, "-"+forty[:39]+"e0", QuoteDecimal(d39), "a negative coefficient of 39 digits is written whole")
+}
+
+// TestQuoteDecimalNegativeFortyDigits: the minus sign is not a digit, so a
+// negative coefficient of exactly 40 digits is written whole, and one of
+// 41 is cut to 40 and "...".
+func TestQuoteDecimalNegativeFortyDigits(t *testing.T) {
+	forty := strings.Repeat("9", 40)
+	c, ok := new(big.Int).SetString("-"+forty, 10)
+	require.True(t, ok)
+	assert.Equal(t, "-"+forty+"e-3", QuoteDecimal(decimal.NewFromBigInt(c, -3)))
+	c.SetString("-"+forty+"9", 10)
+	assert.Equal(t, "-"+forty+"...e-3", QuoteDecimal(decimal.NewFromBigInt(c, -3)))
 }
