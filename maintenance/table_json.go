@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/internal/dated"
@@ -16,7 +15,6 @@ const maxTableBytes = 4 << 20
 
 // The keys of the table's JSON form, at each level.
 var (
-	tableKeys   = []string{"editions"}
 	editionKeys = []string{"effective", "regions"}
 	regionKeys  = []string{"code", "host", "window", "zone", "holidays"}
 )
@@ -109,14 +107,9 @@ func ParseTable(r io.Reader) (Table, error) {
 
 // decodeTable reads and validates the table's JSON form.
 func decodeTable(b []byte) (Table, error) {
-	top, keyErrs := strictjson.Object(b, "document", tableKeys, ErrInvalidTable)
-	errs := calendar.ErrorList(keyErrs)
-	if top == nil {
-		return Table{}, errs
-	}
-	items, err := strictjson.List(top["editions"], "editions", "a list of editions", ErrInvalidTable)
-	if err != nil {
-		errs.Add(err)
+	items, problems := strictjson.Items(b, "editions", "a list of editions", ErrInvalidTable)
+	errs := calendar.ErrorList(problems)
+	if items == nil {
 		return Table{}, errs
 	}
 	editions := make([]Edition, len(items))
@@ -127,16 +120,9 @@ func decodeTable(b []byte) (Table, error) {
 		if fields == nil {
 			continue
 		}
-		var at string
-		if err := strictjson.String(fields["effective"], &at, path+".effective", `an RFC 3339 string such as "2019-08-02T00:00:00Z"`, ErrInvalidTable); err != nil {
-			errs.Add(err)
-		} else if at != "" {
-			t, err := time.Parse(time.RFC3339Nano, at)
-			if err != nil {
-				errs.Add(fmt.Errorf("%w: %s.effective %s: want an RFC 3339 instant such as \"2019-08-02T00:00:00Z\"", ErrInvalidTable, path, strictjson.Quote(at)))
-			}
-			editions[i].Effective = t
-		}
+		at, err := dated.ParseEffective(fields["effective"], path, ErrInvalidTable)
+		errs.Add(err)
+		editions[i].Effective = at
 		regions, err := strictjson.List(fields["regions"], path+".regions", "a list of regions", ErrInvalidTable)
 		if err != nil {
 			errs.Add(err)

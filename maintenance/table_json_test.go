@@ -74,7 +74,7 @@ func TestTableJSONErrors(t *testing.T) {
 		{"unknown edition key", `{"editions":[{"effective":"2019-08-02T00:00:00Z","regions":[` + region + `],"Effective":"x"}]}`,
 			[]string{`editions[0] has unknown key "Effective"`}, nil},
 		{"effective not a string", `{"editions":[{"effective":20190802,"regions":[` + region + `]}]}`,
-			[]string{"editions[0].effective 20190802: want an RFC 3339 string"}, nil},
+			[]string{"editions[0].effective 20190802: want an RFC 3339 instant"}, nil},
 		{"effective not RFC 3339", `{"editions":[{"effective":"08/02/2019","regions":[` + region + `]}]}`,
 			[]string{`editions[0].effective "08/02/2019": want an RFC 3339 instant`}, nil},
 		{"missing regions", `{"editions":[{"effective":"2019-08-02T00:00:00Z"}]}`, []string{"editions[0].regions is missing"}, nil},

@@ -5,12 +5,14 @@
 package dated
 
 import (
+	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
 
 // List holds values sorted by the instant each takes effect, distinct
@@ -114,4 +116,21 @@ func Format(t time.Time) string {
 		return s
 	}
 	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// ParseEffective reads a JSON form's "effective" value, raw (nil when
+// absent: the zero time, which New then reports), as an RFC 3339 instant;
+// path names the entry in errors ("editions[2]") and the error wraps
+// sentinel.
+func ParseEffective(raw json.RawMessage, path string, sentinel error) (time.Time, error) {
+	const want = `an RFC 3339 instant such as "2019-08-02T00:00:00Z"`
+	var s string
+	if err := strictjson.String(raw, &s, path+".effective", want, sentinel); err != nil || s == "" {
+		return time.Time{}, err
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%w: %s.effective %s: want %s", sentinel, path, strictjson.Quote(s), want)
+	}
+	return t, nil
 }

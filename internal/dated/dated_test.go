@@ -1,6 +1,8 @@
 package dated
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -250,5 +252,28 @@ func TestFormat(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, back.Equal(tc.t), "reads back as %s", back)
 		})
+	}
+}
+
+// TestParseEffective: an RFC 3339 instant, with nanoseconds and an offset,
+// reads back as the instant; absent is the zero time; a number, or text
+// that is not RFC 3339, is an error naming the entry and quoting the value.
+func TestParseEffective(t *testing.T) {
+	errTest := errors.New("test: invalid")
+	at, err := ParseEffective(json.RawMessage(`"2019-08-02T00:00:00.5+02:00"`), "editions[0]", errTest)
+	require.NoError(t, err)
+	assert.True(t, at.Equal(time.Date(2019, 8, 1, 22, 0, 0, 5e8, time.UTC)))
+	at, err = ParseEffective(nil, "editions[0]", errTest)
+	require.NoError(t, err)
+	assert.True(t, at.IsZero())
+	for _, raw := range []string{`2019`, `"2019-08-02"`, `"yesterday"`, `null`} {
+		_, err := ParseEffective(json.RawMessage(raw), "editions[3]", errTest)
+		if raw == `null` {
+			assert.NoError(t, err, "null reads as missing only in an object's fields; as a value it is no string")
+			continue
+		}
+		require.ErrorIs(t, err, errTest, raw)
+		assert.Contains(t, err.Error(), "editions[3].effective")
+		assert.Contains(t, err.Error(), "want an RFC 3339 instant")
 	}
 }

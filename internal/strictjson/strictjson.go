@@ -216,3 +216,19 @@ func QuoteDecimal(d decimal.Decimal) string {
 	}
 	return fmt.Sprintf("%s%se%d", sign, c, d.Exponent())
 }
+
+// Items reads b as a document: an object whose only key is key, holding a
+// list; it returns the list's items, each a raw value for the caller to
+// read, and the problems found (the document's keys, the list's form).
+// The items are nil when no list could be read.
+func Items(b []byte, key, want string, sentinel error) ([]json.RawMessage, []error) {
+	top, errs := Object(b, "document", []string{key}, sentinel)
+	if top == nil {
+		return nil, errs
+	}
+	items, err := List(top[key], key, want, sentinel)
+	if err != nil {
+		return nil, append(errs, err)
+	}
+	return items, errs
+}

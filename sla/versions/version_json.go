@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/internal/dated"
@@ -15,9 +14,8 @@ import (
 // maxBytes is the largest versions document Parse reads.
 const maxBytes = 8 << 20
 
-// historyKeys and versionKeys are the keys of the versions' JSON form.
+// versionKeys are the keys of one version in the versions' JSON form.
 var (
-	historyKeys = []string{"versions"}
 	versionKeys = []string{"name", "effective", "policy"}
 )
 
@@ -82,14 +80,9 @@ func Parse(r io.Reader) (History, error) {
 
 // decode reads and validates the versions' JSON form.
 func decode(b []byte) (History, error) {
-	top, keyErrs := strictjson.Object(b, "document", historyKeys, ErrInvalid)
-	errs := calendar.ErrorList(keyErrs)
-	if top == nil {
-		return History{}, errs
-	}
-	items, err := strictjson.List(top["versions"], "versions", `a list of {"name", "effective", "policy"} objects`, ErrInvalid)
-	if err != nil {
-		errs.Add(err)
+	items, problems := strictjson.Items(b, "versions", `a list of {"name", "effective", "policy"} objects`, ErrInvalid)
+	errs := calendar.ErrorList(problems)
+	if items == nil {
 		return History{}, errs
 	}
 	list := make([]Version, len(items))
@@ -101,16 +94,9 @@ func decode(b []byte) (History, error) {
 			continue
 		}
 		errs.Add(strictjson.String(fields["name"], &list[i].Name, path+".name", `a string such as "2019-07"`, ErrInvalid))
-		var at string
-		if err := strictjson.String(fields["effective"], &at, path+".effective", `an RFC 3339 string such as "2019-07-01T00:00:00Z"`, ErrInvalid); err != nil {
-			errs.Add(err)
-		} else if at != "" {
-			t, err := time.Parse(time.RFC3339Nano, at)
-			if err != nil {
-				errs.Add(fmt.Errorf("%w: %s.effective %s: want an RFC 3339 instant such as \"2019-07-01T00:00:00Z\"", ErrInvalid, path, strictjson.Quote(at)))
-			}
-			list[i].Effective = t
-		}
+		at, err := dated.ParseEffective(fields["effective"], path, ErrInvalid)
+		errs.Add(err)
+		list[i].Effective = at
 		raw, ok := fields["policy"]
 		if !ok {
 			errs.Add(fmt.Errorf("%w: %s has no \"policy\"", ErrInvalid, path))

@@ -86,7 +86,7 @@ func TestVersionsJSONErrors(t *testing.T) {
 		{"effective not RFC 3339", `{"versions":[{"name":"a","effective":"01/07/2019","policy":` + dynamicsJSON(t) + `}]}`,
 			[]string{`versions[0].effective "01/07/2019": want an RFC 3339 instant`}, nil},
 		{"effective a number", `{"versions":[{"name":"a","effective":2019,"policy":` + dynamicsJSON(t) + `}]}`,
-			[]string{"versions[0].effective 2019: want an RFC 3339 string"}, nil},
+			[]string{"versions[0].effective 2019: want an RFC 3339 instant"}, nil},
 		{"missing effective", `{"versions":[{"name":"a","policy":` + dynamicsJSON(t) + `}]}`,
 			[]string{`versions[0] "a": effective is the zero time`}, nil},
 		{"missing policy", `{"versions":[` + good + `,{"name":"b","effective":"2020-07-01T00:00:00Z"}]}`,
