@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/strictjson"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -36,20 +37,26 @@ func DynamicsCRMOnline(days *calendar.BusinessDays) Rules {
 
 // ForRegion returns the Dynamics CRM Online claim rules
 // (DynamicsCRMOnline) over the business calendar of the built-in region
-// whose code is code (maintenance.Region.BusinessDays), read in loc (nil
-// means UTC), not in the region's own Zone: US holidays for NAM and GCC,
-// Canadian for CAN, and so on (the region's Holidays); weekends only for
-// IND and APJ, which have no holiday calendar. The code is matched
-// ignoring letter case and surrounding white space, as maintenance.Lookup
-// does; a caller's own region gives its rules with
-// DynamicsCRMOnline(region.BusinessDays(loc)).
+// whose code is code (maintenance.Region.BusinessDays), read in loc: US
+// holidays for NAM and GCC, Canadian for CAN, and so on (the region's
+// Holidays); weekends only for IND and APJ, which have no holiday
+// calendar. A nil loc means the region's own zone (maintenance.Region.Zone:
+// America/New_York for NAM, Asia/Tokyo for JPN, ...), never a silent UTC.
+// The code is matched ignoring letter case and surrounding white space, as
+// maintenance.Lookup does; a caller's own region gives its rules with
+// region.BusinessDays and DynamicsCRMOnline.
 //
 // It returns an error wrapping ErrUnknownRegion, quoting code, when no
-// built-in region has that code.
+// built-in region has that code, and the region's error when its zone
+// cannot be loaded.
 func ForRegion(code string, loc *time.Location) (Rules, error) {
 	region, ok := maintenance.Lookup(code)
 	if !ok {
-		return Rules{}, fmt.Errorf("%w %q", ErrUnknownRegion, code)
+		return Rules{}, fmt.Errorf("%w %s", ErrUnknownRegion, strictjson.Quote(code))
 	}
-	return DynamicsCRMOnline(region.BusinessDays(loc)), nil
+	days, err := region.BusinessDays(loc)
+	if err != nil {
+		return Rules{}, err
+	}
+	return DynamicsCRMOnline(days), nil
 }

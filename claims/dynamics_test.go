@@ -24,19 +24,26 @@ func TestForRegion(t *testing.T) {
 		loc  *time.Location
 		want time.Time
 	}{
-		// Restored Tuesday 2021-12-28. US holidays (rickar/cal's us
-		// calendar): Friday 2021-12-31 is the observed New Year's Day, so
-		// Wed 29, Thu 30, Mon 3, Tue 4, Wed 5.
-		{"NAM", "NAM", nil, utc(2022, 1, 6, 0, 0)},
-		{"lower case, spaces", " nam ", nil, utc(2022, 1, 6, 0, 0)},
+		// Restored Tuesday 2021-12-28 at 15:00 UTC. A nil location is the
+		// region's own zone. US holidays (rickar/cal's us calendar):
+		// Friday 2021-12-31 is the observed New Year's Day, so Wed 29,
+		// Thu 30, Mon 3, Tue 4, Wed 5, in New York (10:00 there).
+		{"NAM", "NAM", nil, time.Date(2022, 1, 6, 0, 0, 0, 0, ny)},
+		{"lower case, spaces", " nam ", nil, time.Date(2022, 1, 6, 0, 0, 0, 0, ny)},
 		{"GCC in New York", "GCC", ny, time.Date(2022, 1, 6, 0, 0, 0, 0, ny)},
+		{"NAM read in UTC", "NAM", time.UTC, utc(2022, 1, 6, 0, 0)},
 		// IND has no holiday calendar: weekends only, so Friday 31 counts:
-		// Wed 29, Thu 30, Fri 31, Mon 3, Tue 4.
-		{"IND", "IND", nil, utc(2022, 1, 5, 0, 0)},
-		// rickar/cal's gb calendar: the UK observes Christmas (Sat 25) on Mon 27, Boxing Day (Sun
-		// 26) on Tue 28, and New Year (Sat 1) on Mon 2022-01-03: from
-		// Tue 28: Wed 29, Thu 30, Fri 31, Tue 4, Wed 5.
+		// Wed 29, Thu 30, Fri 31, Mon 3, Tue 4, in Asia/Kolkata (20:30).
+		{"IND", "IND", nil, time.Date(2022, 1, 5, 0, 0, 0, 0, mustLoad(t, "Asia/Kolkata"))},
+		// rickar/cal's gb calendar: the UK observes Christmas (Sat 25) on
+		// Mon 27, Boxing Day (Sun 26) on Tue 28, and New Year (Sat 1) on
+		// Mon 2022-01-03: from Tue 28: Wed 29, Thu 30, Fri 31, Tue 4, Wed
+		// 5, in London (GMT, UTC in winter).
 		{"GBR", "GBR", nil, utc(2022, 1, 6, 0, 0)},
+		// In Tokyo the restoration is at 00:00 on Wednesday 29: the days
+		// after it are Thu 30, Fri 31, Mon 3, Tue 4, Wed 5 (New Year's Day
+		// fell on a Saturday, rickar/cal's jp calendar moves no holiday).
+		{"JPN in its own zone", "JPN", nil, time.Date(2022, 1, 6, 0, 0, 0, 0, mustLoad(t, "Asia/Tokyo"))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -92,10 +99,13 @@ func TestCustomRegionTable(t *testing.T) {
 	// 00:00 in Tokyo.
 	loc, err := got.Location()
 	require.NoError(t, err)
-	rules := DynamicsCRMOnline(got.BusinessDays(loc))
+	days, err := got.BusinessDays(nil) // its own zone, Asia/Tokyo
+	require.NoError(t, err)
+	assert.Equal(t, loc, days.Location())
+	rules := DynamicsCRMOnline(days)
 	restored := time.Date(2024, 4, 26, 15, 0, 0, 0, tokyo)
 	assert.True(t, time.Date(2024, 5, 9, 0, 0, 0, 0, tokyo).Equal(rules.NoticeDeadline(restored)), "got %s", rules.NoticeDeadline(restored))
-	assert.False(t, got.BusinessDays(loc).IsBusinessDay(time.Date(2024, 5, 6, 12, 0, 0, 0, tokyo)), "substitute holiday")
+	assert.False(t, days.IsBusinessDay(time.Date(2024, 5, 6, 12, 0, 0, 0, tokyo)), "substitute holiday")
 
 	// A plan in XYZ is checked against XYZ's window: 02:00 to 05:00 UTC is
 	// one hour past its 04:00 close, Downtime when not announced (the
@@ -118,4 +128,12 @@ func TestCustomRegionTable(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, time.Hour, a.Downtime)
 	assert.Equal(t, 2*time.Hour, a.Excluded[sla.ReasonWindow])
+}
+
+// mustLoad loads an IANA location or fails the test.
+func mustLoad(t testing.TB, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	require.NoError(t, err)
+	return loc
 }

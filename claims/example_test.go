@@ -148,8 +148,9 @@ func ExampleSumCredits() {
 	// claims: invalid: field credits[0]: -5 is negative
 }
 
-// A region's default business calendar: NAM counts US holidays, IND has
-// none (weekends only). Unknown codes are an error.
+// A region's default business calendar, in its own zone when no location
+// is given: NAM counts US holidays in New York, IND has none (weekends
+// only) in Kolkata. Unknown codes are an error.
 func ExampleForRegion() {
 	restored := time.Date(2021, 12, 28, 15, 0, 0, 0, time.UTC) // Tuesday
 	for _, code := range []string{"NAM", "IND", "XYZ"} {
@@ -161,8 +162,8 @@ func ExampleForRegion() {
 		fmt.Println(code, rules.NoticeDeadline(restored))
 	}
 	// Output:
-	// NAM 2022-01-06 00:00:00 +0000 UTC
-	// IND 2022-01-05 00:00:00 +0000 UTC
+	// NAM 2022-01-06 00:00:00 -0500 EST
+	// IND 2022-01-05 00:00:00 +0530 IST
 	// claims: unknown region "XYZ"
 }
 

@@ -194,7 +194,7 @@ func TestRegionTableConcurrent(t *testing.T) {
 	businessDays := func() map[string]*calendar.BusinessDays {
 		days := make(map[string]*calendar.BusinessDays, len(regions))
 		for _, r := range regions {
-			days[r.Code] = r.BusinessDays(nil)
+			days[r.Code] = mustDays(t, r, nil)
 		}
 		return days
 	}

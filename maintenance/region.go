@@ -41,17 +41,26 @@ func (r Region) Location() (*time.Location, error) {
 	return loadZone(r.Code, r.Zone)
 }
 
-// BusinessDays returns r's business-day calendar in location loc (nil
-// means UTC): Saturday and Sunday weekends plus r.Holidays, actual and
-// observed dates. A region without holidays (IND and APJ in the built-in
-// table, which rickar/cal does not cover) counts weekends only; give it
-// a calendar.Holidays of your own for more. Each call returns a new
+// BusinessDays returns r's business-day calendar in location loc:
+// Saturday and Sunday weekends plus r.Holidays, actual and observed dates.
+// A nil loc means the region's own Zone (Location), never a silent UTC: a
+// notice deadline for JPN is counted in Asia/Tokyo unless the caller says
+// otherwise. A region without holidays (IND and APJ in the built-in table,
+// which rickar/cal does not cover) counts weekends only; give it a
+// calendar.Holidays of your own for more. It returns Location's error when
+// loc is nil and the Zone cannot be loaded. Each call returns a new
 // calendar; the result is safe for concurrent use.
-func (r Region) BusinessDays(loc *time.Location) *calendar.BusinessDays {
-	if r.Holidays == nil {
-		return calendar.NewBusinessDaysFrom(loc, nil)
+func (r Region) BusinessDays(loc *time.Location) (*calendar.BusinessDays, error) {
+	if loc == nil {
+		var err error
+		if loc, err = r.Location(); err != nil {
+			return nil, err
+		}
 	}
-	return calendar.NewBusinessDaysFrom(loc, r.Holidays)
+	if r.Holidays == nil {
+		return calendar.NewBusinessDaysFrom(loc, nil), nil
+	}
+	return calendar.NewBusinessDaysFrom(loc, r.Holidays), nil
 }
 
 // findCode returns the region of rs whose code is code, ignoring letter

@@ -55,26 +55,42 @@ func TestRegionBusinessDays(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r, ok := Lookup(tc.code)
 			require.True(t, ok)
-			bd := r.BusinessDays(tc.loc)
+			bd := mustDays(t, r, tc.loc)
 			require.NotNil(t, bd)
 			assert.Equal(t, tc.business, bd.IsBusinessDay(tc.date))
 		})
 	}
+	// A nil location is the region's own zone, never a silent UTC.
 	nam, _ := Lookup("NAM")
-	assert.Equal(t, time.UTC, nam.BusinessDays(nil).Location())
-	assert.Equal(t, berlin, nam.BusinessDays(berlin).Location())
+	assert.Equal(t, "America/New_York", mustDays(t, nam, nil).Location().String())
+	assert.Equal(t, berlin, mustDays(t, nam, berlin).Location())
+	jpn, _ := Lookup("JPN")
+	assert.Equal(t, "Asia/Tokyo", mustDays(t, jpn, nil).Location().String())
+	_, err := Region{Code: "XXX", Zone: "Mars/Olympus_Mons"}.BusinessDays(nil)
+	assert.ErrorIs(t, err, ErrInvalidTable, "an unknown zone is an error, not UTC")
+	bd, err := Region{Code: "XXX", Zone: "Mars/Olympus_Mons"}.BusinessDays(berlin)
+	require.NoError(t, err, "a given location needs no zone")
+	assert.Equal(t, berlin, bd.Location())
 
 	// A caller's own region counts its own holidays: Tuesday 12 March
 	// 2024 is a company holiday, Wednesday 13 a business day.
 	xyz := Region{Code: "XYZ", Host: "xyz.example", Window: mustWindow(t, "1 AM to 2 AM"),
 		Holidays: calendar.NewHolidays("company", &cal.Holiday{Name: "Founders' Day", Month: time.March, Day: 12, Func: cal.CalcDayOfMonth})}
-	bd := xyz.BusinessDays(berlin)
+	bd = mustDays(t, xyz, berlin)
 	assert.Equal(t, berlin, bd.Location())
 	assert.False(t, bd.IsBusinessDay(time.Date(2024, 3, 12, 9, 0, 0, 0, berlin)))
 	assert.True(t, bd.IsBusinessDay(time.Date(2024, 3, 13, 9, 0, 0, 0, berlin)))
 	// The zero Region has weekends only, in UTC: Saturday 16 March is off.
-	none := Region{}.BusinessDays(nil)
+	none := mustDays(t, Region{}, nil)
 	assert.Equal(t, time.UTC, none.Location())
 	assert.True(t, none.IsBusinessDay(utc(2024, 3, 12, 12, 0)))
 	assert.False(t, none.IsBusinessDay(utc(2024, 3, 16, 12, 0)))
+}
+
+// mustDays returns r's business days in loc, failing the test on an error.
+func mustDays(t testing.TB, r Region, loc *time.Location) *calendar.BusinessDays {
+	t.Helper()
+	bd, err := r.BusinessDays(loc)
+	require.NoError(t, err)
+	return bd
 }

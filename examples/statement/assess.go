@@ -47,7 +47,11 @@ func assess(in input) (statement, error) {
 	if err != nil {
 		return statement{}, err
 	}
-	rules := claims.DynamicsCRMOnline(in.region.BusinessDays(in.loc))
+	days, err := in.region.BusinessDays(in.loc)
+	if err != nil {
+		return statement{}, err
+	}
+	rules := claims.DynamicsCRMOnline(days)
 	st := statement{in: in, a: a, payout: payout, rules: rules}
 
 	st.incidents, err = incidents(in.outages, a.Periods(), rules)
