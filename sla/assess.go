@@ -46,10 +46,12 @@ type Assessment struct {
 	// exactly. A month can miss the level and earn no credit when the
 	// level is above the first tier's Below.
 	Met bool
-	// Rounding is the time Resolution added to Downtime: each counted
-	// period rounded up to a whole multiple of the policy's Resolution,
-	// taken from Up and never more than Up, so that the accounting
-	// identity holds exactly. 0 with exact resolution.
+	// Rounding is the time Resolution changed Downtime by: each counted
+	// period rounded to a whole multiple of the policy's Resolution. Up
+	// (the default) it is positive, taken from Up and never more than Up;
+	// down (ResolutionRounding RoundDown) it is negative, the partial
+	// units given back to Up. Either way the accounting identity holds
+	// exactly. 0 with exact resolution.
 	Rounding time.Duration
 
 	// Assessed is the span measured, in the month's location: the whole
@@ -127,10 +129,11 @@ func (p Policy) Reasons() []Reason {
 //     Downtime otherwise. Periods are cut at the month's edges, so an
 //     outage that crosses a month boundary is measured in each month on
 //     its own.
-//  4. With a Resolution above 0, each Downtime period is rounded up to a
-//     whole multiple of it; the added time (Rounding) is taken from Up,
-//     and never more than Up, so Total = Up + Downtime + Σ Excluded stays
-//     exact.
+//  4. With a Resolution above 0, each Downtime period is rounded to a
+//     whole multiple of it, up (the default: the added time, Rounding, is
+//     taken from Up, and never more than Up) or down (RoundDown: the
+//     partial unit is given back to Up), so Total = Up + Downtime + Σ
+//     Excluded stays exact.
 //
 // Uptime is UptimePercent(Total, Downtime); Credit is the exact tier
 // choice of CreditPercent. For a policy that measures user-minutes each
@@ -433,7 +436,10 @@ func (b *builder) flush() {
 			b.down += d
 			b.periods++
 			var extra time.Duration
-			if res := p.Resolution; res > 0 {
+			if res := p.Resolution; res > 0 && p.roundsDown() {
+				extra = -(d % res) // never more than d: the period's own time
+				b.rounding += extra
+			} else if res > 0 {
 				extra = roundUp(d, res) - d
 				b.rounding = timeline.AddSat(b.rounding, extra)
 			}

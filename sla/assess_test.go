@@ -109,7 +109,12 @@ func checkInvariants(t *testing.T, p Policy, a Assessment) {
 	require.False(t, a.Assessed.Start.Before(a.Month.Start()) || a.Assessed.End.After(a.Month.End()))
 	require.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal(), "accounting identity")
 	require.GreaterOrEqual(t, a.Up, time.Duration(0))
-	require.GreaterOrEqual(t, a.Rounding, time.Duration(0))
+	if p.ResolutionRounding == RoundDown {
+		require.LessOrEqual(t, a.Rounding, time.Duration(0), "rounding down gives time back to Up")
+		require.GreaterOrEqual(t, a.Downtime, time.Duration(0))
+	} else {
+		require.GreaterOrEqual(t, a.Rounding, time.Duration(0))
+	}
 	for r, d := range a.Excluded {
 		require.Positive(t, d, "excluded %q", r)
 		require.NotEqual(t, ReasonCounted, r)

@@ -72,10 +72,20 @@
 //
 //   - Period.Subscribed assesses only the subscribed part of a month in
 //     which a subscription starts or ends; a month with no subscribed time
-//     is an error, never 100 %.
+//     is an error, never 100 %. Assessment.PayoutIn prorates the month's
+//     fee by elapsed time and rounds the credit once, in an ISO 4217
+//     Currency.
 //   - Measure "user-minutes" weighs each moment by the users it affects
-//     (Outage.Users of Period.Users); every rule above holds in user-time,
-//     reported in Assessment.Users.
+//     (Outage.Users of Period.Users), reported in Assessment.Users. Which
+//     moments count is decided on elapsed time, exactly as for minutes:
+//     the window, the notices and the causes attribute each moment, and
+//     the intermittent rule and MinimumPeriod judge each period by how
+//     long it lasts, not by its user-time (a 10-minute outage of 200
+//     users is intermittent, however many users it hit). Only then is
+//     each moment weighed by its users, for the uptime and the credit.
+//   - ResolutionRounding "down" rounds counted periods down to whole
+//     multiples of Resolution ("partial minutes are not counted"); the
+//     default rounds them up.
 //   - MinimumPeriod counts a period only when it lasts at least that long
 //     ("at least 5 consecutive minutes"): its edge is the other way round
 //     from IntermittentLimit's ("10 minutes or less").

@@ -67,11 +67,17 @@ type Policy struct {
 	// order used to attribute a moment that several of them cover. Every
 	// entry must be one of Causes, at most once.
 	ExcludedCauses []Cause
-	// Resolution, when above 0, rounds each counted downtime period up to a
+	// Resolution, when above 0, rounds each counted downtime period to a
 	// whole multiple of it (1m: whole minutes, as section A's formula
-	// counts minutes). 0, the default, measures downtime exactly to the
-	// nanosecond.
+	// counts minutes), up or down as ResolutionRounding says. 0, the
+	// default, measures downtime exactly to the nanosecond.
 	Resolution time.Duration
+	// ResolutionRounding is which way Resolution rounds each counted
+	// period: RoundUp (the zero value "" means the same) or RoundDown, for
+	// SLAs in which "partial minutes are not counted": with a 1m
+	// resolution a 5m30s period counts 5m. RoundDown is for policies that
+	// measure minutes; Validate refuses it with user-minutes.
+	ResolutionRounding Rounding
 	// CreditCap is the most a month's credit can be, in percent of that
 	// month's fee, in (0, 100]: 100 for DynamicsCRMOnline (section B.3,
 	// "shall not ... exceed Customer's monthly Subscription Fee").
@@ -110,9 +116,29 @@ const (
 	// MeasureUserMinutes counts user-time: each moment weighs the number
 	// of users it affects (Outage.Users, out of Period.Users licensed), so
 	// an outage of 10 of 1,000 users for an hour costs 600 user-minutes
-	// of 1,000 × the month's minutes.
+	// of 1,000 × the month's minutes. The rules that decide whether a
+	// period counts (IntermittentLimit, MinimumPeriod) still judge its
+	// elapsed length, not its user-time: a 10-minute outage of 200 users
+	// is intermittent.
 	MeasureUserMinutes Measure = "user-minutes"
 )
+
+// Rounding is which way a policy's Resolution rounds a counted period. Its
+// zero value "" is RoundUp. It is a string, safe for concurrent use.
+type Rounding string
+
+// The roundings.
+const (
+	// RoundUp rounds each counted period up to a whole multiple of the
+	// resolution: a started minute counts whole.
+	RoundUp Rounding = "up"
+	// RoundDown rounds each counted period down to a whole multiple of
+	// the resolution: partial minutes are not counted.
+	RoundDown Rounding = "down"
+)
+
+// roundsDown reports whether p rounds counted periods down.
+func (p Policy) roundsDown() bool { return p.ResolutionRounding == RoundDown }
 
 // byUsers reports whether p measures user-minutes.
 func (p Policy) byUsers() bool { return p.Measure == MeasureUserMinutes }
@@ -226,7 +252,16 @@ func (p Policy) Validate() error {
 	switch p.Measure {
 	case "", MeasureMinutes, MeasureUserMinutes:
 	default:
-		bad("measure %q is not %q or %q", string(p.Measure), string(MeasureMinutes), string(MeasureUserMinutes))
+		bad("measure %s is not %q or %q", strictjson.Quote(string(p.Measure)), string(MeasureMinutes), string(MeasureUserMinutes))
+	}
+	switch p.ResolutionRounding {
+	case "", RoundUp:
+	case RoundDown:
+		if p.byUsers() {
+			bad("resolutionRounding %q is not defined for measure %q (the users of a period's dropped part are not known)", string(RoundDown), string(MeasureUserMinutes))
+		}
+	default:
+		bad("resolutionRounding %s is not %q or %q", strictjson.Quote(string(p.ResolutionRounding)), string(RoundUp), string(RoundDown))
 	}
 	var seen [numCodes]int // 1 + the index where each known cause was first seen
 	for i, c := range p.ExcludedCauses {

@@ -22,25 +22,26 @@ const maxPolicyBytes = 1 << 20
 var policyKeys = []string{
 	"level", "tiers", "noticeLead", "intermittentLimit", "excludedCauses",
 	"resolution", "windowNeedsNotice", "creditCap", "currencyPlaces",
-	"measure", "minimumPeriod", "minimumPayout",
+	"measure", "minimumPeriod", "minimumPayout", "resolutionRounding",
 }
 
 // tierKeys are the keys of one tier's JSON form.
 var tierKeys = []string{"below", "credit"}
 
 type policyJSON struct {
-	Level             string     `json:"level"`
-	Tiers             []tierJSON `json:"tiers"`
-	NoticeLead        string     `json:"noticeLead"`
-	IntermittentLimit string     `json:"intermittentLimit"`
-	ExcludedCauses    []Cause    `json:"excludedCauses"`
-	Resolution        string     `json:"resolution"`
-	WindowNeedsNotice bool       `json:"windowNeedsNotice"`
-	CreditCap         string     `json:"creditCap"`
-	CurrencyPlaces    int        `json:"currencyPlaces"`
-	Measure           Measure    `json:"measure,omitempty"`
-	MinimumPeriod     string     `json:"minimumPeriod,omitempty"`
-	MinimumPayout     string     `json:"minimumPayout,omitempty"`
+	Level              string     `json:"level"`
+	Tiers              []tierJSON `json:"tiers"`
+	NoticeLead         string     `json:"noticeLead"`
+	IntermittentLimit  string     `json:"intermittentLimit"`
+	ExcludedCauses     []Cause    `json:"excludedCauses"`
+	Resolution         string     `json:"resolution"`
+	WindowNeedsNotice  bool       `json:"windowNeedsNotice"`
+	CreditCap          string     `json:"creditCap"`
+	CurrencyPlaces     int        `json:"currencyPlaces"`
+	Measure            Measure    `json:"measure,omitempty"`
+	ResolutionRounding Rounding   `json:"resolutionRounding,omitempty"`
+	MinimumPeriod      string     `json:"minimumPeriod,omitempty"`
+	MinimumPayout      string     `json:"minimumPayout,omitempty"`
 }
 
 type tierJSON struct {
@@ -62,6 +63,7 @@ type tierJSON struct {
 // Keys added after that form are written only when they differ from their
 // default, so a policy that does not use them is written as above:
 // "measure" ("minutes" or "user-minutes") is left out when Measure is "",
+// "resolutionRounding" ("up" or "down") when ResolutionRounding is "",
 // "minimumPeriod" (a duration string) when MinimumPeriod is 0 and
 // "minimumPayout" (a decimal string) when MinimumPayout is 0.
 //
@@ -74,16 +76,17 @@ func (p Policy) MarshalJSON() ([]byte, error) {
 		return nil, err
 	}
 	out := policyJSON{
-		Level:             strictjson.Decimal(p.Level),
-		Tiers:             make([]tierJSON, len(p.Tiers)),
-		NoticeLead:        p.NoticeLead.String(),
-		IntermittentLimit: p.IntermittentLimit.String(),
-		ExcludedCauses:    append([]Cause{}, p.ExcludedCauses...),
-		Resolution:        p.Resolution.String(),
-		WindowNeedsNotice: p.WindowNeedsNotice,
-		CreditCap:         strictjson.Decimal(p.CreditCap),
-		CurrencyPlaces:    p.CurrencyPlaces,
-		Measure:           p.Measure,
+		Level:              strictjson.Decimal(p.Level),
+		Tiers:              make([]tierJSON, len(p.Tiers)),
+		NoticeLead:         p.NoticeLead.String(),
+		IntermittentLimit:  p.IntermittentLimit.String(),
+		ExcludedCauses:     append([]Cause{}, p.ExcludedCauses...),
+		Resolution:         p.Resolution.String(),
+		WindowNeedsNotice:  p.WindowNeedsNotice,
+		CreditCap:          strictjson.Decimal(p.CreditCap),
+		CurrencyPlaces:     p.CurrencyPlaces,
+		Measure:            p.Measure,
+		ResolutionRounding: p.ResolutionRounding,
 	}
 	if p.MinimumPeriod != 0 {
 		out.MinimumPeriod = p.MinimumPeriod.String()
@@ -150,6 +153,7 @@ func decodePolicy(b []byte) (Policy, error) {
 	errs.Add(decodeDecimal("creditCap", fields["creditCap"], &p.CreditCap))
 	errs.Add(strictjson.Value(fields["currencyPlaces"], &p.CurrencyPlaces, "currencyPlaces", "a whole number such as 2", ErrInvalidPolicy))
 	errs.Add(strictjson.Value(fields["measure"], &p.Measure, "measure", `"minutes" or "user-minutes"`, ErrInvalidPolicy))
+	errs.Add(strictjson.Value(fields["resolutionRounding"], &p.ResolutionRounding, "resolutionRounding", `"up" or "down"`, ErrInvalidPolicy))
 	errs.Add(decodeDuration("minimumPeriod", fields["minimumPeriod"], &p.MinimumPeriod))
 	errs.Add(decodeDecimal("minimumPayout", fields["minimumPayout"], &p.MinimumPayout))
 	if len(errs) == keyProblems {

@@ -68,6 +68,8 @@ func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 	sc.users = 1 + rng.IntN(1000)
 	if rng.IntN(2) == 0 {
 		p.Measure = MeasureUserMinutes
+	} else if p.Resolution > 0 && rng.IntN(3) == 0 {
+		p.ResolutionRounding = RoundDown // partial units not counted (minutes only)
 	}
 	if r := maintenance.Regions(); rng.IntN(4) > 0 {
 		sc.window = r[rng.IntN(len(r))].Window
@@ -226,7 +228,10 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 		}
 		downtime += d
 		uf.down += runUsers
-		if p.Resolution > 0 && d%p.Resolution != 0 {
+		switch {
+		case p.Resolution > 0 && p.ResolutionRounding == RoundDown:
+			rounding -= d % p.Resolution
+		case p.Resolution > 0 && d%p.Resolution != 0:
 			rounding += p.Resolution - d%p.Resolution
 			userRounding += runMax * int64(p.Resolution-d%p.Resolution)
 		}

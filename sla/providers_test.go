@@ -197,3 +197,62 @@ func TestProviderUserMinutes(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, dec("25").Equal(a.Credit))
 }
+
+// TestProviderPartialMinutesNotCounted works the shape of SLAs that say "a
+// Downtime Period is at least 5 consecutive minutes; partial minutes are
+// not counted" (testdata/partial-minutes-down.json: minimumPeriod 5m,
+// resolution 1m rounded down). In April 2024 (43,200 minutes, no window):
+// a 5m30s outage counts 5m (the 30s are not counted, given back to Up); a
+// 4m59s one is shorter than 5 minutes and counts nothing (intermittent);
+// exactly 5m counts 5m; 61m59.9s counts 61m. Downtime 5m + 5m + 61m =
+// 71m; Rounding −30s − 59.9s; uptime (43,200 − 71) / 43,200 = 99.835…% <
+// 99.95, not < 99 → 10 %.
+func TestProviderPartialMinutesNotCounted(t *testing.T) {
+	p := loadPolicy(t, "partial-minutes-down")
+	require.Equal(t, RoundDown, p.ResolutionRounding)
+	a, err := p.Assess(Period{
+		Month: calendar.NewMonth(2024, time.April, nil),
+		Outages: []Outage{
+			{Span: span(at(2, 12, 0), at(2, 12, 5).Add(30*time.Second))},
+			{Span: span(at(3, 12, 0), at(3, 12, 5).Add(-time.Second))},
+			{Span: span(at(4, 12, 0), at(4, 12, 5))},
+			{Span: span(at(5, 12, 0), at(5, 13, 2).Add(-100*time.Millisecond))},
+		},
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 71*time.Minute, a.Downtime)
+	assert.Equal(t, -(30*time.Second + 59*time.Second + 900*time.Millisecond), a.Rounding)
+	assert.Equal(t, map[Reason]time.Duration{ReasonIntermittent: 4*time.Minute + 59*time.Second}, a.Excluded)
+	assert.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal())
+	assert.True(t, dec("10").Equal(a.Credit), "credit %s", a.Credit)
+	require.Len(t, a.Periods(), 3, "the periods are the exact counted spans")
+	assert.Equal(t, 5*time.Minute+30*time.Second, a.Periods()[0].Duration())
+
+	// One period alone: 5m30s counts 5m, 4m59s nothing.
+	for _, tc := range []struct {
+		length, want time.Duration
+	}{
+		{5*time.Minute + 30*time.Second, 5 * time.Minute},
+		{5*time.Minute - time.Second, 0},
+		{5 * time.Minute, 5 * time.Minute},
+		{6*time.Minute - 1, 5 * time.Minute},
+	} {
+		a, err := p.Assess(Period{Month: calendar.NewMonth(2024, time.April, nil),
+			Outages: []Outage{{Span: span(at(9, 12, 0), at(9, 12, 0).Add(tc.length))}}})
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, a.Downtime, "a %s outage", tc.length)
+		assert.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal())
+	}
+
+	// It round-trips, and "down" with user-minutes is refused.
+	b, err := p.MarshalJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"resolutionRounding":"down"`)
+	b, err = DynamicsCRMOnline().MarshalJSON()
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "resolutionRounding", "the default is not written")
+	p.Measure = MeasureUserMinutes
+	assert.ErrorContains(t, p.Validate(), `resolutionRounding "down" is not defined for measure "user-minutes"`)
+	p.Measure, p.ResolutionRounding = "", "sideways"
+	assert.ErrorContains(t, p.Validate(), `resolutionRounding "sideways" is not "up" or "down"`)
+}
