@@ -8,7 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/slapolicy/slapolicy/calendar"
-	"github.com/slapolicy/slapolicy/internal/timeline"
+	timelinepkg "github.com/slapolicy/slapolicy/internal/timeline"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -57,6 +57,13 @@ type Assessment struct {
 	// Assessed is the span measured, in the month's location: the whole
 	// month, or the part of it the customer was subscribed.
 	Assessed calendar.Span
+	// Outside counts the period's outages and notices that lie wholly
+	// outside Assessed. They count for nothing here (an outage just past
+	// the month's edge only lengthens the period it belongs to), and are
+	// not an error: a caller may pass a quarter's outages to each month.
+	// A caller who expected them to count, having passed another month's
+	// data, finds out here.
+	Outside Outside
 	// Users is the accounting in user-time when the policy measures
 	// user-minutes, and nil when it measures minutes. Uptime, Credit and
 	// Met then come from it; Total, Downtime, Up, Excluded, Parts and
@@ -176,19 +183,41 @@ func (c *Compiled) assess(per Period) Assessment {
 	p := &c.p
 	month := per.assessed() // in the month's location
 	total := month.Duration()
-	base := month.Start
 
-	// Clip the outages to the month and rank each by the policy: the
+	// The intermittent rule judges each period on the whole timeline, not
+	// cut at the month's edges: an outage from 23:55 on the last day to
+	// 00:30 on the first of the next month is one 35-minute period in
+	// both. Only its length up to the rule's limits matters, so the sweep
+	// reaches that far past each edge of the assessed span that is an
+	// edge of the month (a subscription's own start or end cuts periods:
+	// time outside it is not the customer's). A period that reaches
+	// further is longer than both limits whatever it holds beyond.
+	reach := max(p.IntermittentLimit, p.MinimumPeriod)
+	timeline := month
+	if month.Start.Equal(per.Month.Start()) {
+		timeline.Start = month.Start.Add(-reach)
+	}
+	if month.End.Equal(per.Month.End()) {
+		timeline.End = month.End.Add(reach)
+	}
+	base := timeline.Start
+
+	// Clip the outages to the timeline and rank each by the policy: the
 	// index of its cause in ExcludedCauses, or len(ExcludedCauses) when
 	// it counts. Sorting them by start is the one O(n log n) step. The
-	// sweep works on offsets from the month's start, exact integers that
-	// sort and compare faster than times; base.Add turns them back into
-	// the very times clipping would give (in loc, no monotonic reading).
+	// sweep works on offsets from the timeline's start, exact integers
+	// that sort and compare faster than times; base.Add turns them back
+	// into the very times clipping would give (in loc, no monotonic
+	// reading).
 	counts := len(p.ExcludedCauses)
 	var itemBuf [16]ranked // a usual month's outages, without allocating
 	items := slices.Grow(itemBuf[:0], len(per.Outages))
+	var outside Outside
 	for _, o := range per.Outages {
-		in, ok := o.Span.Intersect(month)
+		if !o.Span.Start.Before(month.End) || !o.Span.End.After(month.Start) {
+			outside.Outages++
+		}
+		in, ok := o.Span.Intersect(timeline)
 		if !ok {
 			continue
 		}
@@ -205,10 +234,13 @@ func (c *Compiled) assess(per Period) Assessment {
 	slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
 
 	// The announced notices, merged (calendar.Merge, the merge of span
-	// sets) and clipped to the month, as offsets.
+	// sets) and clipped to the timeline, as offsets.
 	var spanBuf [8]calendar.Span
 	spans := spanBuf[:0]
 	for _, n := range per.Notices {
+		if !n.Span.Start.Before(month.End) || !n.Span.End.After(month.Start) {
+			outside.Notices++
+		}
 		if p.ScheduledDowntime.Announced(n) {
 			spans = append(spans, n.Span)
 		}
@@ -216,7 +248,7 @@ func (c *Compiled) assess(per Period) Assessment {
 	var buf [8]offsetSpan
 	announced := buf[:0]
 	for _, s := range calendar.Merge(spans) {
-		if in, ok := s.Intersect(month); ok {
+		if in, ok := s.Intersect(timeline); ok {
 			announced = append(announced, offsetSpan{since(in.Start, base), since(in.End, base)})
 		}
 	}
@@ -225,7 +257,9 @@ func (c *Compiled) assess(per Period) Assessment {
 	notices := spanCursor{spans: announced}
 	b := builder{
 		c:      c,
-		window: timeline.NewDaily(base, per.Window.Start(), per.Window.Duration()),
+		window: timelinepkg.NewDaily(base, per.Window.Start(), per.Window.Duration()),
+		from:   since(month.Start, base),
+		to:     since(month.End, base),
 	}
 	weighted := p.byUsers()
 	if weighted {
@@ -313,9 +347,18 @@ func (c *Compiled) assess(per Period) Assessment {
 		Rounding: rounding,
 		Assessed: month,
 		money:    c.money,
+		Outside:  outside,
 		parts:    b.result(),
 		periods:  b.periods,
 	}
+}
+
+// Outside counts inputs of a Period that lie wholly outside the assessed
+// span. The zero Outside is none. It is a small comparable value, safe for
+// concurrent use.
+type Outside struct {
+	Outages int // outages that share no instant with the assessed span (empty ones at its edges too)
+	Notices int // notices whose announced span shares no instant with it
 }
 
 // ranked is an outage clipped to the month, as offsets from the month's
@@ -354,11 +397,16 @@ func top(ends []time.Duration, t time.Duration) int {
 // Assessment keeps the parts that way too (see compactPart).
 type builder struct {
 	c      *Compiled
-	window timeline.Daily
+	window timelinepkg.Daily
+	// from and to are the assessed span, [from, to), as offsets: the
+	// sweep reaches past it to judge periods on the whole timeline, and
+	// accounts only for what lies inside.
+	from, to time.Duration
 
 	pending     offsetSpan // the piece being extended, when pendingSet
 	pendingCode code
 	pendingSet  bool
+	pendingIn   bool // some of the pending piece lies inside [from, to)
 
 	excluded [numCodes]time.Duration // excluded time by code; codeCounted stays 0
 	outage   time.Duration           // all outage time in the month
@@ -377,8 +425,9 @@ type builder struct {
 
 // segment takes [a, end), covered by outages whose top rank has code k
 // (codeCounted when they count), and splits it where the window or a
-// notice (of the announced notices' cursor) starts or ends; the Scheduled
-// Downtime rule attributes each piece.
+// notice (of the announced notices' cursor) starts or ends, and at the
+// assessed span's edges; the Scheduled Downtime rule attributes each
+// piece.
 func (b *builder) segment(notices *spanCursor, a, end time.Duration, k code, users int64) {
 	for a < end {
 		stop := end
@@ -389,6 +438,12 @@ func (b *builder) segment(notices *spanCursor, a, end time.Duration, k code, use
 		inN, nextN, okN := notices.at(a)
 		if okN {
 			stop = min(stop, nextN)
+		}
+		switch {
+		case a < b.from:
+			stop = min(stop, b.from)
+		case a < b.to:
+			stop = min(stop, b.to)
 		}
 		kind := k
 		switch b.c.p.ScheduledDowntime.By(inW, inN) {
@@ -402,35 +457,46 @@ func (b *builder) segment(notices *spanCursor, a, end time.Duration, k code, use
 	}
 }
 
-// piece adds s, not empty, of kind, joining it to the pending piece when
-// they touch and share a kind.
+// piece adds s, not empty and inside or outside the assessed span as a
+// whole, of kind, joining it to the pending piece when they touch and
+// share a kind. Only what lies inside the assessed span is accounted.
 func (b *builder) piece(s offsetSpan, kind code, users int64) {
-	d := s.end - s.start
-	b.outage += d
 	join := b.pendingSet && b.pendingCode == kind && b.pending.end == s.start
 	if join {
 		b.pending.end = s.end
 	} else {
 		b.flush()
-		b.pending, b.pendingCode, b.pendingSet = s, kind, true
+		b.pending, b.pendingCode, b.pendingSet, b.pendingIn = s, kind, true, false
 	}
+	if s.start < b.from || s.start >= b.to {
+		return // outside: it only lengthens the period it belongs to
+	}
+	d := s.end - s.start
+	b.outage += d
 	if b.user != nil {
-		b.user.piece(d, users, join)
+		b.user.piece(d, users, b.pendingIn)
 	}
+	b.pendingIn = true
 }
 
-// flush records the pending piece: excluded time by reason, or for the
-// rest, intermittent or counted by its length.
+// flush records the pending piece's part inside the assessed span:
+// excluded time by reason, or for the rest, intermittent or counted by the
+// length of the whole piece, on the timeline.
 func (b *builder) flush() {
 	if !b.pendingSet {
 		return
 	}
 	b.pendingSet = false
-	s, kind := b.pending, b.pendingCode
+	if !b.pendingIn {
+		return // wholly outside the assessed span
+	}
+	kind := b.pendingCode
+	whole := b.pending.end - b.pending.start
+	s := offsetSpan{max(b.pending.start, b.from), min(b.pending.end, b.to)}
 	d := s.end - s.start
 	p := &b.c.p
 	if kind == codeCounted {
-		if d <= p.IntermittentLimit || d < p.MinimumPeriod {
+		if whole <= p.IntermittentLimit || whole < p.MinimumPeriod {
 			kind = codeIntermittent
 		} else {
 			b.down += d
@@ -441,7 +507,7 @@ func (b *builder) flush() {
 				b.rounding += extra
 			} else if res > 0 {
 				extra = roundUp(d, res) - d
-				b.rounding = timeline.AddSat(b.rounding, extra)
+				b.rounding = timelinepkg.AddSat(b.rounding, extra)
 			}
 			b.part(s, codeCounted)
 			b.user.flush(codeCounted, extra)
@@ -453,9 +519,10 @@ func (b *builder) flush() {
 	b.user.flush(kind, 0)
 }
 
-// part records s as a part with reason code c.
+// part records s, inside the assessed span, as a part with reason code c,
+// as offsets from the assessed span's start.
 func (b *builder) part(s offsetSpan, c code) {
-	cp := compactPart{start: s.start, end: s.end, code: c}
+	cp := compactPart{start: s.start - b.from, end: s.end - b.from, code: c}
 	if b.parts == nil {
 		if b.nsmall < len(b.small) {
 			b.small[b.nsmall] = cp

@@ -139,23 +139,32 @@ type userFigures struct {
 }
 
 // bruteForce is the minute model: it assesses sc minute by minute,
-// straight from the rules as Assess states them.
+// straight from the rules as Assess states them. It sees past the month's
+// edges, as the intermittent rule does: every minute within the rules'
+// reach of an edge of the month is attributed too, so that a period that
+// crosses the edge is judged by its whole length, while only the minutes
+// of the assessed span are accounted.
 func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, rounding time.Duration, uf userFigures) {
 	p := sc.policy
 	minutes := int(sc.month.Duration() / time.Minute)
-	var inWindow [24 * 60]bool
-	for m := range inWindow {
-		inWindow[m] = sc.window.Contains(sc.minute(m)) // months start at UTC midnight
-	}
 	excluded = map[Reason]time.Duration{}
-	left := make([]bool, minutes) // counted unless intermittent
-	weight := make([]int64, minutes)
 	uf.excluded = map[Reason]int64{}
 	from, to := 0, minutes
 	if sc.sub != nil {
 		from, to = max(from, sc.sub[0]), min(to, sc.sub[1])
 	}
-	for m := from; m < to; m++ {
+	reach := int(max(p.IntermittentLimit, p.MinimumPeriod) / time.Minute) // the limits are whole minutes
+	lo, hi := from, to
+	if from == 0 {
+		lo -= reach
+	}
+	if to == minutes {
+		hi += reach
+	}
+	left := make([]bool, hi-lo) // counted unless intermittent, by minute m at left[m-lo]
+	weight := make([]int64, hi-lo)
+	inside := func(m int) bool { return from <= m && m < to }
+	for m := lo; m < hi; m++ {
 		var down, noticed bool
 		for _, o := range sc.outages {
 			if o.start <= m && m < o.end {
@@ -164,18 +173,22 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 				if w == 0 {
 					w = int64(sc.users)
 				}
-				weight[m] = max(weight[m], w)
+				weight[m-lo] = max(weight[m-lo], w)
 			}
 		}
-		uf.total += int64(sc.users) * int64(time.Minute)
+		if inside(m) {
+			uf.total += int64(sc.users) * int64(time.Minute)
+		}
 		if !down {
-			up += time.Minute
+			if inside(m) {
+				up += time.Minute
+			}
 			continue
 		}
 		for _, n := range sc.notices {
 			noticed = noticed || (n.lead >= p.NoticeLead && n.start <= m && m < n.end)
 		}
-		win := inWindow[m%(24*60)]
+		win := sc.window.Contains(sc.minute(m))
 		if p.WindowNeedsNotice {
 			win = win && noticed
 		}
@@ -196,32 +209,39 @@ func bruteForce(sc scenario) (excluded map[Reason]time.Duration, downtime, up, r
 				}
 			}
 		}
-		if reason == ReasonCounted {
-			left[m] = true
-		} else {
+		switch {
+		case reason == ReasonCounted:
+			left[m-lo] = true
+		case inside(m):
 			excluded[reason] += time.Minute
-			uf.excluded[reason] += weight[m] * int64(time.Minute)
+			uf.excluded[reason] += weight[m-lo] * int64(time.Minute)
 		}
 	}
 	var userRounding, userOutage int64
-	for _, w := range weight {
-		userOutage += w * int64(time.Minute)
+	for m := from; m < to; m++ {
+		userOutage += weight[m-lo] * int64(time.Minute)
 	}
-	for m := 0; m < minutes; {
-		if !left[m] {
+	for m := lo; m < hi; {
+		if !left[m-lo] {
 			m++
 			continue
 		}
-		run := 0
+		run, in := 0, 0 // the period's minutes, and those inside the assessed span
 		var runUsers, runMax int64
-		for m < minutes && left[m] {
+		for m < hi && left[m-lo] {
 			run++
-			runUsers += weight[m] * int64(time.Minute)
-			runMax = max(runMax, weight[m])
+			if inside(m) {
+				in++
+				runUsers += weight[m-lo] * int64(time.Minute)
+				runMax = max(runMax, weight[m-lo])
+			}
 			m++
 		}
-		d := time.Duration(run) * time.Minute
-		if d <= p.IntermittentLimit || d < p.MinimumPeriod {
+		if in == 0 {
+			continue
+		}
+		whole, d := time.Duration(run)*time.Minute, time.Duration(in)*time.Minute
+		if whole <= p.IntermittentLimit || whole < p.MinimumPeriod {
 			excluded[ReasonIntermittent] += d
 			uf.excluded[ReasonIntermittent] += runUsers
 			continue
