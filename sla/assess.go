@@ -133,9 +133,15 @@ func (p Policy) Reasons() []Reason {
 //     window or notice leaves the overrun to the rules after it.
 //  3. Each contiguous period left is ReasonIntermittent when it lasts at
 //     most IntermittentLimit (inclusive) or less than MinimumPeriod, and
-//     Downtime otherwise. Periods are cut at the month's edges, so an
-//     outage that crosses a month boundary is measured in each month on
-//     its own.
+//     Downtime otherwise. A period is judged on the whole timeline, not
+//     cut at the month's edges: an outage from 23:55 on the month's last
+//     day to 00:30 on the next month's first is one 35-minute period, so
+//     this month counts its 5 minutes and the next its 30; one from 23:58
+//     to 00:05 is a 7-minute period, intermittent in both. (So pass
+//     outages as they happened: a caller who clips them to the month
+//     first loses this.) A subscription's own start or end (Subscribed)
+//     does cut a period: time outside it is not the customer's. Each month
+//     accounts only for its own part.
 //  4. With a Resolution above 0, each Downtime period is rounded to a
 //     whole multiple of it, up (the default: the added time, Rounding, is
 //     taken from Up, and never more than Up) or down (RoundDown: the

@@ -672,3 +672,77 @@ func TestAssessErrorList(t *testing.T) {
 	}
 	assert.ElementsMatch(t, want, got)
 }
+
+// TestAssessPeriodsAcrossMonthEdges works the intermittent rule on the
+// whole timeline (section D.1.b.vii: "intermittent periods of Downtime that
+// are ten minutes or less in duration"): an outage from 23:55 on 30 April
+// to 00:30 on 1 May 2024 is one 35-minute period, so April counts its 5
+// minutes and May its 30, neither intermittent; one from 23:58 to 00:05 is
+// a 7-minute period, intermittent in both months (April 2 minutes, May 5).
+// An outage that lies wholly in the other month is counted in Outside.
+func TestAssessPeriodsAcrossMonthEdges(t *testing.T) {
+	edge := time.Date(2024, time.May, 1, 0, 0, 0, 0, time.UTC)
+	april, may := calendar.NewMonth(2024, time.April, nil), calendar.NewMonth(2024, time.May, nil)
+	long := Outage{Span: span(edge.Add(-5*time.Minute), edge.Add(30*time.Minute))}
+	short := Outage{Span: span(edge.Add(-2*time.Minute), edge.Add(5*time.Minute))}
+	p := DynamicsCRMOnline()
+	for _, tc := range []struct {
+		name         string
+		month        calendar.Month
+		outage       Outage
+		down, interm time.Duration
+	}{
+		{"35-minute period, April's part", april, long, 5 * time.Minute, 0},
+		{"35-minute period, May's part", may, long, 30 * time.Minute, 0},
+		{"7-minute period, April's part", april, short, 0, 2 * time.Minute},
+		{"7-minute period, May's part", may, short, 0, 5 * time.Minute},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := p.Assess(Period{Month: tc.month, Outages: []Outage{tc.outage}})
+			require.NoError(t, err)
+			assert.Equal(t, tc.down, a.Downtime)
+			assert.Equal(t, tc.interm, a.Excluded[ReasonIntermittent])
+			assert.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal())
+			assert.Zero(t, a.Outside.Outages)
+			for _, part := range a.Parts() {
+				assert.True(t, tc.month.Contains(part.Span.Start) && !part.Span.End.After(tc.month.End()), "part %s inside the month", part.Span)
+			}
+		})
+	}
+
+	// A 5-minute piece on either side, split by the window of another
+	// month's day, is judged by its own length: NAM's window opens at
+	// 02:00 UTC, so an outage 01:58 to 02:03 on 1 May counts 2 minutes,
+	// intermittent, and its window minutes are the window's.
+	nam, ok := maintenance.Lookup("NAM")
+	require.True(t, ok)
+	a, err := p.Assess(Period{Month: may, Window: nam.Window, Outages: []Outage{{Span: span(edge.Add(118*time.Minute), edge.Add(123*time.Minute))}}})
+	require.NoError(t, err)
+	assert.Equal(t, 2*time.Minute, a.Excluded[ReasonIntermittent])
+	assert.Equal(t, 3*time.Minute, a.Excluded[ReasonWindow])
+
+	// A subscription that starts at the edge cuts the period there: time
+	// before it is not the customer's. Subscribed from 1 May 00:00 to 31
+	// May, a subscription whose span starts at the month's start still
+	// sees April; one starting at 00:01 does not, and 29 minutes of the
+	// long outage are subscribed: a 29-minute period, counted.
+	sub := span(edge.Add(time.Minute), may.End())
+	a, err = p.Assess(Period{Month: may, Subscribed: sub, Outages: []Outage{short}})
+	require.NoError(t, err)
+	assert.Equal(t, 4*time.Minute, a.Excluded[ReasonIntermittent], "00:01 to 00:05: 4 minutes, intermittent on its own")
+	a, err = p.Assess(Period{Month: may, Subscribed: sub, Outages: []Outage{long}})
+	require.NoError(t, err)
+	assert.Equal(t, 29*time.Minute, a.Downtime)
+
+	// November's outages given to October: nothing counts, and Outside
+	// says so.
+	oct := calendar.NewMonth(2024, time.October, nil)
+	nov := time.Date(2024, time.November, 5, 10, 0, 0, 0, time.UTC)
+	a, err = p.Assess(Period{Month: oct,
+		Outages: []Outage{{Span: span(nov, nov.Add(time.Hour))}, {Span: span(nov.Add(24*time.Hour), nov.Add(26*time.Hour))}},
+		Notices: []maintenance.Notice{{Span: span(nov, nov.Add(time.Hour)), Announced: nov.Add(-48 * time.Hour)}},
+	})
+	require.NoError(t, err)
+	assert.True(t, hundred.Equal(a.Uptime))
+	assert.Equal(t, Outside{Outages: 2, Notices: 1}, a.Outside)
+}

@@ -59,7 +59,12 @@
 //     outage that counts overlaps it. Item vii, "intermittent periods of
 //     ten minutes or less", is read as inclusive to the nanosecond: a
 //     period of exactly 10m is excluded, 10m + 1ns counts whole
-//     (Policy.IntermittentLimit).
+//     (Policy.IntermittentLimit). A period is judged on the whole
+//     timeline, not cut at the month's edges: 23:55 on 30 April to 00:30
+//     on 1 May is one 35-minute period, 5 counted minutes in April and 30
+//     in May; 23:58 to 00:05 is 7 minutes, intermittent in both. Outages
+//     wholly outside the month count for nothing (Assessment.Outside says
+//     how many there were).
 //   - An outage cause the library does not know is refused: Assess reports
 //     it as an error, so a misspelt cause can never count, or be excluded,
 //     by accident.

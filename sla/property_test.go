@@ -86,11 +86,18 @@ func randomScenario(rng *rand.Rand, maxOutages int) scenario {
 	hot := make([]int, 1+rng.IntN(5))
 	for i := range hot {
 		hot[i] = rng.IntN(minutes+1200) - 600
+		if rng.IntN(3) == 0 { // right at an edge of the month, where a period crosses it
+			hot[i] = []int{0, minutes}[rng.IntN(2)]
+		}
 	}
 	n := rng.IntN(maxOutages + 1)
 	for range n {
 		start := hot[rng.IntN(len(hot))] + rng.IntN(240) - 120
 		length := []int{1, 1 + rng.IntN(15), 1 + rng.IntN(180), 1 + rng.IntN(3000)}[rng.IntN(4)]
+		if rng.IntN(4) == 0 { // a short outage across an edge of the month
+			start = hot[rng.IntN(len(hot))] - rng.IntN(12)
+			length = 1 + rng.IntN(24)
+		}
 		if rng.IntN(20) == 0 {
 			length = 0 // empty outage
 		}
@@ -472,7 +479,10 @@ func TestAssessWindowEqualsNotices(t *testing.T) {
 
 		per := sc.period()
 		per.Window = maintenance.Window{}
-		for occ := range sc.window.Occurrences(sc.month.Span()) {
+		// Every occurrence the assessment can see: the month's, and those
+		// within the intermittent rule's reach past its edges.
+		seen := calendar.Span{Start: sc.month.Start().Add(-24 * time.Hour), End: sc.month.End().Add(24 * time.Hour)}
+		for occ := range sc.window.Occurrences(seen) {
 			per.Notices = append(per.Notices, maintenance.Notice{Span: occ, Announced: occ.Start.Add(-365 * 24 * time.Hour)})
 		}
 		withNotices, err := sc.policy.Assess(per)
