@@ -417,3 +417,17 @@ func TestCustomRegionTable(t *testing.T) {
 	require.Equal(t, 2, code)
 	assert.Contains(t, errOut, `-region: region "DEU" is not in testdata/regions.json at 2024-04-01T00:00:00Z (known then: NAM, XYZ)`)
 }
+
+// TestOutsideTheMonth: an outage wholly outside the month counts for
+// nothing, and the statement says how many there were, so a caller who
+// passed another month's data finds out.
+func TestOutsideTheMonth(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "outages.csv")
+	require.NoError(t, os.WriteFile(path, []byte("start,end,cause\n2024-04-05T10:00:00Z,2024-04-05T11:00:00Z,\n2024-03-05T12:00:00Z,2024-03-05T13:00:00Z,\n"), 0o644))
+	code, out, errOut := runArgs(t, "-region", "NAM", "-month", "2024-03", "-fee", "10", "-outages", path)
+	require.Equal(t, 0, code, errOut)
+	requireLines(t, out,
+		"  Data    2 outages, 0 maintenance notices (1 outages and 0 notices lie wholly outside the month: they count for nothing)",
+		"  counted downtime              60    1:00:00",
+	)
+}

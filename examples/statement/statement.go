@@ -28,6 +28,9 @@ func writeHeader(w io.Writer, st statement) {
 	fmt.Fprintln(w, "SERVICE CREDIT STATEMENT")
 	fmt.Fprintln(w)
 	data := fmt.Sprintf("%d outages, %d maintenance notices", len(in.outages), len(in.notices))
+	if out := st.a.Outside; out.Outages > 0 || out.Notices > 0 {
+		data += fmt.Sprintf(" (%d outages and %d notices lie wholly outside the month: they count for nothing)", out.Outages, out.Notices)
+	}
 	if in.sample {
 		data = "built-in sample: " + data
 	}
