@@ -286,7 +286,10 @@ func (b *BusinessDays) count(ya, da, yb, db int) int {
 // EndOfDay returns the first instant after t's calendar day in b's location:
 // the first instant of the next day that has one. It is the deadline for
 // "by the end of the day", as the End of a half-open span (Deadline uses
-// it).
+// it). Days are counted in years 1 to 9999, and in 10000 for a deadline
+// counted past the last of them; for a day outside those years it returns
+// the zero time.Time, never an instant that is not after t (nor a wrapped
+// one).
 func (b *BusinessDays) EndOfDay(t time.Time) time.Time {
 	b = b.self()
 	y, doy := b.dayOf(t)
@@ -296,6 +299,9 @@ func (b *BusinessDays) EndOfDay(t time.Time) time.Time {
 	if y >= minYear && y <= maxYear {
 		start, _ := b.startTime(y, doy)
 		return start
+	}
+	if y < minYear || y > maxYear+1 {
+		return time.Time{} // outside the counted years: no day start to give
 	}
 	m, d := monthDay(y, doy)
 	start, _ := dayStart(y, m, d, b.location())

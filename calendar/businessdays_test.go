@@ -432,3 +432,19 @@ func TestSourceNotCalledConcurrently(t *testing.T) {
 	}
 	assert.False(t, b.IsBusinessDay(time.Date(2001, 4, 13, 0, 0, 0, 0, time.UTC)))
 }
+
+// TestEndOfDayOutsideTheCountedYears: the end of 9999-12-31 is the first
+// instant of year 10000; for a day past it, or before year 1, EndOfDay
+// returns the zero time, never an instant that is not after t.
+func TestEndOfDayOutsideTheCountedYears(t *testing.T) {
+	b := NewBusinessDays(nil)
+	got := b.EndOfDay(time.Date(9999, 12, 31, 12, 0, 0, 0, time.UTC))
+	assert.True(t, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC).Equal(got), "got %s", got)
+	for _, in := range []time.Time{
+		time.Unix(math.MaxInt64, 999_999_999).UTC(),
+		time.Date(10001, 6, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-1, 6, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		assert.True(t, b.EndOfDay(in).IsZero(), "EndOfDay(%s) = %s", in, b.EndOfDay(in))
+	}
+}

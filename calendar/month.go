@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -25,15 +26,66 @@ type Month struct {
 	loc   *time.Location // nil means UTC
 }
 
+// The years a Month can hold: every instant of such a month, and more than
+// a day either side, has Unix seconds that fit an int64, which the time
+// arithmetic of this module counts in (time.Time reaches further, to about
+// year 292,277,026,596, but its Unix seconds wrap after year
+// 292,277,024,627).
+const (
+	minMonthYear = -292277022398
+	maxMonthYear = 292277024626
+)
+
 // NewMonth returns month m of year in loc; a nil loc means UTC. A month
 // outside January..December is normalised as time.Date does: month 13 of
-// 2024 is January 2025.
+// 2024 is January 2025, month 0 December 2023. The year is kept as given,
+// never wrapped: a month of a year no time.Time can count in Unix seconds
+// (beyond about ±292 billion years) is a Month that Validate refuses, and
+// whose span is empty.
 func NewMonth(year int, m time.Month, loc *time.Location) Month {
 	if loc == nil {
 		loc = time.UTC
 	}
-	t := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
-	return Month{year: t.Year(), month: t.Month(), loc: loc}
+	k := int(m) - 1 // months after January of year
+	dy := k / 12
+	if k%12 < 0 {
+		dy--
+	}
+	switch {
+	case dy > 0 && year > math.MaxInt-dy:
+		year = math.MaxInt
+	case dy < 0 && year < math.MinInt-dy:
+		year = math.MinInt
+	default:
+		year += dy
+	}
+	return Month{year: year, month: time.Month(k-12*dy) + 1, loc: loc}
+}
+
+// Validate reports an error wrapping ErrInvalidMonth, naming the month, when
+// its year is outside -292,277,022,398 to 292,277,024,626, the years whose
+// instants time.Time can count in Unix seconds; nil otherwise. Such a
+// month's Start and End are the nearest instant that can be counted, so
+// its span is empty rather than a wrong figure.
+func (m Month) Validate() error {
+	if m.year < minMonthYear || m.year > maxMonthYear {
+		return fmt.Errorf("%w: year %d is outside %d to %d, the years time.Time counts in Unix seconds",
+			ErrInvalidMonth, m.year, minMonthYear, maxMonthYear)
+	}
+	return nil
+}
+
+// valid reports whether Validate accepts m.
+func (m Month) valid() bool { return m.year >= minMonthYear && m.year <= maxMonthYear }
+
+// limit returns the first or last instant a Month's span may reach, for a
+// month of a year beyond the range: the start of year maxMonthYear+1 or
+// of minMonthYear, in UTC.
+func (m Month) limit() time.Time {
+	if m.year > maxMonthYear {
+		return time.Date(maxMonthYear+1, time.January, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(minMonthYear, time.January, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // MonthOf returns the month that holds t, in t's location.
@@ -105,14 +157,22 @@ func (m Month) Location() *time.Location {
 func (m Month) IsZero() bool { return m == Month{} }
 
 // Start returns the first instant of the month: midnight starting its first
-// day, in its location.
+// day, in its location. For a month Validate refuses it is the nearest
+// instant this module can count (so the span is empty).
 func (m Month) Start() time.Time {
+	if !m.valid() {
+		return m.limit()
+	}
 	return time.Date(m.year, m.Month(), 1, 0, 0, 0, 0, m.Location())
 }
 
 // End returns the first instant after the month: midnight starting the first
-// day of the next month, in the month's location.
+// day of the next month, in the month's location. For a month Validate
+// refuses it equals Start.
 func (m Month) End() time.Time {
+	if !m.valid() {
+		return m.limit()
+	}
 	return time.Date(m.year, m.Month()+1, 1, 0, 0, 0, 0, m.Location())
 }
 

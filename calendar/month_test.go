@@ -3,6 +3,8 @@ package calendar
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
 	"strconv"
 	"testing"
 	"time"
@@ -465,4 +467,44 @@ func checkParts(t *testing.T, s Span, loc *time.Location, parts []MonthPart) {
 			require.True(t, p.Span.End.Equal(p.Month.End()), "a part before the last ends its month")
 		}
 	}
+}
+
+// TestMonthAtTheEdgesOfTime: years are kept as given, never wrapped;
+// months whose instants time.Time cannot count in Unix seconds are
+// refused by Validate and have an empty span; nothing panics.
+func TestMonthAtTheEdgesOfTime(t *testing.T) {
+	big := NewMonth(1<<37, time.January, nil)
+	assert.Equal(t, 1<<37, big.Year(), "the year is kept, not wrapped")
+	assert.NoError(t, big.Validate(), "year 2^37 is inside the range")
+	assert.True(t, big.Start().Before(big.End()))
+	huge := NewMonth(1<<40, time.January, nil)
+	assert.Equal(t, 1<<40, huge.Year(), "the year is kept, not wrapped")
+
+	last := NewMonth(maxMonthYear, time.December, nil)
+	require.NoError(t, last.Validate())
+	assert.True(t, last.Start().Before(last.End()))
+	assert.Equal(t, 31*24*time.Hour, last.End().Sub(last.Start()))
+	first := NewMonth(minMonthYear, time.January, nil)
+	require.NoError(t, first.Validate())
+	assert.Equal(t, 31*24*time.Hour, first.End().Sub(first.Start()))
+
+	for _, m := range []Month{
+		huge,
+		NewMonth(maxMonthYear+1, time.January, nil),
+		NewMonth(minMonthYear-1, time.December, nil),
+		NewMonth(math.MaxInt, 13, nil),
+		NewMonth(math.MinInt, 0, nil),
+		MonthOf(time.Unix(math.MaxInt64, 999_999_999).UTC()),
+		MonthOf(time.Unix(math.MinInt64, 0).UTC()),
+	} {
+		t.Run(m.String(), func(t *testing.T) {
+			err := m.Validate()
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrInvalidMonth)
+			assert.Contains(t, err.Error(), fmt.Sprint(m.Year()))
+			assert.True(t, m.Start().Equal(m.End()), "empty span: %s to %s", m.Start(), m.End())
+		})
+	}
+	assert.Equal(t, math.MaxInt, NewMonth(math.MaxInt, 13, nil).Year(), "saturates, not wraps")
+	assert.Equal(t, time.December, NewMonth(math.MaxInt, 12, nil).Month())
 }

@@ -143,7 +143,10 @@ func (r Rules) Check(c Claim) error {
 		add(&MissingError{Field: "EvidenceSupplied", What: "when evidence supporting the claim was supplied"})
 	case monthOK && rulesOK:
 		deadline := r.EvidenceDeadline(c.Month)
-		if !c.EvidenceSupplied.Before(deadline) {
+		switch {
+		case deadline.IsZero():
+			add(invalid("Month", "%s has no evidence deadline in years 1 to 10000", c.Month))
+		case !c.EvidenceSupplied.Before(deadline):
 			add(&LateError{Field: "EvidenceSupplied", Got: c.EvidenceSupplied, Deadline: deadline, Err: ErrEvidenceLate})
 		}
 	}

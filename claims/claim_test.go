@@ -212,3 +212,28 @@ func TestCheckFarFuture(t *testing.T) {
 	assert.ErrorIs(t, err, calendar.ErrNoBusinessDay)
 	assert.NotErrorIs(t, err, ErrNoticeLate)
 }
+
+// TestCheckMonthWithoutEvidenceDeadline: a claim for a month whose
+// evidence deadline (the end of the following month, section C.4) falls
+// outside years 1 to 10000 is reported as ErrInvalid naming the month,
+// never "late by" a wrapped or huge duration, and never a panic.
+func TestCheckMonthWithoutEvidenceDeadline(t *testing.T) {
+	for _, m := range []calendar.Month{
+		calendar.NewMonth(0, time.December, nil),
+		calendar.NewMonth(10000, time.January, nil),
+		calendar.NewMonth(-5000, time.March, nil),
+		calendar.NewMonth(1<<40, time.May, nil),
+	} {
+		t.Run(m.String(), func(t *testing.T) {
+			c := goodClaim()
+			c.Month = m
+			assert.True(t, DynamicsCRMOnline(nil).EvidenceDeadline(m).IsZero())
+			err := DynamicsCRMOnline(nil).Check(c)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrInvalid)
+			assert.NotErrorIs(t, err, ErrEvidenceLate)
+			assert.Contains(t, err.Error(), "has no evidence deadline")
+			assert.NotContains(t, err.Error(), "late by")
+		})
+	}
+}

@@ -56,9 +56,14 @@ func (r Rules) PostIncidentReportDue(restored time.Time) time.Time {
 // m's year and month are read as a month of the calendar's location; m's
 // own location is not used, so every deadline is in one location. Months
 // and days outside their bounds (MaxMonths, MaxCalendarDays) are clamped.
-// The deadline is never the zero time: evidence for December 9999 is late
-// from 10000-02-01 00:00.
+// Evidence for December 9999 is late from 10000-02-01 00:00; for a month
+// whose deadline falls outside years 1 to 10000 (or a year time.Time
+// cannot count) it returns the zero time, which Check and Deadlines report
+// as ErrInvalid.
 func (r Rules) EvidenceDeadline(m calendar.Month) time.Time {
+	if m.Year() < 1 || m.Year() > 9999 {
+		return time.Time{} // no deadline in years 1 to 10000 (and no wrapped year)
+	}
 	months := clamp(r.EvidenceMonths, MaxMonths)
 	days := clamp(r.EvidenceDays, MaxCalendarDays)
 	// Day 0 of a month is the last day of the month before, so this is
@@ -161,7 +166,9 @@ func (r Rules) Deadlines(incident comms.Incident, month calendar.Month, submitte
 			errs.Addf(err, "post-incident report")
 		}
 	}
-	d.Evidence = r.EvidenceDeadline(month)
+	if d.Evidence = r.EvidenceDeadline(month); d.Evidence.IsZero() {
+		errs.Add(invalid("month", "%s has no evidence deadline in years 1 to 10000", month))
+	}
 	if !submitted.IsZero() {
 		d.Processing = r.ProcessingDeadline(submitted)
 	}

@@ -2,6 +2,7 @@ package sla
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -745,4 +746,23 @@ func TestAssessPeriodsAcrossMonthEdges(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, hundred.Equal(a.Uptime))
 	assert.Equal(t, Outside{Outages: 2, Notices: 1}, a.Outside)
+}
+
+// TestAssessMonthBeyondTime: a month whose instants time.Time cannot count
+// in Unix seconds is an invalid period, reported, never a panic or a
+// figure for a wrapped year.
+func TestAssessMonthBeyondTime(t *testing.T) {
+	for _, m := range []calendar.Month{
+		calendar.NewMonth(292277024627, time.December, nil),
+		calendar.MonthOf(time.Unix(math.MaxInt64, 999_999_999).UTC()),
+		calendar.NewMonth(-292277022399, time.January, nil),
+	} {
+		t.Run(m.String(), func(t *testing.T) {
+			a, err := DynamicsCRMOnline().Assess(Period{Month: m})
+			require.Error(t, err)
+			assert.ErrorIs(t, err, ErrInvalidPeriod)
+			assert.ErrorIs(t, err, calendar.ErrInvalidMonth)
+			assert.Zero(t, a.Total)
+		})
+	}
 }

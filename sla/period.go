@@ -96,6 +96,8 @@ func (per Period) validate(byUsers bool) error {
 	}
 	if per.Month.IsZero() {
 		errs.Add(fmt.Errorf("%w: month is the zero Month (year 0); set Period.Month", ErrInvalidPeriod))
+	} else if err := per.Month.Validate(); err != nil {
+		errs.Add(fmt.Errorf("%w: month: %w", ErrInvalidPeriod, err))
 	} else if !per.Subscribed.IsZero() {
 		if err := per.Subscribed.Validate(); err != nil {
 			errs.Add(fmt.Errorf("%w: subscribed: %w", ErrInvalidPeriod, err))
