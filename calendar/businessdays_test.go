@@ -441,7 +441,7 @@ func TestEndOfDayOutsideTheCountedYears(t *testing.T) {
 	got := b.EndOfDay(time.Date(9999, 12, 31, 12, 0, 0, 0, time.UTC))
 	assert.True(t, time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC).Equal(got), "got %s", got)
 	for _, in := range []time.Time{
-		time.Unix(math.MaxInt64, 999_999_999).UTC(),
+		time.Unix(math.MaxInt64-62135596800, 999_999_999).UTC(), // the latest time.Time
 		time.Date(10001, 6, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(-1, 6, 1, 0, 0, 0, 0, time.UTC),
 	} {

@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"time"
 )
@@ -27,10 +28,11 @@ type Month struct {
 }
 
 // The years a Month can hold: every instant of such a month, and more than
-// a day either side, has Unix seconds that fit an int64, which the time
-// arithmetic of this module counts in (time.Time reaches further, to about
-// year 292,277,026,596, but its Unix seconds wrap after year
-// 292,277,024,627).
+// a day either side, is a time.Time whose Unix seconds fit an int64, which
+// the time arithmetic of this module counts in. The latest time.Time is in
+// December 292,277,024,627 (time.Unix(math.MaxInt64-62135596800,
+// 999999999)), so that month has no End; the earliest is in year
+// -292,277,022,399.
 const (
 	minMonthYear = -292277022398
 	maxMonthYear = 292277024626
@@ -236,14 +238,23 @@ type MonthPart struct {
 	Span  Span  // the part of the split span inside Month, never empty
 }
 
+// MaxMonthParts is the most parts SplitByMonth returns: 12,000 months, a
+// thousand years, under a megabyte. A longer span is refused with
+// ErrTooLong; SplitByMonthSeq splits any span in constant memory.
+const MaxMonthParts = 12_000
+
 // SplitByMonth splits s at the month boundaries of loc (nil means UTC) and
 // returns the non-empty parts in order, each with its Month in loc; their
 // durations add up to s.Duration(). A part's ends that come from s keep
 // s's locations; a boundary is the month's Start in loc. An empty s gives
 // no parts. It returns an error wrapping ErrReversed when s.End is before
-// s.Start.
+// s.Start, one wrapping ErrInvalidMonth when s starts or ends in a month
+// Month.Validate refuses, and one wrapping ErrTooLong, naming s, when s
+// touches more than MaxMonthParts months (it then allocates nothing for
+// the parts).
 func SplitByMonth(s Span, loc *time.Location) ([]MonthPart, error) {
-	if err := s.Validate(); err != nil {
+	seq, err := SplitByMonthSeq(s, loc)
+	if err != nil {
 		return nil, err
 	}
 	if s.IsEmpty() {
@@ -252,11 +263,63 @@ func SplitByMonth(s Span, loc *time.Location) ([]MonthPart, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
+	first, last := MonthOf(s.Start.In(loc)), MonthOf(s.End.Add(-1).In(loc))
+	if n := monthsBetween(first, last); n >= MaxMonthParts {
+		return nil, fmt.Errorf("%w: %s touches %d or more months, more than SplitByMonth's %d; use SplitByMonthSeq",
+			ErrTooLong, s, min(n, math.MaxInt-1)+1, MaxMonthParts)
+	}
 	var parts []MonthPart
-	for m := MonthOf(s.Start.In(loc)); m.Start().Before(s.End); m = m.Next() {
-		if part, ok := s.Intersect(m.Span()); ok {
-			parts = append(parts, MonthPart{Month: m, Span: part})
-		}
+	for part := range seq {
+		parts = append(parts, part)
 	}
 	return parts, nil
+}
+
+// monthsBetween returns how many months b is after a (0 for the same
+// month), saturating rather than wrapping.
+func monthsBetween(a, b Month) int {
+	dy := b.year - a.year
+	if (b.year > a.year && dy < 0) || dy > math.MaxInt/12-1 {
+		return math.MaxInt
+	}
+	return dy*12 + int(b.month) - int(a.month)
+}
+
+// SplitByMonthSeq is SplitByMonth without a limit: it yields the same
+// parts, in order, computing each as it is reached, so its memory does
+// not grow with s, and the loop may stop early. It returns an error
+// wrapping ErrReversed when s.End is before s.Start, and one wrapping
+// ErrInvalidMonth when s starts or ends in a month Month.Validate refuses
+// (beyond about ±292 billion years); an empty s yields nothing. The sequence may be iterated many times.
+func SplitByMonthSeq(s Span, loc *time.Location) (iter.Seq[MonthPart], error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	if !s.IsEmpty() {
+		var errs ErrorList
+		if err := MonthOf(s.Start.In(loc)).Validate(); err != nil {
+			errs.Addf(err, "span %s: start", s)
+		}
+		if err := MonthOf(s.End.Add(-1).In(loc)).Validate(); err != nil {
+			errs.Addf(err, "span %s: end", s)
+		}
+		if err := errs.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return func(yield func(MonthPart) bool) {
+		if s.IsEmpty() {
+			return
+		}
+		for m := MonthOf(s.Start.In(loc)); m.valid() && m.Start().Before(s.End); m = m.Next() {
+			if part, ok := s.Intersect(m.Span()); ok {
+				if !yield(MonthPart{Month: m, Span: part}) {
+					return
+				}
+			}
+		}
+	}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -494,8 +495,8 @@ func TestMonthAtTheEdgesOfTime(t *testing.T) {
 		NewMonth(minMonthYear-1, time.December, nil),
 		NewMonth(math.MaxInt, 13, nil),
 		NewMonth(math.MinInt, 0, nil),
-		MonthOf(time.Unix(math.MaxInt64, 999_999_999).UTC()),
-		MonthOf(time.Unix(math.MinInt64, 0).UTC()),
+		MonthOf(time.Unix(math.MaxInt64-62135596800, 999_999_999).UTC()), // the latest time.Time
+		MonthOf(time.Unix(math.MinInt64, 0).UTC()),                       // wraps to the far future
 	} {
 		t.Run(m.String(), func(t *testing.T) {
 			err := m.Validate()
@@ -507,4 +508,66 @@ func TestMonthAtTheEdgesOfTime(t *testing.T) {
 	}
 	assert.Equal(t, math.MaxInt, NewMonth(math.MaxInt, 13, nil).Year(), "saturates, not wraps")
 	assert.Equal(t, time.December, NewMonth(math.MaxInt, 12, nil).Month())
+}
+
+// allocated returns how many bytes f allocates on the heap.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestSplitByMonthWidestSpan: over the widest spans SplitByMonth refuses,
+// with an error that names the span, and allocates under 64 KiB doing so;
+// SplitByMonthSeq walks any countable span in constant memory.
+func TestSplitByMonthWidestSpan(t *testing.T) {
+	const memoryCap = 64 << 10
+	latest := time.Unix(math.MaxInt64-62135596800, 999_999_999).UTC() // the latest time.Time: 292277024627-12-06
+	tests := []struct {
+		name string
+		span Span
+		is   error
+	}{
+		{"the zero time to the latest instant", Span{Start: time.Time{}, End: latest}, ErrInvalidMonth},
+		{"year 1 to year 200,000", Span{Start: time.Time{}, End: time.Date(200_000, 1, 1, 0, 0, 0, 0, time.UTC)}, ErrTooLong},
+		// 1 January 2000 to 1 January 3000 is exactly 12,000 months: the
+		// limit is inclusive.
+		{"one month more than the limit", Span{Start: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(3000, 1, 1, 0, 0, 1, 0, time.UTC)}, ErrTooLong},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			n := allocated(func() { _, err = SplitByMonth(tc.span, nil) })
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.is)
+			assert.Less(t, n, uint64(memoryCap), "SplitByMonth allocated %d bytes", n)
+			assert.Less(t, len(err.Error()), 400)
+		})
+	}
+	parts, err := SplitByMonth(Span{Start: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)}, nil)
+	require.NoError(t, err)
+	assert.Len(t, parts, MaxMonthParts)
+
+	// The lazy sibling: the first 100,000 months of the widest countable
+	// span, in constant memory.
+	wide := Span{Start: time.Date(minMonthYear, time.January, 1, 0, 0, 0, 0, time.UTC), End: time.Date(maxMonthYear+1, time.January, 1, 0, 0, 0, 0, time.UTC)}
+	seq, err := SplitByMonthSeq(wide, nil)
+	require.NoError(t, err)
+	var count int
+	var last MonthPart
+	n := allocated(func() {
+		for p := range seq {
+			if count++; count == 100_000 {
+				last = p
+				break
+			}
+		}
+	})
+	assert.Less(t, n, uint64(memoryCap), "SplitByMonthSeq allocated %d bytes", n)
+	assert.Equal(t, NewMonth(minMonthYear+8333, time.April, nil), last.Month, "month 100,000 is 8,333 years and 3 months on")
+	_, err = SplitByMonthSeq(Span{Start: time.Time{}, End: latest}, nil)
+	assert.ErrorIs(t, err, ErrInvalidMonth)
 }

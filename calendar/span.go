@@ -10,6 +10,14 @@ import (
 // End is before its Start. Test for it with errors.Is.
 var ErrReversed = errors.New("calendar: span ends before it starts")
 
+// ErrTooLong is wrapped by the errors of functions that would build a
+// result for every month or occurrence of a span longer than their limit
+// (SplitByMonth's MaxMonthParts, maintenance.Window.Within's): the span
+// and the limit are named, and the caller can use the lazy sibling
+// (SplitByMonthSeq, maintenance.Window.Occurrences) instead, whose memory
+// does not grow with the span.
+var ErrTooLong = errors.New("calendar: span too long")
+
 // Span is the half-open interval of time [Start, End): Start is inside the
 // span, End is the first instant after it.
 //

@@ -6,16 +6,26 @@ import (
 	"github.com/slapolicy/slapolicy/calendar"
 )
 
+// MaxWithin is the longest span Within accepts: 100,000 days (about 274
+// years), so that its set of at most 100,001 spans stays under 5 MB. A
+// longer span is refused with calendar.ErrTooLong; Overlap gives the total
+// and Occurrences the occurrences, lazily, for a span of any length.
+const MaxWithin = 100_000 * day
+
 // Within returns the parts of s inside occurrences of w, as a set: the
 // occurrences clipped to s. Ends that come from s keep s's location; ends
 // that come from the window are in s.Start's location. It returns the empty
-// set for the zero Window or an empty s, and an error wrapping
-// calendar.ErrReversed when s ends before it starts. The set holds one span
-// per occurrence touched, so a span of many years gives a large set; use
-// Overlap when only the total is needed.
+// set for the zero Window or an empty s, an error wrapping
+// calendar.ErrReversed when s ends before it starts, and one wrapping
+// calendar.ErrTooLong when s is longer than MaxWithin (the set holds one
+// span per occurrence touched; use Overlap when only the total is needed).
 func (w Window) Within(s calendar.Span) (calendar.SpanSet, error) {
 	if err := s.Validate(); err != nil {
 		return calendar.SpanSet{}, fmt.Errorf("maintenance: window %q within span: %w", w.String(), err)
+	}
+	if !w.IsZero() && s.End.Sub(s.Start) > MaxWithin {
+		return calendar.SpanSet{}, fmt.Errorf("%w: window %q within %s: longer than MaxWithin (%d days); use Overlap or Occurrences",
+			calendar.ErrTooLong, w.String(), s, MaxWithin/day)
 	}
 	return buildSet(w.appendInside(nil, s)), nil
 }

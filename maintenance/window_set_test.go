@@ -1,6 +1,8 @@
 package maintenance
 
 import (
+	"math"
+	"runtime"
 	"testing"
 	"time"
 
@@ -77,4 +79,40 @@ func TestWithin(t *testing.T) {
 	empty, err := Window{}.Within(april)
 	require.NoError(t, err)
 	assert.True(t, empty.IsEmpty())
+}
+
+// TestWithinWidestSpan: Within refuses a span longer than MaxWithin
+// (100,000 days) with calendar.ErrTooLong, allocating under 64 KiB, over
+// 100,000 years and over the whole of time.Time; 100,000 days exactly are
+// accepted: IND's "7:30PM to 1AM" is 5h30m a day, so the set holds
+// 100,001 spans (the first and last clipped) of 550,000 hours. Overlap and
+// Occurrences take any span.
+func TestWithinWidestSpan(t *testing.T) {
+	const memoryCap = 64 << 10
+	ind := mustWindow(t, "7:30PM to 1AM")
+	latest := time.Unix(math.MaxInt64-62135596800, 999_999_999).UTC() // the latest time.Time
+	start := utc(2000, 1, 1, 0, 0)
+	for name, s := range map[string]calendar.Span{
+		"100,000 years":           spanOf(start, start.AddDate(100_000, 0, 0)),
+		"the whole of time.Time":  spanOf(time.Time{}, latest),
+		"a nanosecond over limit": spanOf(start, start.Add(MaxWithin+1)),
+	} {
+		t.Run(name, func(t *testing.T) {
+			var err error
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			_, err = ind.Within(s)
+			runtime.ReadMemStats(&after)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, calendar.ErrTooLong)
+			assert.Contains(t, err.Error(), `window "7:30 PM to 1 AM"`)
+			assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(memoryCap))
+		})
+	}
+	set, err := ind.Within(spanOf(start, start.Add(MaxWithin)))
+	require.NoError(t, err)
+	assert.Equal(t, 100_001, set.Len())
+	assert.Equal(t, 550_000*time.Hour, set.Duration())
+	assert.Equal(t, 550_000*time.Hour, ind.Overlap(spanOf(start, start.Add(MaxWithin))))
 }
