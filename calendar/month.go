@@ -6,6 +6,8 @@ import (
 	"iter"
 	"math"
 	"time"
+
+	"github.com/slapolicy/slapolicy/internal/clip"
 )
 
 // ErrInvalidMonth is wrapped by every error ParseMonth and Month.UnmarshalText
@@ -100,7 +102,7 @@ func MonthOf(t time.Time) Month {
 // loc means UTC. Errors wrap ErrInvalidMonth and quote the input.
 func ParseMonth(s string, loc *time.Location) (Month, error) {
 	bad := func(why string) (Month, error) {
-		return Month{}, fmt.Errorf("%w %q: %s", ErrInvalidMonth, s, why)
+		return Month{}, fmt.Errorf("%w %s: %s", ErrInvalidMonth, clip.Quote(s), why)
 	}
 	if len(s) != 7 || s[4] != '-' {
 		return bad(`want "YYYY-MM"`)

@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 	"github.com/slapolicy/slapolicy/internal/dated"
 )
 
@@ -49,6 +50,14 @@ type Edition struct {
 // so a caller with an older table adds it as an earlier edition.
 //
 // The zero Table has no editions and finds nothing. Table is immutable:
+// MaxCodeBytes and MaxHostBytes are the longest region code and host a
+// Table accepts: a code is a short name ("NAM", "EUR"), a host a DNS name
+// (at most 253 bytes, RFC 1035 section 2.3.4).
+const (
+	MaxCodeBytes = 32
+	MaxHostBytes = 253
+)
+
 // NewTable and With copy the editions, every method returns copies, so a
 // Table is safe for concurrent use.
 type Table struct {
@@ -63,8 +72,9 @@ type Table struct {
 // outside years 0000 to 9999; two editions in force from the same instant
 // (compared as instants); an edition with no regions; a region whose code
 // or host is empty (after trimming white space), whose code repeats
-// another's in the edition (ignoring letter case), or whose Window is the
-// zero Window. Codes and hosts are stored trimmed of surrounding white
+// another's in the edition (ignoring letter case), whose code is longer
+// than MaxCodeBytes or host longer than MaxHostBytes, or whose Window is
+// the zero Window. Codes and hosts are stored trimmed of surrounding white
 // space. A region's Zone is loaded when it is used (Region.Location), so a
 // table can be built on a machine without a time zone database;
 // ParseTable checks the zones of the document it reads.
@@ -88,17 +98,23 @@ func NewTable(editions ...Edition) (Table, error) {
 			code := strings.TrimSpace(r.Code)
 			switch k, dup := seen[codeKey(code)]; {
 			case code == "":
-				bad("editions[%d].regions[%d]: code %q is empty", i, j, r.Code)
+				bad("editions[%d].regions[%d]: code %s is empty", i, j, clip.Quote(r.Code))
 			case dup:
-				bad("editions[%d].regions[%d]: code %q repeats editions[%d].regions[%d]", i, j, r.Code, i, k)
+				bad("editions[%d].regions[%d]: code %s repeats editions[%d].regions[%d]", i, j, clip.Quote(r.Code), i, k)
 			default:
 				seen[codeKey(code)] = j
 			}
-			if strings.TrimSpace(r.Host) == "" {
-				bad("editions[%d].regions[%d] %q: host %q is empty", i, j, code, r.Host)
+			if len(code) > MaxCodeBytes {
+				bad("editions[%d].regions[%d]: code %s is longer than %d bytes", i, j, clip.Quote(code), MaxCodeBytes)
+			}
+			switch host := strings.TrimSpace(r.Host); {
+			case host == "":
+				bad("editions[%d].regions[%d] %s: host %s is empty", i, j, clip.Quote(code), clip.Quote(r.Host))
+			case len(host) > MaxHostBytes:
+				bad("editions[%d].regions[%d] %s: host %s is longer than %d bytes (a DNS name)", i, j, clip.Quote(code), clip.Quote(host), MaxHostBytes)
 			}
 			if r.Window.IsZero() {
-				bad("editions[%d].regions[%d] %q: window is the zero Window (every region needs its daily window)", i, j, code)
+				bad("editions[%d].regions[%d] %s: window is the zero Window (every region needs its daily window)", i, j, clip.Quote(code))
 			}
 			r.Code, r.Host = code, strings.TrimSpace(r.Host)
 			regions[j] = r
@@ -251,7 +267,7 @@ func loadZone(code, zone string) (*time.Location, error) {
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
-		return nil, fmt.Errorf("%w: region %q: zone %q: %w", ErrInvalidTable, code, zone, err)
+		return nil, fmt.Errorf("%w: region %s: zone %s: %w", ErrInvalidTable, clip.Quote(code), clip.Quote(zone), err)
 	}
 	zones.Store(zone, loc)
 	return loc, nil

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 	"github.com/slapolicy/slapolicy/internal/dated"
 	"github.com/slapolicy/slapolicy/internal/strictjson"
 )
@@ -60,8 +61,8 @@ func (t Table) MarshalJSON() ([]byte, error) {
 		for j, r := range e.Regions {
 			name := r.Holidays.Name()
 			if h, ok := DynamicsHolidays(name); r.Holidays != nil && (!ok || h != r.Holidays) {
-				return nil, fmt.Errorf("%w: editions[%d].regions[%d] %q: holidays %q is not a built-in calendar and cannot be written by name",
-					ErrInvalidTable, i, j, r.Code, name)
+				return nil, fmt.Errorf("%w: editions[%d].regions[%d] %s: holidays %s is not a built-in calendar and cannot be written by name",
+					ErrInvalidTable, i, j, clip.Quote(r.Code), clip.Quote(name))
 			}
 			rs[j] = regionJSON{Code: r.Code, Host: r.Host, Window: r.Window.String(), Zone: r.Zone, Holidays: name}
 		}

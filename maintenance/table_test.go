@@ -180,6 +180,11 @@ func TestNewTableErrors(t *testing.T) {
 			[]string{`editions[0].regions[1]: code "nam " repeats editions[0].regions[0]`}},
 		{"empty host", []Edition{{Effective: day, Regions: []Region{{Code: "NAM", Host: "", Window: w}}}}, []string{`editions[0].regions[0] "NAM": host "" is empty`}},
 		{"zero window", []Edition{{Effective: day, Regions: []Region{{Code: "NAM", Host: "h", Window: Window{}}}}}, []string{`editions[0].regions[0] "NAM": window is the zero Window`}},
+		// A code may hold 32 bytes, a host 253 (a DNS name).
+		{"code of 33 bytes", []Edition{{Effective: day, Regions: []Region{{Code: strings.Repeat("C", 33), Host: "h", Window: w}}}},
+			[]string{`code "` + strings.Repeat("C", 33) + `" is longer than 32 bytes`}},
+		{"host of 254 bytes", []Edition{{Effective: day, Regions: []Region{{Code: "NAM", Host: strings.Repeat("h", 254), Window: w}}}},
+			[]string{`host "` + strings.Repeat("h", 60) + `"... (254 bytes) is longer than 253 bytes`}},
 		{"same instant twice", []Edition{
 			{Effective: day, Regions: []Region{{Code: "NAM", Host: "h", Window: w}}},
 			{Effective: day.In(time.FixedZone("UTC+1", 3600)), Regions: []Region{{Code: "NAM", Host: "h", Window: w}}},

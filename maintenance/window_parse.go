@@ -3,6 +3,8 @@ package maintenance
 import (
 	"fmt"
 	"strings"
+
+	"github.com/slapolicy/slapolicy/internal/clip"
 )
 
 // ParseWindow reads a daily UTC window written either in 12-hour form, as
@@ -32,7 +34,7 @@ func ParseWindow(s string) (Window, error) {
 	p := windowParser{s: strings.ToLower(strings.TrimSpace(s))}
 	w, err := p.parse()
 	if err != nil {
-		return Window{}, fmt.Errorf("%w %q: %s", ErrInvalidWindow, s, err)
+		return Window{}, fmt.Errorf("%w %s: %s", ErrInvalidWindow, clip.Quote(s), err)
 	}
 	return w, nil
 }
@@ -71,7 +73,7 @@ func (p *windowParser) parse() (Window, error) {
 		return Window{}, err
 	}
 	if p.pos != len(p.s) {
-		return Window{}, fmt.Errorf("unexpected %q after the end time", strings.TrimSpace(p.s[p.pos:]))
+		return Window{}, fmt.Errorf("unexpected %s after the end time", clip.Quote(strings.TrimSpace(p.s[p.pos:])))
 	}
 	if start.twelve != end.twelve {
 		return Window{}, fmt.Errorf("mixes 12-hour (AM/PM) and 24-hour times")
@@ -106,7 +108,7 @@ func (p *windowParser) separator() error {
 	if rest == "" {
 		return fmt.Errorf("missing \"to\" and end time")
 	}
-	return fmt.Errorf("expected \"to\" or \"-\" before %q", rest)
+	return fmt.Errorf("expected \"to\" or \"-\" before %s", clip.Quote(rest))
 }
 
 // digits reads up to 2 decimal digits and reports their value and count; a
@@ -134,7 +136,7 @@ func (p *windowParser) clock(field string) (clock, error) {
 		if p.pos == len(p.s) {
 			return clock{}, fmt.Errorf("missing %s hour", field)
 		}
-		return clock{}, fmt.Errorf("missing %s hour before %q", field, p.s[p.pos:])
+		return clock{}, fmt.Errorf("missing %s hour before %s", field, clip.Quote(p.s[p.pos:]))
 	}
 	minute, colon := 0, false
 	if p.pos < len(p.s) && p.s[p.pos] == ':' {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -79,7 +80,7 @@ func (per Period) assessed() calendar.Span {
 	if per.Subscribed.IsZero() {
 		return month
 	}
-	s, _ := clip(per.Subscribed, month, loc)
+	s, _ := clipSpan(per.Subscribed, month, loc)
 	return s
 }
 
@@ -116,8 +117,8 @@ func (per Period) validate(byUsers bool) error {
 			errs.Add(fmt.Errorf("%w: outages[%d]: users %d is more than the period's %d users", ErrInvalidPeriod, i, o.Users, per.Users))
 		}
 		if o.Cause != "" && !o.Cause.Known() {
-			errs.Add(fmt.Errorf("%w: outages[%d]: cause %q is not a known cause (known: %s; empty for the service's own fault)",
-				ErrInvalidPeriod, i, string(o.Cause), knownList()))
+			errs.Add(fmt.Errorf("%w: outages[%d]: cause %s is not a known cause (known: %s; empty for the service's own fault)",
+				ErrInvalidPeriod, i, clip.Quote(string(o.Cause)), knownList()))
 		}
 	}
 	for i, n := range per.Notices {
@@ -128,9 +129,9 @@ func (per Period) validate(byUsers bool) error {
 	return errs.Err()
 }
 
-// clip returns the part of s inside within, in loc, with any monotonic
+// clipSpan returns the part of s inside within, in loc, with any monotonic
 // clock reading stripped, and false when they share no instant.
-func clip(s, within calendar.Span, loc *time.Location) (calendar.Span, bool) {
+func clipSpan(s, within calendar.Span, loc *time.Location) (calendar.Span, bool) {
 	in, ok := s.Intersect(within)
 	if !ok {
 		return calendar.Span{}, false

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 	"github.com/slapolicy/slapolicy/internal/strictjson"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
@@ -268,15 +269,15 @@ func (p Policy) Validate() error {
 		k, known := causeCode(c)
 		switch {
 		case known && seen[k] > 0:
-			bad("excludedCauses[%d] %q repeats excludedCauses[%d]", i, string(c), seen[k]-1)
+			bad("excludedCauses[%d] %s repeats excludedCauses[%d]", i, clip.Quote(string(c)), seen[k]-1)
 		case known:
 			seen[k] = i + 1
 		case c == "":
 			bad("excludedCauses[%d] is empty (the service's own fault cannot be excluded)", i)
 		case reserved(c):
-			bad("excludedCauses[%d] %q is the name of a reason, not a cause", i, string(c))
+			bad("excludedCauses[%d] %s is the name of a reason, not a cause", i, clip.Quote(string(c)))
 		default:
-			bad("excludedCauses[%d] %q is not a known cause (known: %s)", i, string(c), knownList())
+			bad("excludedCauses[%d] %s is not a known cause (known: %s)", i, clip.Quote(string(c)), knownList())
 		}
 	}
 	return errs.Err()

@@ -15,39 +15,23 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/internal/clip"
 )
 
-// clipBytes is how much of a value Quote keeps.
-const clipBytes = 60
-
-// Quote returns s quoted for an error message (strconv.Quote): whole when
-// it is at most 60 bytes, else the longest prefix of at most 60 bytes that
-// ends at a character boundary, quoted, then an ellipsis and the length of
-// s in bytes, as in "abc"... (1048576 bytes).
-func Quote(s string) string {
-	if len(s) <= clipBytes {
-		return strconv.Quote(s)
-	}
-	cut := clipBytes
-	for cut > 0 && !startsRune(s[cut]) {
-		cut--
-	}
-	return strconv.Quote(s[:cut]) + "... (" + strconv.Itoa(len(s)) + " bytes)"
-}
-
-// startsRune reports whether b can start a UTF-8 encoded character.
-func startsRune(b byte) bool { return b&0xC0 != 0x80 }
+// Quote returns s quoted for an error message, clipped to its first 60
+// bytes and its length when longer (clip.Quote).
+func Quote(s string) string { return clip.Quote(s) }
 
 // QuoteRaw is Quote for a raw JSON value, trimmed of white space: up to 60
 // bytes it is written as it stands in the document (not quoted again when
 // it is itself a JSON string); a longer one is clipped and quoted by Quote.
 func QuoteRaw(raw []byte) string {
 	s := string(bytes.TrimSpace(raw))
-	if len(s) <= clipBytes {
+	if len(s) <= clip.Bytes {
 		return s
 	}
 	return Quote(s)

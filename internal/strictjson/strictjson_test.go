@@ -15,33 +15,6 @@ import (
 
 var errTest = errors.New("test: invalid document")
 
-func TestQuote(t *testing.T) {
-	sixty := strings.Repeat("0123456789", 6)
-	tests := []struct {
-		name, in, want string
-	}{
-		{"empty", "", `""`},
-		{"short", "abc", `"abc"`},
-		{"escapes", "a\nb\"c", `"a\nb\"c"`},
-		{"exactly 60 bytes, whole", sixty, `"` + sixty + `"`},
-		{"61 bytes, cut to 60", sixty + "x", `"` + sixty + `"... (61 bytes)`},
-		{"a megabyte", strings.Repeat("y", 1<<20), `"` + strings.Repeat("y", 60) + `"... (1048576 bytes)`},
-		// Cut at a character boundary, never inside one: é is 2 bytes,
-		// € 3; bytes 60 and on are cut.
-		{"é across byte 60", sixty[:59] + "é" + "zz", `"` + sixty[:59] + `"... (63 bytes)`},
-		{"€ across byte 60", sixty[:58] + "€" + "zz", `"` + sixty[:58] + `"... (63 bytes)`},
-		{"é just after byte 60", sixty + "é", `"` + sixty + `"... (62 bytes)`},
-		{"é ending at byte 60", sixty[:58] + "é" + "z", `"` + sixty[:58] + `é"... (61 bytes)`},
-		// No character starts in the first 60 bytes: nothing is kept.
-		{"only continuation bytes", strings.Repeat("\x80", 100), `""... (100 bytes)`},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, Quote(tc.in))
-		})
-	}
-}
-
 func TestQuoteRaw(t *testing.T) {
 	sixty := strings.Repeat("0123456789", 6)
 	tests := []struct {

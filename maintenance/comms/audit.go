@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -58,13 +59,13 @@ func (rec IncidentRecord) ReportDuty(deadline ReportDeadline) (Duty, bool, error
 	}
 	restored := rec.Incident.Span.End
 	if deadline == nil {
-		return Duty{}, false, fmt.Errorf("%w: incident %q owes a post-incident report, but no ReportDeadline was given (pass the claim rules)",
-			ErrInvalidRecord, rec.ID)
+		return Duty{}, false, fmt.Errorf("%w: incident %s owes a post-incident report, but no ReportDeadline was given (pass the claim rules)",
+			ErrInvalidRecord, clip.Quote(rec.ID))
 	}
 	due := deadline.PostIncidentReportDue(restored)
 	if due.IsZero() {
-		return Duty{}, false, fmt.Errorf("%w: incident %q restored %s: no post-incident report deadline exists in years 1 to 9999",
-			ErrInvalidRecord, rec.ID, restored.Format(time.RFC3339Nano))
+		return Duty{}, false, fmt.Errorf("%w: incident %s restored %s: no post-incident report deadline exists in years 1 to 9999",
+			ErrInvalidRecord, clip.Quote(rec.ID), restored.Format(time.RFC3339Nano))
 	}
 	return Duty{
 		Kind: KindPostIncidentReport,
@@ -272,8 +273,8 @@ func checkReport(d Duty, rep PostIncidentReport, asOf time.Time) (Status, error)
 		if asOf.Before(d.Due) {
 			return StatusPending, nil
 		}
-		return StatusMissed, calendar.ErrorList{fmt.Errorf("%s %q: %w: not published (due before %s)",
-			d.Kind, d.Ref, ErrReportMissing, d.Due.Format(time.RFC3339Nano))}
+		return StatusMissed, calendar.ErrorList{fmt.Errorf("%s %s: %w: not published (due before %s)",
+			d.Kind, clip.Quote(d.Ref), ErrReportMissing, d.Due.Format(time.RFC3339Nano))}
 	}
 	status := StatusMet
 	var errs calendar.ErrorList
@@ -289,7 +290,7 @@ func checkReport(d Duty, rep PostIncidentReport, asOf time.Time) (Status, error)
 			errs.Add(late)
 		case errors.As(e, &part):
 			status = StatusMissed
-			errs.Add(fmt.Errorf("%s %q: %w", d.Kind, d.Ref, e))
+			errs.Add(fmt.Errorf("%s %s: %w", d.Kind, clip.Quote(d.Ref), e))
 		}
 	}
 	return status, errs.Err()
@@ -328,7 +329,7 @@ func (r Rules) validateRecord(sd maintenance.ScheduledDowntime, rec Record, asOf
 			case key == "":
 				invalid(field, "is blank")
 			case dup:
-				invalid(field, "%q repeats %s[%d]", id, list, j)
+				invalid(field, "%s repeats %s[%d]", clip.Quote(id), list, j)
 			default:
 				seen[key] = i
 			}

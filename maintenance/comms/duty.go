@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 )
 
 // ErrNotNotified is wrapped by the error for a communication duty that was
@@ -85,7 +86,7 @@ func (d Duty) String() string {
 	default:
 		to = fmt.Sprintf("to %d recipients", n)
 	}
-	s := fmt.Sprintf("%s %q %s, due before %s", d.Kind, d.Ref, to, d.Due.Format(time.RFC3339Nano))
+	s := fmt.Sprintf("%s %s %s, due before %s", d.Kind, clip.Quote(d.Ref), to, d.Due.Format(time.RFC3339Nano))
 	if d.Reason != "" {
 		s += ": " + d.Reason
 	}

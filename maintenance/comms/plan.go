@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
 
@@ -58,7 +59,7 @@ func ParseImpact(s string) (Impact, error) {
 			return Impact(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w: unknown impact %q (want none, degraded or downtime)", ErrInvalidPlan, s)
+	return 0, fmt.Errorf("%w: unknown impact %s (want none, degraded or downtime)", ErrInvalidPlan, clip.Quote(s))
 }
 
 // MarshalText implements encoding.TextMarshaler with String's names; an
@@ -190,7 +191,7 @@ func (p Plan) Validate() error {
 	case strings.TrimSpace(p.Region.Code) == "":
 		errs.Add(fmt.Errorf("%w: region has no code (look the region up in its table)", ErrInvalidPlan))
 	case p.Region.Window.IsZero():
-		errs.Add(fmt.Errorf("%w: region %q has no maintenance window", ErrInvalidPlan, p.Region.Code))
+		errs.Add(fmt.Errorf("%w: region %s has no maintenance window", ErrInvalidPlan, clip.Quote(p.Region.Code)))
 	}
 	errs.Add(checkSpan("span", p.Span))
 	if int(p.Impact) >= len(impactNames) {
@@ -279,7 +280,7 @@ func (r Rules) PlanDuty(c PlanCheck, instances []Instance) (Duty, bool, error) {
 	affected, idx, err := selectInstances(c.Plan.Instances, c.Plan.Region.Code, instances)
 	var l recipientList
 	for k, in := range affected {
-		l.addInstance(r, in, r.Planned, fmt.Sprintf("instances[%d] %q: ", idx[k], in.Name))
+		l.addInstance(r, in, r.Planned, fmt.Sprintf("instances[%d] %s: ", idx[k], clip.Quote(in.Name)))
 	}
 	reason := fmt.Sprintf("planned maintenance with expected %s in %s %s; notify %s", c.Plan.Impact,
 		strings.ToUpper(strings.TrimSpace(c.Plan.Region.Code)), c.Plan.Span, r.Planned)
@@ -331,7 +332,7 @@ func selectInstances(names []string, region string, all []Instance) ([]Instance,
 	var errs calendar.ErrorList
 	for j, ok := range matched {
 		if !ok {
-			errs.Add(fmt.Errorf("%w: affected instance %q (instances[%d]) is not among the instances given", ErrInvalidPlan, names[j], j))
+			errs.Add(fmt.Errorf("%w: affected instance %s (instances[%d]) is not among the instances given", ErrInvalidPlan, clip.Quote(names[j]), j))
 		}
 	}
 	return out, idx, errs.Err()

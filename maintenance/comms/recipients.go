@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 )
 
 // ErrInvalidAddress is wrapped by the error for every malformed email
@@ -32,7 +33,7 @@ type AddressError struct {
 // Error reads `notificationEmails[2]: malformed email address "bob@": ` and
 // the reason.
 func (e *AddressError) Error() string {
-	return fmt.Sprintf("%s: %v %q: %v", e.Field, ErrInvalidAddress, e.Value, e.Err)
+	return fmt.Sprintf("%s: %v %s: %v", e.Field, ErrInvalidAddress, clip.Quote(e.Value), e.Err)
 }
 
 // Unwrap returns ErrInvalidAddress and the reason, so errors.Is finds both.
@@ -127,7 +128,7 @@ func (r Rules) PlannedRecipients(in Instance) ([]string, error) {
 func (r Rules) UnplannedRecipients(affected []Instance) ([]string, error) {
 	var l recipientList
 	for i, in := range affected {
-		l.addInstance(r, in, r.Unplanned, fmt.Sprintf("instances[%d] %q: ", i, in.Name))
+		l.addInstance(r, in, r.Unplanned, fmt.Sprintf("instances[%d] %s: ", i, clip.Quote(in.Name)))
 	}
 	return l.addrs, l.errs.Err()
 }

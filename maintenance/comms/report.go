@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 )
 
 // Errors of a post-incident report. Each problem wraps one of them, so
@@ -49,7 +50,7 @@ type ReportPartError struct {
 // Error reads `comms: post-incident report incomplete: RootCause ("Root
 // Cause") is missing`.
 func (e *ReportPartError) Error() string {
-	return fmt.Sprintf("%v: %s (%q) is missing", ErrReportIncomplete, e.Field, e.Heading)
+	return fmt.Sprintf("%v: %s (%s) is missing", ErrReportIncomplete, e.Field, clip.Quote(e.Heading))
 }
 
 // Unwrap returns ErrReportIncomplete.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 )
 
 // ErrInvalidRules is wrapped by every error Rules.Validate reports, and by
@@ -75,7 +76,7 @@ func ParseAudience(s string) (Audience, error) {
 			}
 		}
 		if !found {
-			return 0, fmt.Errorf("%w: unknown audience %q (want %s)", ErrInvalidRules, name, strings.Join(audienceNames[:], ", "))
+			return 0, fmt.Errorf("%w: unknown audience %s (want %s)", ErrInvalidRules, clip.Quote(name), strings.Join(audienceNames[:], ", "))
 		}
 	}
 	return a, nil

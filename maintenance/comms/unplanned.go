@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 )
 
 // Unplanned is unplanned maintenance: changes the provider had to make
@@ -28,7 +29,7 @@ func (u Unplanned) Validate() error {
 	var errs calendar.ErrorList
 	errs.Add(checkSpan("span", u.Span))
 	if len(u.Instances) == 0 {
-		errs.Add(fmt.Errorf("%w: unplanned maintenance %q affects no instance", ErrInvalidPlan, u.ID))
+		errs.Add(fmt.Errorf("%w: unplanned maintenance %s affects no instance", ErrInvalidPlan, clip.Quote(u.ID)))
 	}
 	for i, name := range u.Instances {
 		if strings.TrimSpace(name) == "" {
@@ -59,7 +60,7 @@ func (r Rules) UnplannedDuty(u Unplanned, instances []Instance) (Duty, bool, err
 	affected, idx, err := selectInstances(u.Instances, "", instances)
 	var l recipientList
 	for k, in := range affected {
-		l.addInstance(r, in, r.Unplanned, fmt.Sprintf("instances[%d] %q: ", idx[k], in.Name))
+		l.addInstance(r, in, r.Unplanned, fmt.Sprintf("instances[%d] %s: ", idx[k], clip.Quote(in.Name)))
 	}
 	d := Duty{
 		Kind:       KindUnplanned,

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 	"github.com/slapolicy/slapolicy/internal/dated"
 	"github.com/slapolicy/slapolicy/sla"
 )
@@ -68,16 +69,16 @@ func New(vs ...Version) (History, error) {
 	if len(vs) == 0 {
 		bad("no versions (at least one is needed)")
 	}
-	name := func(i int) string { return fmt.Sprintf("versions[%d] %q", i, vs[i].Name) }
+	name := func(i int) string { return fmt.Sprintf("versions[%d] %s", i, clip.Quote(vs[i].Name)) }
 	names := make(map[string]int, len(vs))
 	effective := make([]time.Time, len(vs))
 	copies := make([]Version, len(vs))
 	for i, v := range vs {
 		switch j, dup := names[v.Name]; {
 		case strings.TrimSpace(v.Name) == "":
-			bad("versions[%d]: name %q is empty", i, v.Name)
+			bad("versions[%d]: name %s is empty", i, clip.Quote(v.Name))
 		case dup:
-			bad("versions[%d]: name %q repeats versions[%d]", i, v.Name, j)
+			bad("versions[%d]: name %s repeats versions[%d]", i, clip.Quote(v.Name), j)
 		default:
 			names[v.Name] = i
 		}
@@ -189,7 +190,7 @@ func (h History) forTerm(sub Subscription, i int) (Version, error) {
 		first := "there are no versions"
 		if h.list.Len() > 0 {
 			at, v0 := h.list.Entry(0)
-			first = fmt.Sprintf("the first version %q is effective from %s", v0.Name, at.Format(time.RFC3339Nano))
+			first = fmt.Sprintf("the first version %s is effective from %s", clip.Quote(v0.Name), at.Format(time.RFC3339Nano))
 		}
 		return Version{}, fmt.Errorf("%w: terms[%d] began at %s, but %s", ErrNoVersion, i, start.Format(time.RFC3339Nano), first)
 	}
