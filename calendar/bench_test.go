@@ -162,3 +162,47 @@ func BenchmarkBusinessDaysBetween(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkZonePeriods: one year's zone table of America/New_York, from
+// the tz database's transitions (2024) and from its rule (2041), by
+// zonePeriodsOf (jumping from zone end to zone end) beside its baseline
+// zonePeriodsBySampling (one lookup a day), in the same run:
+//
+//	go test -run '^$' -bench 'ZonePeriods|BusinessDaysWhole' -count 6 ./calendar/
+func BenchmarkZonePeriods(b *testing.B) {
+	ny := mustLoad(b, "America/New_York")
+	for _, y := range []int{2024, 2041} {
+		if !slices.Equal(zonePeriodsOf(y, ny), zonePeriodsBySampling(y, ny)) {
+			b.Fatalf("%d: the two ways differ", y)
+		}
+		b.Run(fmt.Sprintf("%d/zone-ends", y), func(b *testing.B) {
+			for range b.N {
+				benchSinkInt += len(zonePeriodsOf(y, ny))
+			}
+		})
+		b.Run(fmt.Sprintf("%d/sampling", y), func(b *testing.B) {
+			for range b.N {
+				benchSinkInt += len(zonePeriodsBySampling(y, ny))
+			}
+		})
+	}
+}
+
+// BenchmarkBusinessDaysWhole: a never-used business calendar (America/
+// New_York, US holidays) asked for Between over years 1 to 9999 and for
+// Add(+2,600,000), which compute every year once: the cost a first request
+// over the widest range pays.
+func BenchmarkBusinessDaysWhole(b *testing.B) {
+	ny := mustLoad(b, "America/New_York")
+	first, last := time.Date(1, 1, 1, 0, 0, 0, 0, ny), time.Date(9999, 12, 31, 0, 0, 0, 0, ny)
+	b.Run("Between-cold", func(b *testing.B) {
+		for range b.N {
+			benchSinkInt = NewBusinessDays(ny, us.Holidays...).Between(first, last)
+		}
+	})
+	b.Run("Add-2600000-cold", func(b *testing.B) {
+		for range b.N {
+			benchSinkTime = NewBusinessDays(ny, us.Holidays...).Add(first, 2_600_000)
+		}
+	})
+}

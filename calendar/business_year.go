@@ -36,12 +36,16 @@ type zonePeriod struct {
 const zoneMargin = 2 * 86400
 
 // zonePeriodsOf returns the offsets of loc over year y ± zoneMargin. It
-// samples the offset once a day and bisects to the second where it
-// changes: no zone changes its offset twice within a day (in tzdata the
-// closest changes are four days apart). It uses time.Time.ZoneBounds only
-// to learn that a zone never changes again; its period ends are not
-// trusted, because in the rule-based range after 2037 it reports spurious
-// ends near the turn of the year and can fail to move forward.
+// asks time.Time.ZoneBounds where the zone holding an instant ends and
+// jumps there: a zone is one offset from its start to its end, so nothing
+// between is missed. The ends are not taken for changes of offset, because
+// in the rule-based range after 2037 ZoneBounds reports spurious ends near
+// the turn of the year: an end where the offset does not change is passed
+// over. Where ZoneBounds fails to move forward, or gives no end although
+// the zone changes, it falls back to sampling the offset once a day and
+// bisecting to the second where it changes (no zone changes its offset
+// twice within a day; in tzdata the closest changes are four days apart).
+// A year costs a handful of zone lookups, not one per day.
 func zonePeriodsOf(y int, loc *time.Location) []zonePeriod {
 	lo := unixDays(y, 0)*86400 - zoneMargin
 	hi := unixDays(y+1, 0)*86400 + zoneMargin
@@ -50,12 +54,28 @@ func zonePeriodsOf(y int, loc *time.Location) []zonePeriod {
 		return int64(off)
 	}
 	ps := []zonePeriod{{from: lo, off: offset(lo)}}
-	if _, end := time.Unix(lo, 0).In(loc).ZoneBounds(); loc == time.UTC || end.IsZero() {
-		return ps // the offset never changes again
+	if loc == time.UTC {
+		return ps
 	}
 	const step = 86400
 	prev := ps[0].off
 	for a := lo; a < hi; {
+		_, endT := time.Unix(a, 0).In(loc).ZoneBounds()
+		if endT.IsZero() {
+			return ps // the offset never changes again
+		}
+		if e := endT.Unix(); e > a {
+			if e >= hi {
+				return ps
+			}
+			if off := offset(e); off != prev {
+				prev = off
+				ps = append(ps, zonePeriod{from: e, off: off})
+			}
+			a = e
+			continue
+		}
+		// ZoneBounds did not move forward: sample a day on and bisect.
 		b := min(a+step, hi)
 		if offset(b) == prev {
 			a = b

@@ -55,7 +55,7 @@ func popcount(x uint64) int {
 func TestZoneTable(t *testing.T) {
 	zones := []string{"UTC", "America/New_York", "Australia/Sydney", "Europe/Berlin", "Pacific/Apia",
 		"America/Havana", "America/Sao_Paulo", "Africa/Casablanca", "Pacific/Chatham", "Australia/Lord_Howe", "Asia/Kolkata"}
-	years := []int{1, 1883, 2011, 2024, 2041, 9999}
+	years := []int{1, 1883, 1970, 2011, 2024, 2037, 2038, 2041, 2100, 3000, 9999}
 	if testing.Short() {
 		years = []int{2011, 2041}
 	}
@@ -84,6 +84,61 @@ func TestZoneTable(t *testing.T) {
 				require.Equal(t, wy, gy, "%s %s", name, p.In(loc))
 				require.Equal(t, dayOfYear(wy, wm, wd), gdoy, "%s %s", name, p.In(loc))
 			}
+		}
+	}
+}
+
+// zonePeriodsBySampling is the first way zonePeriodsOf was written, kept
+// as its reference and its benchmark's baseline: it samples the offset
+// once a day over the year and bisects to the second where it changes.
+func zonePeriodsBySampling(y int, loc *time.Location) []zonePeriod {
+	lo := unixDays(y, 0)*86400 - zoneMargin
+	hi := unixDays(y+1, 0)*86400 + zoneMargin
+	offset := func(u int64) int64 {
+		_, off := time.Unix(u, 0).In(loc).Zone()
+		return int64(off)
+	}
+	ps := []zonePeriod{{from: lo, off: offset(lo)}}
+	if _, end := time.Unix(lo, 0).In(loc).ZoneBounds(); loc == time.UTC || end.IsZero() {
+		return ps // the offset never changes again
+	}
+	const step = 86400
+	prev := ps[0].off
+	for a := lo; a < hi; {
+		b := min(a+step, hi)
+		if offset(b) == prev {
+			a = b
+			continue
+		}
+		for b-a > 1 { // offset(a) == prev != offset(b)
+			m := a + (b-a)/2
+			if offset(m) == prev {
+				a = m
+			} else {
+				b = m
+			}
+		}
+		prev = offset(b)
+		ps = append(ps, zonePeriod{from: b, off: prev})
+		a = b
+	}
+	return ps
+}
+
+// TestZonePeriodsAgainstSampling: zonePeriodsOf, which jumps from zone end
+// to zone end, finds the same changes of offset as sampling every day,
+// in zones with rules, with history, with half-hour and 45-minute offsets
+// and with a skipped day, over years of the tz database's tables and of
+// its rules (after 2037).
+func TestZonePeriodsAgainstSampling(t *testing.T) {
+	zones := []string{"UTC", "America/New_York", "Australia/Sydney", "Europe/Berlin", "Europe/London", "Pacific/Apia",
+		"America/Havana", "America/Sao_Paulo", "Africa/Casablanca", "Pacific/Chatham", "Australia/Lord_Howe",
+		"Asia/Kolkata", "America/Santiago", "Asia/Tehran", "Europe/Dublin"}
+	years := []int{1, 1883, 1916, 1945, 1970, 2011, 2020, 2024, 2037, 2038, 2039, 2041, 2100, 2400, 5000, 9999}
+	for _, name := range zones {
+		loc := mustLoad(t, name)
+		for _, y := range years {
+			require.Equal(t, zonePeriodsBySampling(y, loc), zonePeriodsOf(y, loc), "%s %d", name, y)
 		}
 	}
 }
