@@ -15,7 +15,11 @@ func ExampleMonth_Duration() {
 	feb := calendar.NewMonth(2024, time.February, nil)
 	fmt.Println(feb, feb.Duration().Minutes(), "minutes")
 
-	ny, _ := time.LoadLocation("America/New_York")
+	ny, errNy := time.LoadLocation("America/New_York")
+	if errNy != nil {
+		fmt.Println(errNy)
+		return
+	}
 	mar := calendar.NewMonth(2024, time.March, ny)
 	fmt.Println(mar, "in New York:", mar.Duration().Minutes(), "minutes")
 	// Output:
@@ -63,7 +67,11 @@ func ExampleSpanSet() {
 		fmt.Println(err)
 		return
 	}
-	maint, _ := calendar.NewSpanSet(calendar.Span{Start: at(8, 0), End: at(14, 45)})
+	maint, errMaint := calendar.NewSpanSet(calendar.Span{Start: at(8, 0), End: at(14, 45)})
+	if errMaint != nil {
+		fmt.Println(errMaint)
+		return
+	}
 	for s := range reports.Subtract(maint).All() {
 		fmt.Println(s, s.Duration())
 	}

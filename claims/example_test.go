@@ -102,7 +102,11 @@ func ExampleRules_NoticeDeadline() {
 
 	// Days are read in the calendar's location: 03:00 UTC on 8 March is
 	// still Thursday 7 March in New York.
-	ny, _ := time.LoadLocation("America/New_York")
+	ny, errNy := time.LoadLocation("America/New_York")
+	if errNy != nil {
+		fmt.Println(errNy)
+		return
+	}
 	nyRules := claims.DynamicsCRMOnline(calendar.NewBusinessDays(ny, us.Holidays...))
 	fmt.Println(nyRules.NoticeDeadline(time.Date(2024, 3, 8, 3, 0, 0, 0, time.UTC)))
 	// Output:

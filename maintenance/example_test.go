@@ -65,7 +65,11 @@ func ExampleParseWindow() {
 
 // How much of a month, or of an outage, falls inside a region's window.
 func ExampleWindow_Overlap() {
-	ind, _ := maintenance.Lookup("IND")
+	ind, ok := maintenance.Lookup("IND")
+	if !ok {
+		fmt.Println("no region IND")
+		return
+	}
 	april := calendar.NewMonth(2024, time.April, nil).Span()
 	fmt.Println("IND window time in April 2024:", ind.Window.Overlap(april))
 
@@ -86,10 +90,18 @@ func ExampleWindow_Overlap() {
 // Occurrences are whole (not clipped) and include the one that started the
 // day before.
 func ExampleWindow_Occurrences() {
-	deu, _ := maintenance.Lookup("DEU")
-	day, _ := calendar.NewSpan(
+	deu, ok := maintenance.Lookup("DEU")
+	if !ok {
+		fmt.Println("no region DEU")
+		return
+	}
+	day, errDay := calendar.NewSpan(
 		time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(2024, 4, 2, 0, 0, 0, 0, time.UTC))
+	if errDay != nil {
+		fmt.Println(errDay)
+		return
+	}
 	for occ := range deu.Window.Occurrences(day) {
 		fmt.Println(occ)
 	}
@@ -100,7 +112,11 @@ func ExampleWindow_Occurrences() {
 
 // Split outages into window time and the rest, as an SLA assessment does.
 func ExampleWindow_Subtract() {
-	nam, _ := maintenance.Lookup("NAM")
+	nam, ok := maintenance.Lookup("NAM")
+	if !ok {
+		fmt.Println("no region NAM")
+		return
+	}
 	outages, err := calendar.NewSpanSet(
 		calendar.Span{
 			Start: time.Date(2024, 4, 3, 10, 0, 0, 0, time.UTC),
@@ -119,9 +135,13 @@ func ExampleWindow_Subtract() {
 
 // A notice counts when published at least 24 hours before the work began.
 func ExampleNotice() {
-	work, _ := calendar.NewSpan(
+	work, errWork := calendar.NewSpan(
 		time.Date(2024, 4, 10, 2, 0, 0, 0, time.UTC),
 		time.Date(2024, 4, 10, 6, 0, 0, 0, time.UTC))
+	if errWork != nil {
+		fmt.Println(errWork)
+		return
+	}
 	n, err := maintenance.NewNotice(work, time.Date(2024, 4, 9, 2, 0, 0, 0, time.UTC))
 	if err != nil {
 		fmt.Println(err)
@@ -166,15 +186,19 @@ func ExampleTable_Lookup() {
 		time.Date(2019, time.August, 2, 0, 0, 0, 0, time.UTC),
 		time.Date(2020, time.May, 1, 0, 0, 0, 0, time.UTC),
 	} {
-		apj, _ := table.Lookup("APJ", at)
+		apj, apjOK := table.Lookup("APJ", at)
 		zaf, ok := table.Lookup("ZAF", at)
-		fmt.Printf("%s: APJ %s; ZAF %v %s; %d regions\n",
-			at.Format("2006-01-02"), apj.Window, ok, zaf.Window, len(table.Regions(at)))
+		fmt.Printf("%s: APJ %v %s; ZAF %v %s; %d regions\n",
+			at.Format("2006-01-02"), apjOK, apj.Window, ok, zaf.Window, len(table.Regions(at)))
 	}
 
 	// August 2019: one day of the earlier window (6 h), then 30 days of the
 	// published one (5 h a day).
-	parts, _ := table.LookupDuring("APJ", calendar.NewMonth(2019, time.August, time.UTC).Span())
+	parts, errParts := table.LookupDuring("APJ", calendar.NewMonth(2019, time.August, time.UTC).Span())
+	if errParts != nil {
+		fmt.Println(errParts)
+		return
+	}
 	var total time.Duration
 	for _, p := range parts {
 		fmt.Printf("%s to %s: %s\n", p.Span.Start.Format("Jan 2"), p.Span.End.Format("Jan 2"), p.Region.Window)
@@ -182,9 +206,9 @@ func ExampleTable_Lookup() {
 	}
 	fmt.Println("APJ window time in August 2019:", total)
 	// Output:
-	// 2019-07-15: APJ 2 PM to 8 PM; ZAF false ; 1 regions
-	// 2019-08-02: APJ 3 PM to 8 PM; ZAF false ; 12 regions
-	// 2020-05-01: APJ 3 PM to 8 PM; ZAF true 3 PM to 12 AM; 2 regions
+	// 2019-07-15: APJ true 2 PM to 8 PM; ZAF false ; 1 regions
+	// 2019-08-02: APJ true 3 PM to 8 PM; ZAF false ; 12 regions
+	// 2020-05-01: APJ true 3 PM to 8 PM; ZAF true 3 PM to 12 AM; 2 regions
 	// Aug 1 to Aug 2: 2 PM to 8 PM
 	// Aug 2 to Sep 1: 3 PM to 8 PM
 	// APJ window time in August 2019: 156h0m0s
@@ -197,7 +221,11 @@ func ExampleTable_Lookup() {
 // the announced hour from 17:00 is scheduled too; the stricter reading
 // counts window time only where a notice covers it.
 func ExampleScheduledDowntime_Split() {
-	eur, _ := maintenance.Lookup("EUR")
+	eur, ok := maintenance.Lookup("EUR")
+	if !ok {
+		fmt.Println("no region EUR")
+		return
+	}
 	at := func(h int) time.Time { return time.Date(2024, 4, 10, h, 0, 0, 0, time.UTC) }
 	outages, err := calendar.NewSpanSet(calendar.Span{Start: at(16), End: at(21)})
 	if err != nil {

@@ -1,6 +1,7 @@
 package maintenance
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -50,7 +51,14 @@ func (r Region) Location() (*time.Location, error) {
 // calendar.Holidays of your own for more. It returns Location's error when
 // loc is nil and the Zone cannot be loaded. Each call returns a new
 // calendar; the result is safe for concurrent use.
+//
+// It returns Validate's error for a Region that is not a region of a
+// table, such as Region{Code: "EU"} (a typo for EUR, with no host, no
+// window and no holidays), rather than a calendar of weekends only.
 func (r Region) BusinessDays(loc *time.Location) (*calendar.BusinessDays, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
 	if loc == nil {
 		var err error
 		if loc, err = r.Location(); err != nil {
@@ -61,6 +69,21 @@ func (r Region) BusinessDays(loc *time.Location) (*calendar.BusinessDays, error)
 		return calendar.NewBusinessDaysFrom(loc, nil), nil
 	}
 	return calendar.NewBusinessDaysFrom(loc, r.Holidays), nil
+}
+
+// Validate reports what keeps r from being a region of a table, as NewTable
+// would: an empty code or host (after trimming white space), a code longer
+// than MaxCodeBytes or a host longer than MaxHostBytes, a zero Window. The
+// problems come at once, as a calendar.ErrorList whose entries wrap
+// ErrInvalidTable; nil for every region of Regions() and of a Table. It
+// does not look the code up: a region of the caller's own table is valid
+// under any code.
+func (r Region) Validate() error {
+	var errs calendar.ErrorList
+	r.problems("region", func(format string, args ...any) {
+		errs.Add(fmt.Errorf("%w: "+format, append([]any{ErrInvalidTable}, args...)...))
+	})
+	return errs.Err()
 }
 
 // findCode returns the region of rs whose code is code, ignoring letter

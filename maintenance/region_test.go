@@ -1,6 +1,7 @@
 package maintenance
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -66,9 +67,10 @@ func TestRegionBusinessDays(t *testing.T) {
 	assert.Equal(t, berlin, mustDays(t, nam, berlin).Location())
 	jpn, _ := Lookup("JPN")
 	assert.Equal(t, "Asia/Tokyo", mustDays(t, jpn, nil).Location().String())
-	_, err := Region{Code: "XXX", Zone: "Mars/Olympus_Mons"}.BusinessDays(nil)
+	w := mustWindow(t, "1 AM to 2 AM")
+	_, err := Region{Code: "XXX", Host: "x.example", Window: w, Zone: "Mars/Olympus_Mons"}.BusinessDays(nil)
 	assert.ErrorIs(t, err, ErrInvalidTable, "an unknown zone is an error, not UTC")
-	bd, err := Region{Code: "XXX", Zone: "Mars/Olympus_Mons"}.BusinessDays(berlin)
+	bd, err := Region{Code: "XXX", Host: "x.example", Window: w, Zone: "Mars/Olympus_Mons"}.BusinessDays(berlin)
 	require.NoError(t, err, "a given location needs no zone")
 	assert.Equal(t, berlin, bd.Location())
 
@@ -80,11 +82,16 @@ func TestRegionBusinessDays(t *testing.T) {
 	assert.Equal(t, berlin, bd.Location())
 	assert.False(t, bd.IsBusinessDay(time.Date(2024, 3, 12, 9, 0, 0, 0, berlin)))
 	assert.True(t, bd.IsBusinessDay(time.Date(2024, 3, 13, 9, 0, 0, 0, berlin)))
-	// The zero Region has weekends only, in UTC: Saturday 16 March is off.
-	none := mustDays(t, Region{}, nil)
-	assert.Equal(t, time.UTC, none.Location())
-	assert.True(t, none.IsBusinessDay(utc(2024, 3, 12, 12, 0)))
-	assert.False(t, none.IsBusinessDay(utc(2024, 3, 16, 12, 0)))
+	// A Region that is not a region of a table is an error, never a
+	// calendar of weekends only: "EU" (a typo for EUR, as the hostile
+	// tester wrote it) and the zero Region.
+	for _, r := range []Region{{Code: "EU"}, {}} {
+		bd, err := r.BusinessDays(nil)
+		require.Error(t, err, "%+v", r)
+		assert.ErrorIs(t, err, ErrInvalidTable)
+		assert.Contains(t, err.Error(), "window is the zero Window")
+		assert.Nil(t, bd)
+	}
 }
 
 // mustDays returns r's business days in loc, failing the test on an error.
@@ -93,4 +100,19 @@ func mustDays(t testing.TB, r Region, loc *time.Location) *calendar.BusinessDays
 	bd, err := r.BusinessDays(loc)
 	require.NoError(t, err)
 	return bd
+}
+
+// TestRegionValidate: every built-in region is valid; a hand-made one
+// reports each of its problems at once.
+func TestRegionValidate(t *testing.T) {
+	for _, r := range Regions() {
+		assert.NoError(t, r.Validate(), r.Code)
+	}
+	err := Region{Code: " ", Host: strings.Repeat("h", 254)}.Validate()
+	require.ErrorIs(t, err, ErrInvalidTable)
+	var list calendar.ErrorList
+	require.ErrorAs(t, err, &list)
+	assert.Len(t, list, 3, "code, host and window: %v", err)
+	assert.NoError(t, Region{Code: "XYZ", Host: "xyz.example", Window: mustWindow(t, "1 AM to 2 AM")}.Validate(),
+		"a region of the caller's own table is valid under any code")
 }

@@ -96,26 +96,13 @@ func NewTable(editions ...Edition) (Table, error) {
 		regions := make([]Region, len(e.Regions))
 		for j, r := range e.Regions {
 			code := strings.TrimSpace(r.Code)
-			switch k, dup := seen[codeKey(code)]; {
-			case code == "":
-				bad("editions[%d].regions[%d]: code %s is empty", i, j, clip.Quote(r.Code))
-			case dup:
-				bad("editions[%d].regions[%d]: code %s repeats editions[%d].regions[%d]", i, j, clip.Quote(r.Code), i, k)
-			default:
+			at := fmt.Sprintf("editions[%d].regions[%d]", i, j)
+			if k, dup := seen[codeKey(code)]; dup && code != "" {
+				bad("%s: code %s repeats editions[%d].regions[%d]", at, clip.Quote(r.Code), i, k)
+			} else {
 				seen[codeKey(code)] = j
 			}
-			if len(code) > MaxCodeBytes {
-				bad("editions[%d].regions[%d]: code %s is longer than %d bytes", i, j, clip.Quote(code), MaxCodeBytes)
-			}
-			switch host := strings.TrimSpace(r.Host); {
-			case host == "":
-				bad("editions[%d].regions[%d] %s: host %s is empty", i, j, clip.Quote(code), clip.Quote(r.Host))
-			case len(host) > MaxHostBytes:
-				bad("editions[%d].regions[%d] %s: host %s is longer than %d bytes (a DNS name)", i, j, clip.Quote(code), clip.Quote(host), MaxHostBytes)
-			}
-			if r.Window.IsZero() {
-				bad("editions[%d].regions[%d] %s: window is the zero Window (every region needs its daily window)", i, j, clip.Quote(code))
-			}
+			r.problems(at, bad)
 			r.Code, r.Host = code, strings.TrimSpace(r.Host)
 			regions[j] = r
 		}
@@ -271,4 +258,26 @@ func loadZone(code, zone string) (*time.Location, error) {
 	}
 	zones.Store(zone, loc)
 	return loc, nil
+}
+
+// problems reports, through bad, what keeps r from being a region of a
+// table: an empty or overlong code or host, a zero Window. at names r
+// ("editions[0].regions[3]", "region").
+func (r Region) problems(at string, bad func(format string, args ...any)) {
+	code := strings.TrimSpace(r.Code)
+	switch {
+	case code == "":
+		bad("%s: code %s is empty", at, clip.Quote(r.Code))
+	case len(code) > MaxCodeBytes:
+		bad("%s: code %s is longer than %d bytes", at, clip.Quote(code), MaxCodeBytes)
+	}
+	switch host := strings.TrimSpace(r.Host); {
+	case host == "":
+		bad("%s %s: host %s is empty", at, clip.Quote(code), clip.Quote(r.Host))
+	case len(host) > MaxHostBytes:
+		bad("%s %s: host %s is longer than %d bytes (a DNS name)", at, clip.Quote(code), clip.Quote(host), MaxHostBytes)
+	}
+	if r.Window.IsZero() {
+		bad("%s %s: window is the zero Window (every region needs its daily window)", at, clip.Quote(code))
+	}
 }

@@ -17,7 +17,11 @@ import (
 // Dynamics 365 for Customer Engagement"): an outage that ran past the
 // window, announced maintenance, an add-on failure and a short blip.
 func ExamplePolicy_Assess() {
-	nam, _ := maintenance.Lookup("NAM")
+	nam, ok := maintenance.Lookup("NAM")
+	if !ok {
+		fmt.Println("no region NAM")
+		return
+	}
 	t := func(day, hh, mm int) time.Time { return time.Date(2024, time.April, day, hh, mm, 0, 0, time.UTC) }
 	period := sla.Period{
 		Month:  calendar.NewMonth(2024, time.April, nil),
@@ -84,7 +88,11 @@ func ExamplePolicy_Assess() {
 // a 3-hour outage from 10:00 UTC in region NAM, whose window runs from
 // 2 AM to 11 AM UTC: its first hour is window time, the next two count.
 func ExampleAssessment_Periods() {
-	nam, _ := maintenance.Lookup("NAM")
+	nam, ok := maintenance.Lookup("NAM")
+	if !ok {
+		fmt.Println("no region NAM")
+		return
+	}
 	start := time.Date(2024, time.April, 3, 10, 0, 0, 0, time.UTC)
 	a, err := sla.DynamicsCRMOnline().Assess(sla.Period{
 		Month:   calendar.NewMonth(2024, time.April, nil),
@@ -283,7 +291,11 @@ func ExamplePolicy_Assess_otherProvider() {
 	}
 	fmt.Println("downtime:", a.Downtime, "excluded:", a.Excluded[sla.ReasonIntermittent], "credit:", a.Credit, "%")
 	for _, fee := range []string{"200.00", "300.00"} {
-		pay, _ := a.Payout(decimal.RequireFromString(fee))
+		pay, errPay := a.Payout(decimal.RequireFromString(fee))
+		if errPay != nil {
+			fmt.Println(errPay)
+			return
+		}
 		fmt.Println("fee", fee, "credit", pay.Amount.StringFixed(2), "below minimum:", pay.BelowMinimum)
 	}
 	// Output:

@@ -43,7 +43,11 @@ func ExampleRules_Recipients() {
 		fmt.Printf("fix %s: %q\n", bad.Field, bad.Value)
 	}
 
-	unplanned, _ := rules.Recipients(contoso, rules.Unplanned)
+	unplanned, errUnplanned := rules.Recipients(contoso, rules.Unplanned)
+	if errUnplanned != nil {
+		fmt.Println(errUnplanned)
+		return
+	}
 	fmt.Println("unplanned:", unplanned)
 	// Output:
 	// planned: [ana@contoso.com crm-alerts@contoso.com cy@contoso.com]
@@ -125,7 +129,9 @@ func ExampleRules_CheckUpdate() {
 		return
 	}
 	fmt.Println("overrun:", u.Overrun.Duration(), "Downtime:", u.Downtime.Duration())
-	if d, owed, _ := u.DashboardDuty(); owed {
+	if d, owed, err := u.DashboardDuty(); err != nil {
+		fmt.Println(err)
+	} else if owed {
 		fmt.Println(d)
 	}
 	// Output:
@@ -187,7 +193,11 @@ func ExampleReleaseCalendar_NextMajor() {
 		time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC),
 		time.Date(2024, 11, 1, 0, 0, 0, 0, time.UTC),
 	} {
-		m, _ := releases.NextMajor(t)
+		m, ok := releases.NextMajor(t)
+		if !ok {
+			fmt.Println("no major release month")
+			return
+		}
 		fmt.Println(t.Format("2006-01-02"), "→", m)
 	}
 	// Output:
