@@ -250,3 +250,61 @@ func FuzzTierChoice(f *testing.F) {
 		checkAgainstOld(t, p, total, down)
 	})
 }
+
+// FuzzParseCurrency: ParseCurrency never panics; it accepts a code
+// exactly when its trimmed upper-case form is an active ISO 4217 code
+// with a minor unit, and the currency it returns reads back from its own
+// code; an error wraps ErrUnknownCurrency and stays short.
+func FuzzParseCurrency(f *testing.F) {
+	for _, s := range []string{"USD", " eur ", "JPY", "KWD", "CLF", "XAU", "BGN", "", "€", "usdx"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, code string) {
+		c, err := ParseCurrency(code)
+		if err != nil {
+			require.ErrorIs(t, err, ErrUnknownCurrency)
+			assert.True(t, c.IsZero())
+			assert.Less(t, len(err.Error()), 400, "60 bytes of code, each at most 4 when quoted")
+			return
+		}
+		assert.Equal(t, strings.ToUpper(strings.TrimSpace(code)), c.Code())
+		assert.GreaterOrEqual(t, c.Places(), 0)
+		assert.LessOrEqual(t, c.Places(), 4)
+		back, err := ParseCurrency(c.Code())
+		require.NoError(t, err)
+		assert.Equal(t, c, back)
+	})
+}
+
+// FuzzCurrencyFormat: Format writes exactly Round(d), with the minor
+// unit's places, thousands separated by commas and the code after a
+// space: removing the commas and the code gives Round(d) back.
+func FuzzCurrencyFormat(f *testing.F) {
+	for _, tc := range []struct {
+		amount, code string
+	}{{"1050", "EUR"}, {"149999.5", "JPY"}, {"12.3455", "KWD"}, {"-0.5", "USD"}, {"0", "CLF"}, {"-1234567.891", "BHD"}} {
+		f.Add(tc.amount, tc.code)
+	}
+	f.Fuzz(func(t *testing.T, amount, code string) {
+		d, err := decimal.NewFromString(amount)
+		if err != nil || d.Exponent() < -40 || d.Exponent() > 40 || len(d.Coefficient().String()) > 60 {
+			return
+		}
+		c, err := ParseCurrency(code)
+		if err != nil {
+			return
+		}
+		s := c.Format(d)
+		num, cur, ok := strings.Cut(s, " ")
+		require.True(t, ok, s)
+		assert.Equal(t, c.Code(), cur)
+		if _, frac, ok := strings.Cut(num, "."); ok {
+			assert.Len(t, frac, c.Places(), s)
+		} else {
+			assert.Zero(t, c.Places(), s)
+		}
+		back, err := decimal.NewFromString(strings.ReplaceAll(num, ",", ""))
+		require.NoError(t, err, s)
+		assert.True(t, c.Round(d).Equal(back), "%s: Round gives %s", s, c.Round(d))
+	})
+}
