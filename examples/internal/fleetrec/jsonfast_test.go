@@ -22,19 +22,20 @@ func stdDecodeJSON(line []byte, p Pos, loc *time.Location) (Record, string, []Pr
 	return checkJSON(&jr, p, loc)
 }
 
-// scanTaken are lines of the plain form, which the scanner takes.
-var scanTaken = []string{
-	`{}`,
+// fastTaken are good records in the plain form, which decodeFast takes.
+var fastTaken = []string{
+	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1"}`,
 	` { "subscription" : "s" , "region":"NAM","month":"2024-03","fee":"1"} `,
 	"{\"subscription\":\"s\",\t\"region\":\"NAM\",\r\"month\":\"2024-03\",\"fee\":\"1\"}",
 	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1","outages":[]}`,
-	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1","outages":[],"notices":[]}`,
-	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1","notices":[{"start":"2024-03-01T00:00:00Z","end":"2024-03-01T01:00:00Z","announced":"2024-02-01T00:00:00Z"}],"outages":[{}]}`,
-	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1","outages":[{"start":"2024-02-30T00:00:00Z","end":"2024-03-01T24:00:00Z"}]}`,
+	`{"fee":"1","outages":[],"notices":[],"month":"2024-03","region":"nam","subscription":"s"}`,
+	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1","outages":[{"cause":"preview","end":"2024-03-01T01:00:00+01:00","start":"2024-02-29T23:00:00.5Z"}]}`,
+	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1","notices":[{"start":"2024-03-01T00:00:00Z","end":"2024-03-01T01:00:00Z","announced":"2024-02-01T00:00:00Z"}]}`,
 }
 
-// scanLeft are lines the scanner leaves to encoding/json.
-var scanLeft = []string{
+// fastLeft are lines decodeFast leaves to encoding/json: not in the plain
+// form, or with a problem.
+var fastLeft = []string{
 	`{"Subscription":"s","region":"NAM","month":"2024-03","fee":"1"}`,
 	`{"subscription":"s","subscription":"t","region":"NAM","month":"2024-03","fee":"1"}`,
 	`{"subscription":"s","region":"NAM","month":"2024-03","fee":null}`,
@@ -59,11 +60,11 @@ var scanLeft = []string{
 	`nul`,
 }
 
-// FuzzScanJSON holds the scanner to encoding/json: a line the scanner takes
-// decodes to the same JSONRecord with encoding/json, and DecodeJSON gives
-// the same record, key and problems as encoding/json alone for every line.
-func FuzzScanJSON(f *testing.F) {
-	for _, s := range append(scanTaken, scanLeft...) {
+// FuzzDecodeJSON holds the fast path to encoding/json: DecodeJSON gives
+// the same record, key and problems as encoding/json and checkJSON alone
+// for every line, and a line decodeFast takes has no problem there.
+func FuzzDecodeJSON(f *testing.F) {
+	for _, s := range append(fastTaken, fastLeft...) {
 		f.Add([]byte(s))
 	}
 	for _, name := range []string{"../../fleet/testdata/showcase.jsonl", "../../fleet/testdata/bad.jsonl"} {
@@ -76,34 +77,35 @@ func FuzzScanJSON(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
-		if jr, ok := scanJSON(line); ok {
-			std, err := decodeStd(line)
-			require.NoError(t, err, "the scanner took a line encoding/json refuses")
-			require.True(t, reflect.DeepEqual(std, jr), "scanner %#v\nencoding/json %#v", jr, std)
-		}
 		p := Pos{File: "f", Line: 1}
-		rec, k, errs := DecodeJSON(line, p, time.UTC)
 		wantRec, wantK, wantErrs := stdDecodeJSON(line, p, time.UTC)
+		if rec, k, ok := decodeFast(line, time.UTC); ok {
+			require.Empty(t, wantErrs, "decodeFast took a line with problems")
+			require.Equal(t, wantK, k)
+			require.True(t, reflect.DeepEqual(wantRec, rec), "records differ:\n%#v\n%#v", rec, wantRec)
+		}
+		rec, k, errs := DecodeJSON(line, p, time.UTC)
 		assert.Equal(t, wantErrs, errs)
 		assert.Equal(t, wantK, k)
 		assert.True(t, reflect.DeepEqual(wantRec, rec), "records differ:\n%#v\n%#v", rec, wantRec)
 	})
 }
 
-func TestScanJSONTakesThePlainForm(t *testing.T) {
+func TestDecodeFastTakesThePlainForm(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteJSONL(&b, GenConfig{N: 500, Seed: 1, Outages: -1}))
+	require.NoError(t, WriteJSONL(&b, GenConfig{N: 50, Seed: 2, Outages: 20}))
 	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
-		_, ok := scanJSON([]byte(line))
-		require.True(t, ok, "the scanner leaves the generator's line %s", line)
+		_, _, ok := decodeFast([]byte(line), time.UTC)
+		require.True(t, ok, "decodeFast leaves the generator's line %s", line)
 	}
-	for _, s := range scanTaken {
-		_, ok := scanJSON([]byte(s))
-		assert.True(t, ok, "the scanner leaves %s", s)
+	for _, s := range fastTaken {
+		_, _, ok := decodeFast([]byte(s), time.UTC)
+		assert.True(t, ok, "decodeFast leaves %s", s)
 	}
-	for _, s := range scanLeft {
-		_, ok := scanJSON([]byte(s))
-		assert.False(t, ok, "the scanner takes %s", s)
+	for _, s := range fastLeft {
+		_, _, ok := decodeFast([]byte(s), time.UTC)
+		assert.False(t, ok, "decodeFast takes %s", s)
 	}
 }
 
