@@ -25,33 +25,45 @@ type config struct {
 // then covers the records before it. writeErr is the first error of the
 // result writer (cfg.results) or of the summary.
 func process(src fleetrec.Source, cfg config, stderr io.Writer) (sum *fleetrec.Summary, readErr, writeErr error) {
+	// Records travel in batches: one channel operation, and at most one
+	// goroutine woken, per batch rather than per record.
 	type job struct {
-		seq int
-		raw fleetrec.Raw
+		seq  int
+		raws []fleetrec.Raw
 	}
 	type done struct {
-		seq int
-		o   fleetrec.Outcome
+		seq  int
+		outs []fleetrec.Outcome
 	}
 	workers := max(cfg.workers, 1)
-	jobs := make(chan job, 4*workers)
-	results := make(chan done, 4*workers)
-	// window bounds the records between reading and summing, so that one
+	jobs := make(chan job, workers)
+	results := make(chan done, workers)
+	// window bounds the batches between reading and summing, so that one
 	// slow record cannot make the collector hold the whole input.
-	window := make(chan struct{}, 64*workers)
+	window := make(chan struct{}, 4*workers)
 
 	go func() {
 		defer close(jobs)
 		for seq := 0; ; seq++ {
-			r, err := src.Next()
+			raws := make([]fleetrec.Raw, 0, batchSize)
+			var err error
+			for len(raws) < batchSize {
+				var r fleetrec.Raw
+				if r, err = src.Next(); err != nil {
+					break
+				}
+				raws = append(raws, r)
+			}
+			if len(raws) > 0 {
+				window <- struct{}{}
+				jobs <- job{seq: seq, raws: raws}
+			}
 			if err != nil {
 				if err != io.EOF {
 					readErr = err
 				}
 				return
 			}
-			window <- struct{}{}
-			jobs <- job{seq: seq, raw: r}
 		}
 	}()
 
@@ -62,7 +74,11 @@ func process(src fleetrec.Source, cfg config, stderr io.Writer) (sum *fleetrec.S
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- done{seq: j.seq, o: fleetrec.Assess(j.raw, &cfg.Config)}
+				outs := make([]fleetrec.Outcome, len(j.raws))
+				for i, r := range j.raws {
+					outs[i] = fleetrec.Assess(r, &cfg.Config)
+				}
+				results <- done{seq: j.seq, outs: outs}
 			}
 		}()
 	}
@@ -73,38 +89,41 @@ func process(src fleetrec.Source, cfg config, stderr io.Writer) (sum *fleetrec.S
 
 	sum = fleetrec.NewSummary(&cfg.Policy)
 	seen := make(map[string]fleetrec.Pos)
-	waiting := make(map[int]fleetrec.Outcome)
-	next := 0
+	waiting := make(map[int][]fleetrec.Outcome)
+	next, n := 0, 0
 	for d := range results {
-		waiting[d.seq] = d.o
+		waiting[d.seq] = d.outs
 		for {
-			o, ok := waiting[next]
+			outs, ok := waiting[next]
 			if !ok {
 				break
 			}
 			delete(waiting, next)
 			next++
 			<-window
-			if o.Key != "" {
-				if first, dup := seen[o.Key]; dup {
-					o.Errs = append(o.Errs, fleetrec.DuplicateProblem(o, first))
-				} else {
-					seen[o.Key] = o.At
+			for _, o := range outs {
+				n++
+				if o.Key != "" {
+					if first, dup := seen[o.Key]; dup {
+						o.Errs = append(o.Errs, fleetrec.DuplicateProblem(o, first))
+					} else {
+						seen[o.Key] = o.At
+					}
 				}
-			}
-			for _, e := range o.Errs {
-				fmt.Fprintln(stderr, e)
-			}
-			if len(o.Errs) == 0 && cfg.results != nil && writeErr == nil {
-				if _, err := io.WriteString(cfg.results, o.Result+"\n"); err != nil {
-					writeErr = fmt.Errorf("writing the results: %w", err)
+				for _, e := range o.Errs {
+					fmt.Fprintln(stderr, e)
 				}
-			}
-			if err := sum.Add(o); err != nil && writeErr == nil {
-				writeErr = err
-			}
-			if cfg.progress > 0 && next%cfg.progress == 0 {
-				fmt.Fprintf(stderr, "fleet: %d records: %d assessed, %d bad\n", next, sum.Assessed(), sum.Bad())
+				if len(o.Errs) == 0 && cfg.results != nil && writeErr == nil {
+					if _, err := io.WriteString(cfg.results, o.Result+"\n"); err != nil {
+						writeErr = fmt.Errorf("writing the results: %w", err)
+					}
+				}
+				if err := sum.Add(o); err != nil && writeErr == nil {
+					writeErr = err
+				}
+				if cfg.progress > 0 && n%cfg.progress == 0 {
+					fmt.Fprintf(stderr, "fleet: %d records: %d assessed, %d bad\n", n, sum.Assessed(), sum.Bad())
+				}
 			}
 		}
 	}
@@ -112,3 +131,6 @@ func process(src fleetrec.Source, cfg config, stderr io.Writer) (sum *fleetrec.S
 	// workers end and results is closed.
 	return sum, readErr, writeErr
 }
+
+// batchSize is the most records a batch holds.
+const batchSize = 64

@@ -28,69 +28,57 @@ import (
 func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 	sc := scanner{s: string(line)}
 	var sub, reg, mon, fee string
-	var seen uint8 // the four required keys read
 	// Every outage and notice is an object: their number is at most the
 	// line's '{' less the record's own.
 	rec := Record{outages: make([]outage, 0, max(strings.Count(sc.s, "{")-1, 0))}
-	ok := sc.object(func(k string) bool {
-		switch k {
-		case "subscription":
-			seen |= 1
-			return sc.str(&sub)
-		case "region":
-			seen |= 2
-			return sc.str(&reg)
-		case "month":
-			seen |= 4
-			return sc.str(&mon)
-		case "fee":
-			seen |= 8
-			return sc.str(&fee)
-		case "outages":
-			return sc.array(func() bool {
-				var start, end, cause string
-				if !sc.object(func(k string) bool {
-					switch k {
-					case "start":
-						return sc.str(&start)
-					case "end":
-						return sc.str(&end)
-					case "cause":
-						return sc.str(&cause)
-					}
-					return false
-				}) {
-					return false
-				}
-				o, errs := parseOutage(start, end, cause)
+	if !sc.byte('{') {
+		return Record{}, "", false
+	}
+	var seen uint8 // the keys read, one bit each
+	for !sc.byte('}') {
+		if seen != 0 && !sc.byte(',') {
+			return Record{}, "", false
+		}
+		k, ok := sc.key()
+		var bit uint8
+		switch {
+		case !ok:
+		case k == "subscription":
+			bit = 1
+			sub, ok = sc.str()
+		case k == "region":
+			bit = 2
+			reg, ok = sc.str()
+		case k == "month":
+			bit = 4
+			mon, ok = sc.str()
+		case k == "fee":
+			bit = 8
+			fee, ok = sc.str()
+		case k == "outages":
+			bit = 16
+			ok = sc.array(func(v [3]string) bool {
+				o, errs := parseOutage(v[0], v[1], v[2])
 				rec.outages = append(rec.outages, o)
 				return len(errs) == 0
-			})
-		case "notices":
-			return sc.array(func() bool {
-				var start, end, announced string
-				if !sc.object(func(k string) bool {
-					switch k {
-					case "start":
-						return sc.str(&start)
-					case "end":
-						return sc.str(&end)
-					case "announced":
-						return sc.str(&announced)
-					}
-					return false
-				}) {
-					return false
-				}
-				n, errs := parseNotice(start, end, announced)
+			}, "cause")
+		case k == "notices":
+			bit = 32
+			ok = sc.array(func(v [3]string) bool {
+				n, errs := parseNotice(v[0], v[1], v[2])
 				rec.notices = append(rec.notices, n)
 				return len(errs) == 0
-			})
+			}, "announced")
+		default:
+			ok = false
 		}
-		return false
-	})
+		if !ok || seen&bit != 0 {
+			return Record{}, "", false
+		}
+		seen |= bit
+	}
 	sc.space()
-	if !ok || sc.i != len(sc.s) || seen != 15 || sub == "" {
+	if sc.i != len(sc.s) || seen&15 != 15 || sub == "" {
 		return Record{}, "", false
 	}
 	var err error
@@ -116,9 +104,6 @@ type scanner struct {
 
 // space skips JSON white space.
 func (sc *scanner) space() {
-	if sc.i < len(sc.s) && sc.s[sc.i] > ' ' {
-		return // the plain form has none
-	}
 	for sc.i < len(sc.s) {
 		switch sc.s[sc.i] {
 		case ' ', '\t', '\n', '\r':
@@ -131,18 +116,16 @@ func (sc *scanner) space() {
 
 // byte skips white space and then c, reporting whether c was there.
 func (sc *scanner) byte(c byte) bool {
+	if sc.i < len(sc.s) && sc.s[sc.i] == c { // the plain form has no white space
+		sc.i++
+		return true
+	}
 	sc.space()
 	if sc.i < len(sc.s) && sc.s[sc.i] == c {
 		sc.i++
 		return true
 	}
 	return false
-}
-
-// peek skips white space and reports whether c is next, without taking it.
-func (sc *scanner) peek(c byte) bool {
-	sc.space()
-	return sc.i < len(sc.s) && sc.s[sc.i] == c
 }
 
 // plain marks the bytes a string of the plain form may hold: printable
@@ -154,63 +137,47 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
-// str reads a string of printable ASCII without escapes into *dst.
-func (sc *scanner) str(dst *string) bool {
+// str reads a string of printable ASCII without escapes.
+func (sc *scanner) str() (string, bool) {
 	if !sc.byte('"') {
-		return false
+		return "", false
 	}
 	s, i := sc.s, sc.i
+	// Eight bytes at a time while none is special, then one at a time.
+	for i+8 <= len(s) && !special8(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+		uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+		i += 8
+	}
 	for i < len(s) && plain[s[i]] {
 		i++
 	}
 	if i == len(s) || s[i] != '"' {
-		return false
+		return "", false
 	}
-	*dst = s[sc.i:i]
+	v := s[sc.i:i]
 	sc.i = i + 1
-	return true
+	return v, true
 }
 
-// object reads an object, calling value for each key, once per key, after
-// the key and its colon; value reads the value.
-func (sc *scanner) object(value func(key string) bool) bool {
-	if !sc.byte('{') {
-		return false
-	}
-	if sc.byte('}') {
-		return true
-	}
-	var seen [8]string // no object of the form has more keys
-	n := 0
-	for {
-		var k string
-		if !sc.str(&k) || !sc.byte(':') {
-			return false
-		}
-		for _, s := range seen[:n] {
-			if s == k {
-				return false
-			}
-		}
-		if n == len(seen) {
-			return false
-		}
-		seen[n] = k
-		n++
-		if !value(k) {
-			return false
-		}
-		if sc.byte('}') {
-			return true
-		}
-		if !sc.byte(',') {
-			return false
-		}
-	}
+// special8 reports whether any of the eight bytes of w is one a plain
+// string may not hold, or its closing quote: '"', '\\', below 0x20, or
+// above 0x7e.
+func special8(w uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	zero := func(x uint64) uint64 { return (x - ones) &^ x } // high bit set in some byte iff x has a zero byte
+	return (zero(w^(ones*'"'))|zero(w^(ones*'\\'))|zero(w^(ones*0x7f))|(w-ones*0x20)&^w|w)&highs != 0
 }
 
-// array reads an array, calling elem for each element.
-func (sc *scanner) array(elem func() bool) bool {
+// key reads an object's key and its colon.
+func (sc *scanner) key() (string, bool) {
+	k, ok := sc.str()
+	return k, ok && sc.byte(':')
+}
+
+// array reads an array of objects whose keys are "start", "end" and
+// third, each at most once, with string values, and calls elem with the
+// values in that order ("" for a key not there) for each object.
+func (sc *scanner) array(elem func(v [3]string) bool, third string) bool {
 	if !sc.byte('[') {
 		return false
 	}
@@ -218,7 +185,38 @@ func (sc *scanner) array(elem func() bool) bool {
 		return true
 	}
 	for {
-		if !sc.peek('{') || !elem() {
+		if !sc.byte('{') {
+			return false
+		}
+		var v [3]string
+		var seen uint8
+		for !sc.byte('}') {
+			if seen != 0 && !sc.byte(',') {
+				return false
+			}
+			k, ok := sc.key()
+			var i uint8
+			switch {
+			case !ok:
+				return false
+			case k == "start":
+				i = 0
+			case k == "end":
+				i = 1
+			case k == third:
+				i = 2
+			default:
+				return false
+			}
+			if seen&(1<<i) != 0 {
+				return false
+			}
+			seen |= 1 << i
+			if v[i], ok = sc.str(); !ok {
+				return false
+			}
+		}
+		if !elem(v) {
 			return false
 		}
 		if sc.byte(']') {
