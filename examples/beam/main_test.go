@@ -29,6 +29,9 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
+	if os.Getenv(asLoop) == "1" {
+		runLoopMain()
+	}
 	flag.Parse()
 	beam.Init()
 	os.Exit(m.Run())
