@@ -3,6 +3,7 @@ package fleetrec
 import (
 	"strings"
 	"time"
+	"unsafe"
 )
 
 // decodeFast is DecodeJSON's fast path. encoding/json costs most of a
@@ -26,7 +27,11 @@ import (
 // encoding/json and checkJSON (FuzzDecodeJSON checks this), and a line it
 // does not take loses nothing but time.
 func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
-	sc := scanner{s: string(line)}
+	// The scanner reads line in place, without a copy: the strings it
+	// hands out point into line, and those the record keeps
+	// (subscription, fee, cause) are cloned. Nothing of line is referred to
+	// once decodeFast returns.
+	sc := scanner{s: unsafe.String(unsafe.SliceData(line), len(line))}
 	var sub, reg, mon, fee string
 	// Every outage and notice is an object: their number is at most the
 	// line's '{' less the record's own.
@@ -58,7 +63,7 @@ func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 		case k == "outages":
 			bit = 16
 			ok = sc.array(func(v [3]string) bool {
-				o, errs := parseOutage(v[0], v[1], v[2])
+				o, errs := parseOutage(v[0], v[1], strings.Clone(v[2]))
 				rec.outages = append(rec.outages, o)
 				return len(errs) == 0
 			}, "cause")
@@ -91,7 +96,7 @@ func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 	if rec.fee, err = parseFee("fee", fee); err != nil {
 		return Record{}, "", false
 	}
-	rec.subscription, rec.feeText = sub, fee
+	rec.subscription, rec.feeText = strings.Clone(sub), strings.Clone(fee)
 	// ParseMonth takes "YYYY-MM" only, which is the month's String.
 	return rec, sub + " " + mon, true
 }

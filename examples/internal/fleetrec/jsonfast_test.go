@@ -142,3 +142,23 @@ func FuzzParseTime(f *testing.F) {
 		}
 	})
 }
+
+// TestDecodeJSONKeepsNothingOfLine: decodeFast reads the line in place;
+// the record must not change when the line's bytes do afterwards.
+func TestDecodeJSONKeepsNothingOfLine(t *testing.T) {
+	const in = `{"subscription":"sub-x","region":"NAM","month":"2024-03","fee":"12.50",` +
+		`"outages":[{"start":"2024-03-05T14:00:00Z","end":"2024-03-05T15:00:00Z","cause":"preview"}]}`
+	want, wantK, errs := DecodeJSON([]byte(in), Pos{"f", 1}, time.UTC)
+	require.Empty(t, errs)
+	line := []byte(in)
+	got, k, errs := DecodeJSON(line, Pos{"f", 1}, time.UTC)
+	require.Empty(t, errs)
+	for i := range line {
+		line[i] = 'x'
+	}
+	assert.Equal(t, wantK, k)
+	assert.True(t, reflect.DeepEqual(want, got), "the record changed with its line:\n%#v\n%#v", got, want)
+	assert.Equal(t, "sub-x", got.subscription)
+	assert.Equal(t, "12.50", got.feeText)
+	assert.Equal(t, "preview", string(got.outages[0].Cause))
+}

@@ -135,7 +135,8 @@ func (s *jsonlSource) Next() (Raw, error) {
 // Good records in the form the fleet's exports write are read by a
 // hand-written decoder (decodeFast); any other line, and every line with a
 // problem, goes through encoding/json, so both give the same record and
-// the same messages (FuzzDecodeJSON).
+// the same messages (FuzzDecodeJSON). The record refers to nothing of
+// line, which must not change while DecodeJSON reads it.
 func DecodeJSON(line []byte, p Pos, loc *time.Location) (Record, string, []Problem) {
 	if rec, k, ok := decodeFast(line, loc); ok {
 		return rec, k, nil
