@@ -67,8 +67,17 @@ func NewLineReader(r io.Reader) *LineReader {
 // error is the input's.
 func (lr *LineReader) Next() (line []byte, n int, tooLong bool, err error) {
 	lr.buf = lr.buf[:0]
-	for {
+	for first := true; ; first = false {
 		chunk, err := lr.r.ReadSlice('\n')
+		if first && err == nil && len(chunk) <= MaxLine+2 {
+			// The whole line is in the reader's buffer: no copy.
+			lr.line++
+			line = bytes.TrimSuffix(bytes.TrimSuffix(chunk, []byte("\n")), []byte("\r"))
+			if len(line) > MaxLine {
+				return nil, lr.line, true, nil
+			}
+			return line, lr.line, false, nil
+		}
 		if !tooLong {
 			if len(lr.buf)+len(chunk) > MaxLine+2 { // room for "\r\n"
 				tooLong = true

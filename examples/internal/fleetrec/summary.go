@@ -3,6 +3,7 @@ package fleetrec
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -25,9 +26,12 @@ type Summary struct {
 	noMissed bool
 	months   []int
 	credits  []decimal.Decimal
+	// units holds, beside credits, sums of credits in currency units
+	// (cents for 2 places) while they fit in an int64: adding integers is
+	// much cheaper than adding decimals, and as exact.
+	units    []int64
 	assessed int
 	bad      int
-	total    decimal.Decimal
 }
 
 // NewSummary returns the empty summary of a fleet assessed under p.
@@ -36,6 +40,7 @@ func NewSummary(p *Policy) *Summary {
 	s.labels, s.places, s.noMissed = summaryRows(p)
 	s.months = make([]int, len(s.labels))
 	s.credits = make([]decimal.Decimal, len(s.labels))
+	s.units = make([]int64, len(s.labels))
 	return s
 }
 
@@ -49,11 +54,49 @@ func (s *Summary) Add(o Outcome) error {
 		s.bad++
 		return nil
 	}
+	if o.Row < 0 || o.Row >= len(s.labels) {
+		return fmt.Errorf("summary: row %d is not one of the policy's %d rows", o.Row, len(s.labels))
+	}
+	if u, ok := units(o.Credit, s.places); ok && s.units[o.Row] <= math.MaxInt64-u {
+		s.assessed++
+		s.months[o.Row]++
+		s.units[o.Row] += u
+		return nil
+	}
 	c, err := decimal.NewFromString(o.Credit)
 	if err != nil {
 		return fmt.Errorf("summary: credit of %s: %w", o.At, err)
 	}
 	return s.AddRow(o.Row, 1, c)
+}
+
+// units returns the decimal s, written with exactly places decimals (as
+// decimal.StringFixed writes it), in units of 10^-places, when it is not
+// negative and has at most 18 digits.
+func units(s string, places int32) (int64, bool) {
+	if len(s) == 0 || len(s) > 19 {
+		return 0, false
+	}
+	if places > 0 && (len(s) < int(places)+2 || s[len(s)-int(places)-1] != '.') {
+		return 0, false
+	}
+	var u int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if places > 0 && i == len(s)-int(places)-1 {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		u = u*10 + int64(c-'0')
+	}
+	return u, true
+}
+
+// credit returns the credits of row: the decimals and the units.
+func (s *Summary) credit(row int) decimal.Decimal {
+	return s.credits[row].Add(decimal.New(s.units[row], -s.places))
 }
 
 // AddRow counts months assessed months of row with their credits, each
@@ -65,7 +108,6 @@ func (s *Summary) AddRow(row, months int, credits decimal.Decimal) error {
 	s.assessed += months
 	s.months[row] += months
 	s.credits[row] = s.credits[row].Add(credits)
-	s.total = s.total.Add(credits)
 	return nil
 }
 
@@ -84,13 +126,16 @@ func (s *Summary) Bad() int { return s.bad }
 func (s *Summary) Write(w io.Writer) error {
 	type line struct{ label, credit, months, credits string }
 	lines := []line{{"uptime", "credit", "months", "credits"}}
+	total := decimal.Zero
 	for i, r := range s.labels {
+		c := s.credit(i)
+		total = total.Add(c)
 		if i == RowMissed && s.months[i] == 0 && s.noMissed {
 			continue // no month can miss the level without a tier
 		}
-		lines = append(lines, line{r.label, r.credit, strconv.Itoa(s.months[i]), s.credits[i].StringFixed(s.places)})
+		lines = append(lines, line{r.label, r.credit, strconv.Itoa(s.months[i]), c.StringFixed(s.places)})
 	}
-	lines = append(lines, line{"total", "", strconv.Itoa(s.assessed), s.total.StringFixed(s.places)})
+	lines = append(lines, line{"total", "", strconv.Itoa(s.assessed), total.StringFixed(s.places)})
 	var wl, wc, wm, wa int
 	for _, l := range lines {
 		wl, wc = max(wl, len(l.label)), max(wc, len(l.credit))
