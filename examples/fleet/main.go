@@ -27,6 +27,8 @@
 //	              -format (JSON-lines unless csv), instead of assessing them
 //	-progress N   a progress line on standard error every N records
 //	              (default 10,000; 0: none)
+//	-results FILE write one result line per assessed month to FILE, in
+//	              input order (see Results)
 //
 // Months are calendar months in UTC. All fees are taken to be in one
 // currency.
@@ -39,6 +41,17 @@
 // invoice line would be. The summary depends only on the input, never on
 // the number of workers: records are assessed concurrently but summed,
 // checked for duplicates and reported in input order.
+//
+// With -results, FILE gets one line per assessed month, in input order: a
+// JSON object whose values are all strings, keys in this order:
+//
+//	{"record":"months.jsonl:3","subscription":"sub-000003","month":"2024-04","fee":"1000.00",
+//	 "uptime":"99.89997685185185185185","credit_percent":"25","credit":"250.00"}
+//
+// (on one line): where the record starts, the fee as written, the Monthly
+// Uptime Percentage as sla gives it (truncated to 20 places), the credit
+// in percent and the credit rounded as in the summary. Bad records have no
+// line. examples/beam writes the same lines.
 //
 // Standard error gets one line per problem, "file:line: what is wrong",
 // and the progress lines. A bad record is left out of the summary and the
@@ -92,18 +105,15 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"time"
 
-	"github.com/slapolicy/slapolicy/sla"
+	"github.com/slapolicy/slapolicy/examples/internal/fleetrec"
 )
 
 func main() {
@@ -132,6 +142,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	outages := fs.Int("outages", -1, "generate exactly `K` outages per month (default: a realistic mix)")
 	emit := fs.Bool("emit", false, "write the generated months to standard output instead of assessing them")
 	progress := fs.Int("progress", 10000, "a progress line on standard error every `N` records (0: none)")
+	resultsFile := fs.String("results", "", "write one result line per assessed month to `file`")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: fleet [flags] [file.jsonl|file.csv|- ...]\n\nflags:\n")
 		fs.PrintDefaults()
@@ -158,15 +169,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail("-format %q: want auto, jsonl or csv", *format)
 	case len(files) > 0 && (*gen > 0 || *emit):
 		return fail("name files or use -generate/-emit, not both")
+	case *emit && *resultsFile != "":
+		return fail("-results with -emit: -emit assesses nothing")
 	}
-	gcfg := genConfig{n: *gen, seed: *seed, outages: *outages}
-	if len(files) == 0 && gcfg.n == 0 {
-		gcfg.n = defaultGenerate
+	gcfg := fleetrec.GenConfig{N: *gen, Seed: *seed, Outages: *outages}
+	if len(files) == 0 && gcfg.N == 0 {
+		gcfg.N = defaultGenerate
 	}
 	if *emit {
-		write := writeJSONL
+		write := fleetrec.WriteJSONL
 		if *format == "csv" {
-			write = writeCSV
+			write = fleetrec.WriteCSV
 		}
 		bw := bufio.NewWriter(stdout)
 		if err := write(bw, gcfg); err != nil {
@@ -178,21 +191,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 
-	cfg := config{policy: sla.DynamicsCRMOnline(), loc: time.UTC, workers: *workers, progress: *progress}
+	cfg := config{Config: fleetrec.Config{Policy: defaultPolicy(), Loc: time.UTC}, workers: *workers, progress: *progress}
 	if *policyFile != "" {
 		p, err := readPolicy(*policyFile)
 		if err != nil {
 			return fail("%v", err)
 		}
-		cfg.policy = p
+		cfg.Policy = p
 	}
 
-	var src sources
+	var src fleetrec.Sources
 	if len(files) == 0 {
 		pr, pw := io.Pipe()
-		go func() { pw.CloseWithError(writeJSONL(pw, gcfg)) }()
+		go func() { pw.CloseWithError(fleetrec.WriteJSONL(pw, gcfg)) }()
 		defer pr.Close() // stops the generator if the run stops early
-		src = append(src, newJSONLSource(fmt.Sprintf("generated(seed %d)", gcfg.seed), pr))
+		src = append(src, fleetrec.NewJSONLSource(fmt.Sprintf("generated(seed %d)", gcfg.Seed), pr))
 	}
 	usedStdin := false
 	for _, name := range files {
@@ -212,60 +225,51 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			defer f.Close()
 			r = f
 		}
-		src = append(src, newSource(name, r, *format))
+		src = append(src, fleetrec.NewSource(name, r, *format))
 	}
 
-	sum, err := process(&src, cfg, stderr)
-	if err != nil {
-		return fail("%v (no summary: the input was not read to its end)", err)
+	closeResults := func() error { return nil }
+	if *resultsFile != "" {
+		f, err := os.Create(*resultsFile)
+		if err != nil {
+			return fail("%v", err)
+		}
+		results := bufio.NewWriterSize(f, 64<<10)
+		cfg.results = results
+		defer func() {
+			if f != nil {
+				f.Close()
+			}
+		}()
+		closeResults = func() error {
+			err := results.Flush()
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			f = nil
+			if err != nil {
+				return fmt.Errorf("writing the results: %w", err)
+			}
+			return nil
+		}
 	}
-	if err := sum.write(stdout); err != nil {
+
+	sum, readErr, writeErr := process(&src, cfg, stderr)
+	if readErr != nil {
+		return fail("%v (no summary: the input was not read to its end)", readErr)
+	}
+	if err := closeResults(); writeErr == nil {
+		writeErr = err
+	}
+	if writeErr != nil {
+		return fail("%v (no summary)", writeErr)
+	}
+	if err := sum.Write(stdout); err != nil {
 		return fail("writing the summary: %v", err)
 	}
-	if sum.bad > 0 {
-		fmt.Fprintf(stderr, "fleet: %d bad records, reported above, are left out of the summary\n", sum.bad)
+	if sum.Bad() > 0 {
+		fmt.Fprintf(stderr, "fleet: %d bad records, reported above, are left out of the summary\n", sum.Bad())
 		return 2
 	}
 	return 0
-}
-
-// readPolicy reads a policy file in the JSON form of sla.Policy.
-func readPolicy(name string) (sla.Policy, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return sla.Policy{}, err
-	}
-	defer f.Close()
-	p, err := sla.ParsePolicy(f)
-	if err != nil {
-		return sla.Policy{}, fmt.Errorf("policy %s: %w", name, err)
-	}
-	return p, nil
-}
-
-// newSource returns the reader of one input in format: "jsonl", "csv", or
-// "auto", which goes by the file extension and, failing that, by the
-// first character that is not white space ('{' for JSON-lines).
-func newSource(name string, r io.Reader, format string) source {
-	if format == "auto" {
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".csv":
-			format = "csv"
-		case ".jsonl", ".ndjson", ".json":
-			format = "jsonl"
-		default:
-			br := bufio.NewReader(r)
-			head, _ := br.Peek(512)
-			head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
-			format = "csv"
-			if len(head) > 0 && head[0] == '{' {
-				format = "jsonl"
-			}
-			r = br
-		}
-	}
-	if format == "csv" {
-		return newCSVSource(name, r)
-	}
-	return newJSONLSource(name, r)
 }

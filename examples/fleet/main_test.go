@@ -7,11 +7,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/slapolicy/slapolicy/examples/internal/fleetrec"
 	"github.com/slapolicy/slapolicy/sla"
 )
 
@@ -98,7 +100,7 @@ func TestNoArguments(t *testing.T) {
 	assert.Empty(t, errOut)
 
 	var in bytes.Buffer
-	require.NoError(t, writeJSONL(&in, genConfig{n: defaultGenerate, seed: 1, outages: -1}))
+	require.NoError(t, fleetrec.WriteJSONL(&in, fleetrec.GenConfig{N: defaultGenerate, Seed: 1, Outages: -1}))
 	p := sla.DynamicsCRMOnline()
 	months := make(map[string]int) // by credit percent
 	credits := make(map[string]decimal.Decimal)
@@ -106,13 +108,13 @@ func TestNoArguments(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(in.String(), "\n"), "\n")
 	require.Len(t, lines, defaultGenerate)
 	for i, line := range lines {
-		rec, _, errs := decodeJSON([]byte(line), pos{"generated", i + 1}, nil)
+		rec, _, errs := fleetrec.DecodeJSON([]byte(line), fleetrec.Pos{File: "generated", Line: i + 1}, time.UTC)
 		require.Empty(t, errs)
-		a, err := p.Assess(rec.period())
+		a, err := p.Assess(rec.Period())
 		require.NoError(t, err)
 		c := a.Credit.String()
 		months[c]++
-		payout, err := a.Payout(rec.fee)
+		payout, err := a.Payout(rec.Fee())
 		require.NoError(t, err)
 		credits[c] = credits[c].Add(payout.Amount)
 		total = total.Add(payout.Amount)
@@ -131,7 +133,7 @@ func TestNoArguments(t *testing.T) {
 	assert.Contains(t, out, "\nbad records: 0\n")
 
 	// The default sample starts with the hand-worked showcase.
-	assert.Equal(t, mustRead(t, "testdata/showcase.jsonl"), strings.Join(lines[:len(showcase)], "\n")+"\n")
+	assert.Equal(t, mustRead(t, "testdata/showcase.jsonl"), strings.Join(lines[:len(fleetrec.Showcase)], "\n")+"\n")
 }
 
 // rowWith returns the fields of the summary line whose credit column (or
@@ -364,4 +366,35 @@ func TestDocExamples(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	assert.Equal(t, []string{"below", "99.9%", "25%", "1", "312.50"}, rowWith(t, out, "25%"))
 	assert.Equal(t, []string{"total", "2", "312.50"}, rowWith(t, out, "total"))
+}
+
+// TestResults checks -results: one line per assessed month in input order,
+// the same whatever the number of workers, none for a bad record. The
+// golden file's figures are the showcase's, worked by hand in
+// fleetrec/generate.go; the uptimes are sla's, truncated to 20 places.
+func TestResults(t *testing.T) {
+	dir := t.TempDir()
+	for _, w := range []string{"1", "3"} {
+		file := filepath.Join(dir, "showcase-"+w+".jsonl")
+		code, out, errOut := runFleet(t, "", "-workers", w, "-results", file, "testdata/showcase.jsonl")
+		require.Equal(t, 0, code, errOut)
+		assert.Equal(t, showcaseSummary, out)
+		assert.Equal(t, mustRead(t, "testdata/showcase.results.jsonl"), mustRead(t, file), "workers=%s", w)
+	}
+	file := filepath.Join(dir, "bad.jsonl")
+	code, _, _ := runFleet(t, "", "-results", file, "testdata/bad.jsonl")
+	require.Equal(t, 2, code)
+	lines := strings.Split(strings.TrimSuffix(mustRead(t, file), "\n"), "\n")
+	require.Len(t, lines, 2, "the two good months of bad.jsonl")
+	assert.Contains(t, lines[0], `"record":"testdata/bad.jsonl:1","subscription":"sub-a"`)
+	assert.Contains(t, lines[1], `"record":"testdata/bad.jsonl:10","subscription":"sub-g"`)
+	assert.Contains(t, lines[1], `"credit_percent":"25","credit":"25.00"}`)
+
+	code, out, errOut := runFleet(t, "", "-results", filepath.Join(dir, "no", "such", "dir"), "testdata/showcase.jsonl")
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "no such file or directory")
+	code, _, errOut = runFleet(t, "", "-emit", "-results", file)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errOut, "-results with -emit")
 }

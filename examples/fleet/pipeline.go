@@ -3,141 +3,82 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"sync"
-	"time"
 
-	"github.com/shopspring/decimal"
-
-	"github.com/slapolicy/slapolicy/sla"
+	"github.com/slapolicy/slapolicy/examples/internal/fleetrec"
 )
-
-// raw is one record as a source splits it from the input, before decoding:
-// a JSON line, or the rows of a CSV subscription-month. errs holds the
-// problems found while splitting; a raw with errs is a bad record whatever
-// else it holds.
-type raw struct {
-	at   pos
-	json []byte
-	rows []csvRow
-	errs []error
-}
-
-// source hands out the records of an input in order. next returns io.EOF
-// after the last one; any other error is fatal (the input cannot be read).
-type source interface {
-	next() (raw, error)
-}
-
-// sources reads several sources one after the other.
-type sources []source
-
-func (ss *sources) next() (raw, error) {
-	for len(*ss) > 0 {
-		r, err := (*ss)[0].next()
-		if err != io.EOF {
-			return r, err
-		}
-		*ss = (*ss)[1:]
-	}
-	return raw{}, io.EOF
-}
 
 // config is what the assessment of a fleet needs besides its input.
 type config struct {
-	policy   sla.Policy
-	loc      *time.Location // the months' location
-	workers  int            // at least 1
-	progress int            // a progress line every so many records; 0: none
-}
-
-// outcome is what became of one record: its problems, or the summary row
-// it falls in and its credit rounded to currency units.
-type outcome struct {
-	seq    int
-	at     pos
-	key    string // subscription and month, "" when unknown
-	errs   []error
-	row    int             // summary row, see summary
-	amount decimal.Decimal // the month's credit, rounded
-}
-
-// assess decodes one record and assesses it under cfg's policy.
-func assess(r raw, cfg *config) outcome {
-	out := outcome{at: r.at, errs: r.errs}
-	var rec record
-	var errs []error
-	switch {
-	case r.json != nil:
-		rec, out.key, errs = decodeJSON(r.json, r.at, cfg.loc)
-	case len(r.rows) > 0:
-		rec, out.key, errs = decodeCSV(r.rows, cfg.loc)
-	}
-	out.errs = append(out.errs, errs...)
-	if len(out.errs) > 0 {
-		// Problems found while splitting and while decoding, by line.
-		slices.SortStableFunc(out.errs, func(a, b error) int { return lineOf(a) - lineOf(b) })
-		return out
-	}
-	a, err := cfg.policy.Assess(rec.period())
-	if err != nil {
-		out.errs = at(r.at, err)
-		return out
-	}
-	pay, err := a.Payout(rec.fee)
-	if err != nil {
-		out.errs = at(r.at, err)
-		return out
-	}
-	out.row = rowOf(cfg.policy, a)
-	out.amount = pay.Amount
-	return out
+	fleetrec.Config
+	workers  int       // at least 1
+	progress int       // a progress line every so many records; 0: none
+	results  io.Writer // one result line per assessed month, in input order; nil: none
 }
 
 // process assesses every record of src with cfg.workers workers and
 // returns the summary. Records are decoded and assessed concurrently, but
-// their outcomes are taken in input order: problems and progress lines go
-// to stderr in that order, duplicates are found in that order (the first
-// one counts), so the output does not depend on the number of workers.
-// The error is src's fatal error, if any; the summary then covers the
-// records before it.
-func process(src source, cfg config, stderr io.Writer) (*summary, error) {
+// their outcomes are taken in input order: problems, result lines and
+// progress lines are written in that order, duplicates are found in that
+// order (the first one counts), so the output does not depend on the
+// number of workers. readErr is src's fatal error, if any; the summary
+// then covers the records before it. writeErr is the first error of the
+// result writer (cfg.results) or of the summary.
+func process(src fleetrec.Source, cfg config, stderr io.Writer) (sum *fleetrec.Summary, readErr, writeErr error) {
+	// Records travel in batches: one channel operation, and at most one
+	// goroutine woken, per batch rather than per record.
 	type job struct {
-		seq int
-		raw raw
+		seq  int
+		raws []fleetrec.Raw
+	}
+	type done struct {
+		seq  int
+		outs []fleetrec.Outcome
 	}
 	workers := max(cfg.workers, 1)
-	jobs := make(chan job, 4*workers)
-	results := make(chan outcome, 4*workers)
-	// window bounds the records between reading and summing, so that one
+	jobs := make(chan job, workers)
+	results := make(chan done, workers)
+	// window bounds the batches between reading and summing, so that one
 	// slow record cannot make the collector hold the whole input.
-	window := make(chan struct{}, 64*workers)
+	window := make(chan struct{}, 4*workers)
 
-	var readErr error
 	go func() {
 		defer close(jobs)
 		for seq := 0; ; seq++ {
-			r, err := src.next()
+			raws := make([]fleetrec.Raw, 0, batchSize)
+			var err error
+			for len(raws) < batchSize {
+				var r fleetrec.Raw
+				if r, err = src.Next(); err != nil {
+					break
+				}
+				raws = append(raws, r)
+			}
+			if len(raws) > 0 {
+				window <- struct{}{}
+				jobs <- job{seq: seq, raws: raws}
+			}
 			if err != nil {
 				if err != io.EOF {
 					readErr = err
 				}
 				return
 			}
-			window <- struct{}{}
-			jobs <- job{seq: seq, raw: r}
 		}
 	}()
 
+	cfg.Results = cfg.results != nil
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				o := assess(j.raw, &cfg)
-				o.seq = j.seq
-				results <- o
+				outs := make([]fleetrec.Outcome, len(j.raws))
+				for i, r := range j.raws {
+					outs[i] = fleetrec.Assess(r, &cfg.Config)
+				}
+				results <- done{seq: j.seq, outs: outs}
 			}
 		}()
 	}
@@ -146,46 +87,50 @@ func process(src source, cfg config, stderr io.Writer) (*summary, error) {
 		close(results)
 	}()
 
-	sum := newSummary(cfg.policy)
-	seen := make(map[string]pos)
-	waiting := make(map[int]outcome)
-	next := 0
-	for o := range results {
-		waiting[o.seq] = o
+	sum = fleetrec.NewSummary(&cfg.Policy)
+	seen := make(map[string]fleetrec.Pos)
+	waiting := make(map[int][]fleetrec.Outcome)
+	next, n := 0, 0
+	for d := range results {
+		waiting[d.seq] = d.outs
 		for {
-			o, ok := waiting[next]
+			outs, ok := waiting[next]
 			if !ok {
 				break
 			}
 			delete(waiting, next)
 			next++
 			<-window
-			if o.key != "" {
-				if first, dup := seen[o.key]; dup {
-					o.errs = append(o.errs, &lineError{at: o.at,
-						err: fmt.Errorf("subscription-month %q appears again: its first record is at %s", o.key, first)})
-				} else {
-					seen[o.key] = o.at
+			for _, o := range outs {
+				n++
+				if o.Key != "" {
+					if first, dup := seen[o.Key]; dup {
+						o.Errs = append(o.Errs, fleetrec.DuplicateProblem(o, first))
+					} else {
+						seen[o.Key] = o.At
+					}
 				}
-			}
-			for _, e := range o.errs {
-				fmt.Fprintln(stderr, e)
-			}
-			sum.add(o)
-			if cfg.progress > 0 && next%cfg.progress == 0 {
-				fmt.Fprintf(stderr, "fleet: %d records: %d assessed, %d bad\n", next, sum.assessed, sum.bad)
+				for _, e := range o.Errs {
+					fmt.Fprintln(stderr, e)
+				}
+				if len(o.Errs) == 0 && cfg.results != nil && writeErr == nil {
+					if _, err := io.WriteString(cfg.results, o.Result+"\n"); err != nil {
+						writeErr = fmt.Errorf("writing the results: %w", err)
+					}
+				}
+				if err := sum.Add(o); err != nil && writeErr == nil {
+					writeErr = err
+				}
+				if cfg.progress > 0 && n%cfg.progress == 0 {
+					fmt.Fprintf(stderr, "fleet: %d records: %d assessed, %d bad\n", n, sum.Assessed(), sum.Bad())
+				}
 			}
 		}
 	}
 	// readErr is written before jobs is closed, which happens before the
 	// workers end and results is closed.
-	return sum, readErr
+	return sum, readErr, writeErr
 }
 
-// lineOf returns the line of a *lineError, 0 for other errors.
-func lineOf(err error) int {
-	if le, ok := err.(*lineError); ok {
-		return le.at.line
-	}
-	return 0
-}
+// batchSize is the most records a batch holds.
+const batchSize = 64

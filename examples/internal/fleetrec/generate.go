@@ -1,4 +1,4 @@
-package main
+package fleetrec
 
 import (
 	"encoding/csv"
@@ -7,43 +7,40 @@ import (
 	"io"
 	"math/rand/v2"
 	"time"
-
-	"github.com/slapolicy/slapolicy/maintenance"
-	"github.com/slapolicy/slapolicy/sla"
 )
 
-// genConfig says what sample data to generate.
-type genConfig struct {
-	n       int    // subscription-months
-	seed    uint64 // the random generator's seed; the same seed, the same data
-	outages int    // outages per month; below 0: a realistic mix, mostly none
+// GenConfig says what sample data to generate.
+type GenConfig struct {
+	N       int    // subscription-months
+	Seed    uint64 // the random generator's seed; the same seed, the same data
+	Outages int    // outages per month; below 0: a realistic mix, mostly none
 }
 
-// showcase are the first months of the default sample data: one of each
+// Showcase are the first months of the default sample data: one of each
 // case a billing engineer asks about, each worked by hand (month lengths
 // from calendar.Month.Duration; windows from the seed's region table, UTC;
 // tiers of sla.DynamicsCRMOnline: below 99.9 → 25 %, below 99 → 50 %,
 // below 95 → 100 %; credits rounded to cents, half away from zero).
-// main_test.go checks the summary of these nine.
-var showcase = []jsonRecord{
+// examples/fleet/main_test.go checks the summary of these nine.
+var Showcase = []JSONRecord{
 	// No outage: 100 %, level met, no credit.
 	{Subscription: "sub-000001", Region: "NAM", Month: "2024-03", Fee: "1250.00"},
 	// 43m12s of 43,200 minutes (April) is exactly 99.9 %: the level is met,
 	// no credit. 14:00 UTC is outside NAM's 2 AM–11 AM window.
 	{Subscription: "sub-000002", Region: "NAM", Month: "2024-04", Fee: "1000.00",
-		Outages: []jsonOutage{{Start: "2024-04-10T14:00:00Z", End: "2024-04-10T14:43:12Z"}}},
-	// One second more: 99.89998 % is below 99.9, 25 % of 1000.00 = 250.00.
+		Outages: []JSONOutage{{Start: "2024-04-10T14:00:00Z", End: "2024-04-10T14:43:12Z"}}},
+	// One second more: 99.89996 % is below 99.9, 25 % of 1000.00 = 250.00.
 	{Subscription: "sub-000003", Region: "NAM", Month: "2024-04", Fee: "1000.00",
-		Outages: []jsonOutage{{Start: "2024-04-10T14:00:00Z", End: "2024-04-10T14:43:13Z"}}},
+		Outages: []JSONOutage{{Start: "2024-04-10T14:00:00Z", End: "2024-04-10T14:43:13Z"}}},
 	// 8 hours outside EUR's 6 PM–3 AM window: 480 of 41,760 minutes
 	// (February 2024) is 98.85 %, below 99: 50 % of 333.33 = 166.665,
 	// rounded half away from zero to 166.67.
 	{Subscription: "sub-000004", Region: "EUR", Month: "2024-02", Fee: "333.33",
-		Outages: []jsonOutage{{Start: "2024-02-12T09:00:00Z", End: "2024-02-12T17:00:00Z"}}},
+		Outages: []JSONOutage{{Start: "2024-02-12T09:00:00Z", End: "2024-02-12T17:00:00Z"}}},
 	// 3 hours inside EUR's window (Scheduled Downtime) and a 9-minute blip
 	// (intermittent, 10 minutes or less): no Downtime, no credit.
 	{Subscription: "sub-000005", Region: "EUR", Month: "2024-02", Fee: "200.00",
-		Outages: []jsonOutage{
+		Outages: []JSONOutage{
 			{Start: "2024-02-14T20:00:00Z", End: "2024-02-14T23:00:00Z"},
 			{Start: "2024-02-15T12:00:00Z", End: "2024-02-15T12:09:00Z"},
 		}},
@@ -52,39 +49,39 @@ var showcase = []jsonRecord{
 	// 3 nights of 15 hours = 2,700 of 43,200 minutes (June) = 93.75 %,
 	// below 95: 100 % of 99.99 = 99.99.
 	{Subscription: "sub-000006", Region: "JPN", Month: "2024-06", Fee: "99.99",
-		Outages: []jsonOutage{{Start: "2024-06-10T19:00:00Z", End: "2024-06-13T10:00:00Z"}}},
+		Outages: []JSONOutage{{Start: "2024-06-10T19:00:00Z", End: "2024-06-13T10:00:00Z"}}},
 	// 8 hours announced 48 hours ahead (Scheduled Downtime) and 5 hours of
 	// the customer's own systems (excluded cause): no credit.
 	{Subscription: "sub-000007", Region: "NAM", Month: "2024-03", Fee: "500.00",
-		Outages: []jsonOutage{
+		Outages: []JSONOutage{
 			{Start: "2024-03-20T12:00:00Z", End: "2024-03-20T20:00:00Z"},
-			{Start: "2024-03-25T12:00:00Z", End: "2024-03-25T17:00:00Z", Cause: string(sla.CauseCustomerSystems)},
+			{Start: "2024-03-25T12:00:00Z", End: "2024-03-25T17:00:00Z", Cause: "customer-systems"},
 		},
-		Notices: []jsonNotice{{Start: "2024-03-20T12:00:00Z", End: "2024-03-20T20:00:00Z", Announced: "2024-03-18T12:00:00Z"}}},
+		Notices: []JSONNotice{{Start: "2024-03-20T12:00:00Z", End: "2024-03-20T20:00:00Z", Announced: "2024-03-18T12:00:00Z"}}},
 	// The same 8 hours announced only 2 hours ahead: Downtime. 480 of
 	// 44,640 minutes (March) = 98.92 %, below 99: 50 % of 500.00 = 250.00.
 	{Subscription: "sub-000008", Region: "NAM", Month: "2024-03", Fee: "500.00",
-		Outages: []jsonOutage{{Start: "2024-03-20T12:00:00Z", End: "2024-03-20T20:00:00Z"}},
-		Notices: []jsonNotice{{Start: "2024-03-20T12:00:00Z", End: "2024-03-20T20:00:00Z", Announced: "2024-03-20T10:00:00Z"}}},
+		Outages: []JSONOutage{{Start: "2024-03-20T12:00:00Z", End: "2024-03-20T20:00:00Z"}},
+		Notices: []JSONNotice{{Start: "2024-03-20T12:00:00Z", End: "2024-03-20T20:00:00Z", Announced: "2024-03-20T10:00:00Z"}}},
 	// An outage across the month's end, noon 31 January to noon 1 February:
 	// January holds 12 hours, of which 18:00–24:00 is GBR's 6 PM–3 AM
 	// window. Counted: 6 hours = 360 of 44,640 minutes = 99.19 %, below
 	// 99.9: 25 % of 120.00 = 30.00.
 	{Subscription: "sub-000009", Region: "GBR", Month: "2024-01", Fee: "120.00",
-		Outages: []jsonOutage{{Start: "2024-01-31T12:00:00Z", End: "2024-02-01T12:00:00Z"}}},
+		Outages: []JSONOutage{{Start: "2024-01-31T12:00:00Z", End: "2024-02-01T12:00:00Z"}}},
 }
 
-// generate calls emit with cfg.n subscription-months: the showcase first
-// (unless cfg.outages fixes the number of outages), then random months
-// drawn from a PCG generator seeded with cfg.seed, so the same cfg always
+// Generate calls emit with cfg.N subscription-months: the Showcase first
+// (unless cfg.Outages fixes the number of outages), then random months
+// drawn from a PCG generator seeded with cfg.Seed, so the same cfg always
 // gives the same months. It stops at emit's first error.
-func generate(cfg genConfig, emit func(jsonRecord) error) error {
-	rng := rand.New(rand.NewPCG(cfg.seed, 0x5eed))
-	regions := maintenance.Regions()
-	causes := sla.Causes()
-	for i := range cfg.n {
-		if cfg.outages < 0 && i < len(showcase) {
-			if err := emit(showcase[i]); err != nil {
+func Generate(cfg GenConfig, emit func(JSONRecord) error) error {
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x5eed))
+	regions := regionList()
+	causes := causeList()
+	for i := range cfg.N {
+		if cfg.Outages < 0 && i < len(Showcase) {
+			if err := emit(Showcase[i]); err != nil {
 				return err
 			}
 			continue
@@ -92,13 +89,13 @@ func generate(cfg genConfig, emit func(jsonRecord) error) error {
 		year, month := 2024, time.Month(1+rng.IntN(12))
 		start := time.Date(year, month, 1, 0, 0, 0, 0, time.UTC)
 		length := start.AddDate(0, 1, 0).Sub(start)
-		r := jsonRecord{
+		r := JSONRecord{
 			Subscription: fmt.Sprintf("sub-%06d", i+1),
-			Region:       regions[rng.IntN(len(regions))].Code,
+			Region:       regions[rng.IntN(len(regions))],
 			Month:        start.Format("2006-01"),
 			Fee:          fmt.Sprintf("%d.%02d", 10+rng.IntN(4990), rng.IntN(100)),
 		}
-		k := cfg.outages
+		k := cfg.Outages
 		if k < 0 {
 			k = [...]int{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 3, 5}[rng.IntN(20)]
 		}
@@ -115,9 +112,9 @@ func generate(cfg genConfig, emit func(jsonRecord) error) error {
 			default: // 4 hours to 3 days
 				d = 4*time.Hour + time.Duration(rng.IntN(68*60))*time.Minute
 			}
-			o := jsonOutage{Start: rfc3339(from), End: rfc3339(from.Add(d))}
+			o := JSONOutage{Start: rfc3339(from), End: rfc3339(from.Add(d))}
 			if rng.IntN(100) < 15 {
-				o.Cause = string(causes[rng.IntN(len(causes))])
+				o.Cause = causes[rng.IntN(len(causes))]
 			}
 			r.Outages = append(r.Outages, o)
 			if rng.IntN(100) < 10 {
@@ -127,7 +124,7 @@ func generate(cfg genConfig, emit func(jsonRecord) error) error {
 				if rng.IntN(2) == 0 {
 					lead = 2 * time.Hour
 				}
-				r.Notices = append(r.Notices, jsonNotice{Start: o.Start, End: o.End, Announced: rfc3339(from.Add(-lead))})
+				r.Notices = append(r.Notices, JSONNotice{Start: o.Start, End: o.End, Announced: rfc3339(from.Add(-lead))})
 			}
 		}
 		if err := emit(r); err != nil {
@@ -139,24 +136,24 @@ func generate(cfg genConfig, emit func(jsonRecord) error) error {
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
 
-// writeJSONL writes cfg's months to w as JSON-lines.
-func writeJSONL(w io.Writer, cfg genConfig) error {
+// WriteJSONL writes cfg's months to w as JSON-lines.
+func WriteJSONL(w io.Writer, cfg GenConfig) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return generate(cfg, func(r jsonRecord) error { return enc.Encode(r) })
+	return Generate(cfg, func(r JSONRecord) error { return enc.Encode(r) })
 }
 
-// csvHeader is the header writeCSV writes.
-var csvHeader = []string{"subscription", "region", "month", "fee", "kind", "start", "end", "cause", "announced"}
+// CSVHeader is the header WriteCSV writes.
+var CSVHeader = []string{"subscription", "region", "month", "fee", "kind", "start", "end", "cause", "announced"}
 
-// writeCSV writes cfg's months to w in the CSV form: a row per outage, then
+// WriteCSV writes cfg's months to w in the CSV form: a row per outage, then
 // a row per notice, and a single row with no kind for a month with neither.
-func writeCSV(w io.Writer, cfg genConfig) error {
+func WriteCSV(w io.Writer, cfg GenConfig) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(csvHeader); err != nil {
+	if err := cw.Write(CSVHeader); err != nil {
 		return err
 	}
-	err := generate(cfg, func(r jsonRecord) error {
+	err := Generate(cfg, func(r JSONRecord) error {
 		head := []string{r.Subscription, r.Region, r.Month, r.Fee}
 		if len(r.Outages) == 0 && len(r.Notices) == 0 {
 			return cw.Write(append(head, "", "", "", "", ""))

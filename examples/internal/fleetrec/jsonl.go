@@ -1,4 +1,4 @@
-package main
+package fleetrec
 
 import (
 	"bufio"
@@ -10,68 +10,76 @@ import (
 	"reflect"
 	"strings"
 	"time"
-
-	"github.com/slapolicy/slapolicy/sla"
 )
 
-// maxLine is the longest line the readers accept, in bytes. A longer line
+// MaxLine is the longest line the readers accept, in bytes. A longer line
 // is a bad record; reading goes on after it.
-const maxLine = 1 << 20
+const MaxLine = 1 << 20
 
-// jsonRecord is the JSON-lines form of one subscription-month. Decimals
+// JSONRecord is the JSON-lines form of one subscription-month. Decimals
 // are strings, instants are RFC 3339 strings with an offset.
-type jsonRecord struct {
+type JSONRecord struct {
 	Subscription string       `json:"subscription"`
 	Region       string       `json:"region"`
 	Month        string       `json:"month"`
 	Fee          string       `json:"fee"`
-	Outages      []jsonOutage `json:"outages,omitempty"`
-	Notices      []jsonNotice `json:"notices,omitempty"`
+	Outages      []JSONOutage `json:"outages,omitempty"`
+	Notices      []JSONNotice `json:"notices,omitempty"`
 }
 
-// jsonOutage is one outage: [start, end), and its cause ("" or absent for
+// JSONOutage is one outage: [start, end), and its cause ("" or absent for
 // the service's own fault).
-type jsonOutage struct {
+type JSONOutage struct {
 	Start string `json:"start"`
 	End   string `json:"end"`
 	Cause string `json:"cause,omitempty"`
 }
 
-// jsonNotice is one maintenance notice: the announced span [start, end)
+// JSONNotice is one maintenance notice: the announced span [start, end)
 // and when it was announced.
-type jsonNotice struct {
+type JSONNotice struct {
 	Start     string `json:"start"`
 	End       string `json:"end"`
 	Announced string `json:"announced"`
 }
 
-// lineReader splits an input into lines of at most maxLine bytes, counting
+// LineReader splits an input into lines of at most MaxLine bytes, counting
 // them from 1. It strips a UTF-8 byte order mark at the start, the "\n"
 // and a "\r" before it.
-type lineReader struct {
+type LineReader struct {
 	r    *bufio.Reader
 	line int
 	buf  []byte
 }
 
-func newLineReader(r io.Reader) *lineReader {
+// NewLineReader returns a LineReader of r.
+func NewLineReader(r io.Reader) *LineReader {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if b, err := br.Peek(3); err == nil && string(b) == "\uFEFF" {
 		_, _ = br.Discard(3)
 	}
-	return &lineReader{r: br}
+	return &LineReader{r: br}
 }
 
-// next returns the next line and its number. The line is valid until the
-// following call. tooLong reports a line longer than maxLine, of which
+// Next returns the next line and its number. The line is valid until the
+// following call. tooLong reports a line longer than MaxLine, of which
 // nothing is returned. At the end of the input it returns io.EOF; any other
 // error is the input's.
-func (lr *lineReader) next() (line []byte, n int, tooLong bool, err error) {
+func (lr *LineReader) Next() (line []byte, n int, tooLong bool, err error) {
 	lr.buf = lr.buf[:0]
-	for {
+	for first := true; ; first = false {
 		chunk, err := lr.r.ReadSlice('\n')
+		if first && err == nil && len(chunk) <= MaxLine+2 {
+			// The whole line is in the reader's buffer: no copy.
+			lr.line++
+			line = bytes.TrimSuffix(bytes.TrimSuffix(chunk, []byte("\n")), []byte("\r"))
+			if len(line) > MaxLine {
+				return nil, lr.line, true, nil
+			}
+			return line, lr.line, false, nil
+		}
 		if !tooLong {
-			if len(lr.buf)+len(chunk) > maxLine+2 { // room for "\r\n"
+			if len(lr.buf)+len(chunk) > MaxLine+2 { // room for "\r\n"
 				tooLong = true
 				lr.buf = lr.buf[:0]
 			} else {
@@ -88,7 +96,7 @@ func (lr *lineReader) next() (line []byte, n int, tooLong bool, err error) {
 		}
 		lr.line++
 		line = bytes.TrimSuffix(bytes.TrimSuffix(lr.buf, []byte("\n")), []byte("\r"))
-		if len(line) > maxLine {
+		if len(line) > MaxLine {
 			tooLong = true
 		}
 		if tooLong {
@@ -99,48 +107,75 @@ func (lr *lineReader) next() (line []byte, n int, tooLong bool, err error) {
 }
 
 // jsonlSource reads JSON-lines: one subscription-month per line. Blank lines
-// are skipped. Decoding is left to decodeJSON, in the workers.
+// are skipped. Decoding is left to DecodeJSON, in Assess.
 type jsonlSource struct {
 	name string
-	lr   *lineReader
+	lr   *LineReader
 }
 
-func newJSONLSource(name string, r io.Reader) *jsonlSource {
-	return &jsonlSource{name: name, lr: newLineReader(r)}
+// NewJSONLSource returns the source of the JSON-lines input r, named name
+// in positions.
+func NewJSONLSource(name string, r io.Reader) Source {
+	return &jsonlSource{name: name, lr: NewLineReader(r)}
 }
 
-func (s *jsonlSource) next() (raw, error) {
+func (s *jsonlSource) Next() (Raw, error) {
 	for {
-		line, n, tooLong, err := s.lr.next()
+		line, n, tooLong, err := s.lr.Next()
 		if err != nil {
-			return raw{}, err
+			return Raw{}, err
 		}
-		p := pos{file: s.name, line: n}
+		p := Pos{File: s.name, Line: n}
 		if tooLong {
-			return raw{at: p, errs: at(p, fmt.Errorf("line is longer than %d bytes", maxLine))}, nil
+			return Raw{At: p, Errs: problems(p, fmt.Errorf("line is longer than %d bytes", MaxLine))}, nil
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		return raw{at: p, json: bytes.Clone(line)}, nil
+		return Raw{At: p, JSON: bytes.Clone(line)}, nil
 	}
 }
 
-// decodeJSON decodes and checks one JSON-lines record. Unknown keys are
+// DecodeJSON decodes and checks one JSON-lines record. Unknown keys are
 // errors, so a misspelt "outage" never silently drops outages. It reports
-// every problem it finds, each naming the key ("outages[2].end").
-func decodeJSON(line []byte, p pos, loc *time.Location) (record, string, []error) {
-	var jr jsonRecord
+// every problem it finds, each naming the key ("outages[2].end"), and
+// returns the record's key (subscription and month) when both are good.
+//
+// Good records in the form the fleet's exports write are read by a
+// hand-written decoder (decodeFast); any other line, and every line with a
+// problem, goes through encoding/json, so both give the same record and
+// the same messages (FuzzDecodeJSON). The record refers to nothing of
+// line, which must not change while DecodeJSON reads it.
+func DecodeJSON(line []byte, p Pos, loc *time.Location) (Record, string, []Problem) {
+	if rec, k, ok := decodeFast(line, loc); ok {
+		return rec, k, nil
+	}
+	jr, err := decodeStd(line)
+	if err != nil {
+		return Record{}, "", problems(p, err)
+	}
+	return checkJSON(&jr, p, loc)
+}
+
+// decodeStd decodes line with encoding/json, as strictly as DecodeJSON
+// promises.
+func decodeStd(line []byte) (JSONRecord, error) {
+	var jr JSONRecord
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&jr); err != nil {
-		return record{}, "", at(p, jsonError(err))
+		return JSONRecord{}, jsonError(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return record{}, "", at(p, fmt.Errorf("column %d: data after the record's closing brace", dec.InputOffset()+1))
+		return JSONRecord{}, fmt.Errorf("column %d: data after the record's closing brace", dec.InputOffset()+1)
 	}
+	return jr, nil
+}
+
+// checkJSON checks the fields of a decoded JSON-lines record.
+func checkJSON(jr *JSONRecord, p Pos, loc *time.Location) (Record, string, []Problem) {
 	var errs []error
-	rec := record{outages: make([]sla.Outage, 0, len(jr.Outages))}
+	rec := Record{outages: make([]outage, 0, len(jr.Outages)), feeText: jr.Fee}
 	var err error
 	var k string
 	if rec.subscription, err = parseSubscription("subscription", jr.Subscription); err != nil {
@@ -172,11 +207,11 @@ func decodeJSON(line []byte, p pos, loc *time.Location) (record, string, []error
 		rec.notices = append(rec.notices, not)
 	}
 	if len(errs) > 0 {
-		var out []error
+		var out []Problem
 		for _, e := range errs {
-			out = append(out, at(p, e)...)
+			out = append(out, problems(p, e)...)
 		}
-		return record{}, k, out
+		return Record{}, k, out
 	}
 	return rec, k, nil
 }

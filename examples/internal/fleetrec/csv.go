@@ -1,4 +1,4 @@
-package main
+package fleetrec
 
 import (
 	"bufio"
@@ -9,8 +9,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"github.com/slapolicy/slapolicy/sla"
 )
 
 // The CSV columns, by header name. The header row is required; columns may
@@ -20,31 +18,34 @@ var (
 	csvOptional = []string{"kind", "cause", "announced"}
 )
 
-// csvRow is one data row of a CSV input, fields trimmed of white space.
-type csvRow struct {
-	at                                pos
-	subscription, region, month, fee  string
-	kind, start, end, cause, announce string
+// Row is one data row of a CSV input, fields trimmed of white space.
+type Row struct {
+	At                                Pos
+	Subscription, Region, Month, Fee  string
+	Kind, Start, End, Cause, Announce string
 }
 
 // csvSource reads the CSV form: one row per outage or notice, the rows of a
-// subscription-month consecutive (see the package comment). It groups rows
-// into records; decoding is left to decodeCSV, in the workers.
+// subscription-month consecutive (see examples/fleet). It groups rows into
+// records; decoding is left to DecodeCSV, in Assess.
 type csvSource struct {
 	name   string
 	r      *csv.Reader
 	cols   map[string]int // column index by name
 	ncols  int
-	cur    *raw   // the group being read
+	cur    *Raw   // the group being read
 	curKey string // its subscription and month, as written
 	// broken are the problems of rows that could not be read since the
 	// last good row: they belong to the group before or the one after.
-	broken []error
-	out    []raw // groups ready to hand out
+	broken []Problem
+	out    []Raw // groups ready to hand out
 	eof    bool
 }
 
-func newCSVSource(name string, r io.Reader) *csvSource {
+// NewCSVSource returns the source of the CSV input r, named name in
+// positions. Its first Next reads the header; a bad header is a fatal
+// error, "name:line: header: ...".
+func NewCSVSource(name string, r io.Reader) Source {
 	cr := csv.NewReader(skipBOM(r))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -112,23 +113,23 @@ func (s *csvSource) field(rec []string, name string) string {
 	return strings.TrimSpace(rec[i])
 }
 
-// next returns the next subscription-month group. A row that cannot be read
+// Next returns the next subscription-month group. A row that cannot be read
 // (bad CSV, wrong number of fields) is reported with the group before it
 // when the row after it continues that group; otherwise it may belong to
 // either neighbour, and both are reported bad: a month is never assessed
 // with a row missing.
-func (s *csvSource) next() (raw, error) {
+func (s *csvSource) Next() (Raw, error) {
 	if s.cols == nil {
 		if err := s.header(); err != nil {
-			return raw{}, err
+			return Raw{}, err
 		}
 	}
 	for len(s.out) == 0 {
 		if s.eof {
-			return raw{}, io.EOF
+			return Raw{}, io.EOF
 		}
 		if err := s.readRow(); err != nil {
-			return raw{}, err
+			return Raw{}, err
 		}
 	}
 	g := s.out[0]
@@ -144,62 +145,62 @@ func (s *csvSource) readRow() error {
 	case err == io.EOF:
 		s.eof = true
 		if s.cur != nil {
-			s.cur.errs = append(s.cur.errs, s.broken...)
+			s.cur.Errs = append(s.cur.Errs, s.broken...)
 			s.out = append(s.out, *s.cur)
 			s.cur = nil
 		} else if len(s.broken) > 0 {
-			s.out = append(s.out, raw{at: s.broken[0].(*lineError).at, errs: s.broken})
+			s.out = append(s.out, Raw{At: s.broken[0].At, Errs: s.broken})
 		}
 		s.broken = nil
 		return nil
 	case errors.As(err, &pe):
-		p := pos{file: s.name, line: pe.StartLine}
-		s.broken = append(s.broken, at(p, fmt.Errorf("not valid CSV: %w", pe.Err))...)
+		p := Pos{File: s.name, Line: pe.StartLine}
+		s.broken = append(s.broken, problems(p, fmt.Errorf("not valid CSV: %w", pe.Err))...)
 		return nil
 	case err != nil:
 		return err
 	}
 	line, _ := s.r.FieldPos(0)
-	p := pos{file: s.name, line: line}
+	p := Pos{File: s.name, Line: line}
 	if len(rec) != s.ncols {
-		s.broken = append(s.broken, at(p, fmt.Errorf("row has %d fields, the header has %d", len(rec), s.ncols))...)
+		s.broken = append(s.broken, problems(p, fmt.Errorf("row has %d fields, the header has %d", len(rec), s.ncols))...)
 		return nil
 	}
-	row := csvRow{
-		at:           p,
-		subscription: s.field(rec, "subscription"),
-		region:       s.field(rec, "region"),
-		month:        s.field(rec, "month"),
-		fee:          s.field(rec, "fee"),
-		kind:         s.field(rec, "kind"),
-		start:        s.field(rec, "start"),
-		end:          s.field(rec, "end"),
-		cause:        s.field(rec, "cause"),
-		announce:     s.field(rec, "announced"),
+	row := Row{
+		At:           p,
+		Subscription: s.field(rec, "subscription"),
+		Region:       s.field(rec, "region"),
+		Month:        s.field(rec, "month"),
+		Fee:          s.field(rec, "fee"),
+		Kind:         s.field(rec, "kind"),
+		Start:        s.field(rec, "start"),
+		End:          s.field(rec, "end"),
+		Cause:        s.field(rec, "cause"),
+		Announce:     s.field(rec, "announced"),
 	}
-	k := row.subscription + "\x00" + row.month
+	k := row.Subscription + "\x00" + row.Month
 	if s.cur != nil && k == s.curKey {
-		s.cur.errs = append(s.cur.errs, s.broken...)
+		s.cur.Errs = append(s.cur.Errs, s.broken...)
 		s.broken = nil
-		s.cur.rows = append(s.cur.rows, row)
+		s.cur.Rows = append(s.cur.Rows, row)
 		return nil
 	}
 	// Size the new group like the last one, up to 64 rows: most groups
 	// are alike.
 	size := 1
 	if s.cur != nil {
-		size = min(len(s.cur.rows), 64)
+		size = min(len(s.cur.Rows), 64)
 	}
-	next := &raw{at: p, rows: append(make([]csvRow, 0, size), row)}
+	next := &Raw{At: p, Rows: append(make([]Row, 0, size), row)}
 	if len(s.broken) > 0 {
 		if s.cur != nil {
-			s.cur.errs = append(s.cur.errs, s.broken...)
+			s.cur.Errs = append(s.cur.Errs, s.broken...)
 			for _, b := range s.broken {
-				next.errs = append(next.errs, &lineError{at: b.(*lineError).at,
-					err: fmt.Errorf("the row that could not be read may belong to subscription %q month %q, which starts on line %d", row.subscription, row.month, p.line)})
+				next.Errs = append(next.Errs, Problem{At: b.At,
+					Msg: fmt.Sprintf("the row that could not be read may belong to subscription %q month %q, which starts on line %d", row.Subscription, row.Month, p.Line)})
 			}
 		} else {
-			next.errs = append(next.errs, s.broken...)
+			next.Errs = append(next.Errs, s.broken...)
 		}
 		s.broken = nil
 	}
@@ -210,72 +211,72 @@ func (s *csvSource) readRow() error {
 	return nil
 }
 
-// decodeCSV decodes and checks the rows of one subscription-month. Every
+// DecodeCSV decodes and checks the rows of one subscription-month. Every
 // row must repeat the first row's region and fee. A row's kind is
 // "outage", "notice", or empty: an outage when start or end is set, and
 // otherwise a row that only names the month (a month with no outage).
 // Problems are reported at the line of the row they are in.
-func decodeCSV(rows []csvRow, loc *time.Location) (record, string, []error) {
-	var errs []error
-	add := func(p pos, e ...error) {
+func DecodeCSV(rows []Row, loc *time.Location) (Record, string, []Problem) {
+	var errs []Problem
+	add := func(p Pos, e ...error) {
 		for _, err := range e {
-			errs = append(errs, at(p, err)...)
+			errs = append(errs, problems(p, err)...)
 		}
 	}
 	first := rows[0]
-	rec := record{outages: make([]sla.Outage, 0, len(rows))}
+	rec := Record{outages: make([]outage, 0, len(rows)), feeText: first.Fee}
 	var err error
 	var k string
-	if rec.subscription, err = parseSubscription("subscription", first.subscription); err != nil {
-		add(first.at, err)
+	if rec.subscription, err = parseSubscription("subscription", first.Subscription); err != nil {
+		add(first.At, err)
 	}
-	if rec.region, err = parseRegion("region", first.region); err != nil {
-		add(first.at, err)
+	if rec.region, err = parseRegion("region", first.Region); err != nil {
+		add(first.At, err)
 	}
-	if rec.month, err = parseMonth("month", first.month, loc); err != nil {
-		add(first.at, err)
+	if rec.month, err = parseMonth("month", first.Month, loc); err != nil {
+		add(first.At, err)
 	} else if rec.subscription != "" {
 		k = key(rec.subscription, rec.month)
 	}
-	if rec.fee, err = parseFee("fee", first.fee); err != nil {
-		add(first.at, err)
+	if rec.fee, err = parseFee("fee", first.Fee); err != nil {
+		add(first.At, err)
 	}
 	for _, r := range rows {
-		if r.region != first.region {
-			add(r.at, fmt.Errorf("region %q differs from %q on line %d for the same subscription-month", r.region, first.region, first.at.line))
+		if r.Region != first.Region {
+			add(r.At, fmt.Errorf("region %q differs from %q on line %d for the same subscription-month", r.Region, first.Region, first.At.Line))
 		}
-		if r.fee != first.fee {
-			add(r.at, fmt.Errorf("fee %q differs from %q on line %d for the same subscription-month", r.fee, first.fee, first.at.line))
+		if r.Fee != first.Fee {
+			add(r.At, fmt.Errorf("fee %q differs from %q on line %d for the same subscription-month", r.Fee, first.Fee, first.At.Line))
 		}
-		kind := strings.ToLower(r.kind)
-		if kind == "" && (r.start != "" || r.end != "") {
+		kind := strings.ToLower(r.Kind)
+		if kind == "" && (r.Start != "" || r.End != "") {
 			kind = "outage"
 		}
 		switch kind {
 		case "outage":
-			o, e := parseOutage(r.start, r.end, r.cause)
-			if r.announce != "" {
-				e = append(e, fmt.Errorf("announced %q is only for notices (kind \"notice\")", r.announce))
+			o, e := parseOutage(r.Start, r.End, r.Cause)
+			if r.Announce != "" {
+				e = append(e, fmt.Errorf("announced %q is only for notices (kind \"notice\")", r.Announce))
 			}
-			add(r.at, e...)
+			add(r.At, e...)
 			rec.outages = append(rec.outages, o)
 		case "notice":
-			n, e := parseNotice(r.start, r.end, r.announce)
-			if r.cause != "" {
-				e = append(e, fmt.Errorf("cause %q is only for outages", r.cause))
+			n, e := parseNotice(r.Start, r.End, r.Announce)
+			if r.Cause != "" {
+				e = append(e, fmt.Errorf("cause %q is only for outages", r.Cause))
 			}
-			add(r.at, e...)
+			add(r.At, e...)
 			rec.notices = append(rec.notices, n)
 		case "":
-			if r.cause != "" || r.announce != "" {
-				add(r.at, errors.New("a row with no start and no end names only the month: cause and announced must be empty"))
+			if r.Cause != "" || r.Announce != "" {
+				add(r.At, errors.New("a row with no start and no end names only the month: cause and announced must be empty"))
 			}
 		default:
-			add(r.at, fmt.Errorf("kind %q is not \"outage\", \"notice\" or empty", r.kind))
+			add(r.At, fmt.Errorf("kind %q is not \"outage\", \"notice\" or empty", r.Kind))
 		}
 	}
 	if len(errs) > 0 {
-		return record{}, k, errs
+		return Record{}, k, errs
 	}
 	return rec, k, nil
 }

@@ -1,0 +1,136 @@
+package fleetrec
+
+// Every use of the slapolicy library (calendar, maintenance, sla) by this
+// package is in this file, so that a change of the library's names is
+// applied here and nowhere else.
+
+import (
+	"io"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/maintenance"
+	"github.com/slapolicy/slapolicy/sla"
+)
+
+// Policy is the SLA policy a fleet is assessed under.
+type Policy = sla.Policy
+
+// DefaultPolicy is the built-in Dynamics CRM Online policy.
+func DefaultPolicy() Policy { return sla.DynamicsCRMOnline() }
+
+// ParsePolicy reads a policy in its JSON form, validated.
+func ParsePolicy(r io.Reader) (Policy, error) { return sla.ParsePolicy(r) }
+
+// The library's types a record is made of.
+type (
+	region = maintenance.Region
+	month  = calendar.Month
+	outage = sla.Outage
+	notice = maintenance.Notice
+	span   = calendar.Span
+)
+
+func lookupRegion(code string) (region, bool) { return maintenance.Lookup(code) }
+
+// regionList returns the built-in region codes in the table's order.
+func regionList() []string {
+	var codes []string
+	for _, r := range maintenance.Regions() {
+		codes = append(codes, r.Code)
+	}
+	return codes
+}
+
+func parseMonthLib(s string, loc *time.Location) (month, error) { return calendar.ParseMonth(s, loc) }
+
+func monthText(m month) string { return m.String() }
+
+// causeList returns the names of the known outage causes, in order.
+func causeList() []string {
+	var known []string
+	for _, k := range sla.Causes() {
+		known = append(known, string(k))
+	}
+	return known
+}
+
+func knownCause(c string) bool { return sla.Cause(c).Known() }
+
+func newSpan(start, end time.Time) (span, error) { return calendar.NewSpan(start, end) }
+
+func makeOutage(s span, c string) outage { return sla.Outage{Span: s, Cause: sla.Cause(c)} }
+
+func makeNotice(s span, announced time.Time) (notice, error) {
+	return maintenance.NewNotice(s, announced)
+}
+
+// checkFee returns the error sla.Assessment.Payout gives for fee, if any.
+func checkFee(fee decimal.Decimal) error {
+	_, err := (sla.Assessment{}).Payout(fee)
+	return err
+}
+
+// Period returns the sla.Period of the record: its month, its region's
+// published window, its notices and its outages.
+func (r Record) Period() sla.Period {
+	return sla.Period{Month: r.month, Window: r.region.Window, Notices: r.notices, Outages: r.outages}
+}
+
+// assessed is what Assess needs of an assessment.
+type assessed struct {
+	row     int             // summary row, see rowOf
+	amount  decimal.Decimal // the credit, rounded to the policy's places
+	percent decimal.Decimal // the credit in percent of the fee
+	uptime  decimal.Decimal // the Monthly Uptime Percentage
+}
+
+// assessRecord assesses r under p and computes its payout.
+func assessRecord(p *Policy, r *Record) (assessed, error) {
+	a, err := p.Assess(r.Period())
+	if err != nil {
+		return assessed{}, err
+	}
+	pay, err := a.Payout(r.fee)
+	if err != nil {
+		return assessed{}, err
+	}
+	return assessed{row: rowOf(p, a), amount: pay.Amount, percent: pay.Percent, uptime: a.Uptime}, nil
+}
+
+// rowOf returns the summary row of an assessment under p: the tier with the
+// smallest Below that the uptime is strictly below, as p.CreditPercent
+// chooses it, or RowMet or RowMissed when it is below none.
+func rowOf(p *Policy, a sla.Assessment) int {
+	row := RowMissed
+	if a.Met {
+		row = RowMet
+	}
+	for i, t := range p.Tiers {
+		if a.Uptime.LessThan(t.Below) {
+			row = RowTier0 + i
+		}
+	}
+	return row
+}
+
+// tierRow is a summary row's label and credit, in the policy's terms.
+type tierRow struct{ label, credit string }
+
+// summaryRows returns the labels of p's summary rows (see RowMet), its
+// currency places, and whether no month can miss the level without a tier
+// (the level is the first tier's Below).
+func summaryRows(p *Policy) (rows []tierRow, places int32, noMissedRow bool) {
+	rows = append(rows,
+		tierRow{"level met (>= " + p.Level.String() + "%)", "0%"},
+		tierRow{"level missed, no tier", "0%"})
+	for _, t := range p.Tiers {
+		rows = append(rows, tierRow{"below " + t.Below.String() + "%", t.Credit.String() + "%"})
+	}
+	noMissedRow = len(p.Tiers) > 0 && p.Level.Equal(p.Tiers[0].Below)
+	return rows, int32(p.CurrencyPlaces), noMissedRow
+}
+
+func currencyPlaces(p *Policy) int32 { return int32(p.CurrencyPlaces) }
