@@ -31,15 +31,44 @@ func TestREADMEQuickStartIsThisProgram(t *testing.T) {
 	}
 }
 
-// Worked by hand: April 2024 has 30 × 1,440 = 43,200 minutes. The outage
-// on the 3rd from 10:00 to 11:50 spends 10:00–11:00 in NAM's window (2 AM
-// to 11 AM UTC) and 50 minutes after it; the 6-minute one on the 21st is
-// intermittent (≤ 10 minutes). Uptime = (43,200 − 50) / 43,200 =
-// 99.88425…%, truncated to 99.8842: below 99.9 and not below 99, so the
-// credit is 25 % of 1,250.00 = 312.50.
+// Worked by hand: the subscription starts on 16 April 2024, so 15 of
+// April's 30 days are assessed, 15 × 1,440 = 21,600 minutes (360h). The
+// outage on the 18th from 16:30 to 18:00 spends 16:30–17:00 before DEU's
+// window (5 PM to 2 AM UTC, "Maintenance timeline" of "Policies and
+// Communications for Dynamics 365 for Customer Engagement") and 17:00–18:00
+// in it: 30 minutes count, more than the 10 of an intermittent period.
+// Uptime = (21,600 − 30) / 21,600 = 99.86111…%, truncated to 99.8611:
+// below 99.9 and not below 99, so the credit is 25 % (Microsoft Dynamics
+// CRM Online Service Level Agreement, the credit tiers) of the fee for the
+// subscribed part: 3,000.00 EUR × 15/30 = 1,500.00 EUR, credit 375.00 EUR.
 func Example() {
 	main()
 	// Output:
-	// downtime 50m0s uptime 99.8842 % credit 25 %
-	// credit 312.50
+	// assessed 360h0m0s downtime 30m0s uptime 99.8611 % credit 25 %
+	// fee 1,500.00 EUR credit 375.00 EUR
+}
+
+// TestQuickStartIsShort: the quick start's main has at most 25 lines of
+// code, and checks every error (no blank identifier anywhere).
+func TestQuickStartIsShort(t *testing.T) {
+	src, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(src)[strings.Index(string(src), "func main() {"):]
+	n := 0
+	for _, line := range strings.Split(body, "\n")[1:] {
+		if line == "}" {
+			break
+		}
+		if strings.TrimSpace(line) != "" {
+			n++
+		}
+	}
+	if n > 25 {
+		t.Errorf("main has %d lines of code, more than 25", n)
+	}
+	if strings.Contains(string(src), "_ :=") || strings.Contains(string(src), "_ =") {
+		t.Error("main.go drops a value with the blank identifier")
+	}
 }
