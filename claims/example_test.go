@@ -16,6 +16,7 @@ import (
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
+	"github.com/slapolicy/slapolicy/maintenance/comms"
 )
 
 // A claim that fails for two reasons at once: notice came too late, and
@@ -169,6 +170,44 @@ func ExampleForRegion() {
 	// NAM 2022-01-06 00:00:00 -0500 EST
 	// IND 2022-01-05 00:00:00 +0530 IST
 	// claims: unknown region "XYZ"
+}
+
+// Every deadline of a major incident in JPN, in one call, counted in the
+// region's own zone (Asia/Tokyo, nil location): restored on Friday
+// 8 November 2024, it affected two organizations, so a post-incident
+// report is owed; the claim for November was submitted on 12 November.
+// Worked by hand (Microsoft Dynamics CRM Online Service Level Agreement,
+// sections C and E): the five business days after Friday 8 are Monday 11
+// to Friday 15 (no Japanese holiday falls between), so notice and report
+// are late from Saturday 16 November 00:00 JST; evidence for November is
+// due by the end of December; processing takes 45 days from submission,
+// 12 November 09:00 + 45 days = 27 December 09:00.
+func ExampleRules_Deadlines() {
+	rules, err := claims.ForRegion("JPN", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tokyo := rules.Calendar.Location()
+	incident := comms.Incident{
+		Span:                  calendar.Span{Start: time.Date(2024, 11, 8, 7, 0, 0, 0, tokyo), End: time.Date(2024, 11, 8, 10, 0, 0, 0, tokyo)},
+		OrganizationsAffected: 2,
+	}
+	month := calendar.NewMonth(2024, time.November, tokyo)
+	d, err := rules.Deadlines(incident, month, time.Date(2024, 11, 12, 9, 0, 0, 0, tokyo))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("notice late from    ", d.Notice)
+	fmt.Println("evidence late from  ", d.Evidence)
+	fmt.Println("processing late from", d.Processing)
+	fmt.Println("report late from    ", d.Report)
+	// Output:
+	// notice late from     2024-11-16 00:00:00 +0900 JST
+	// evidence late from   2025-01-01 00:00:00 +0900 JST
+	// processing late from 2024-12-27 09:00:00 +0900 JST
+	// report late from     2024-11-16 00:00:00 +0900 JST
 }
 
 // TestExamplesHaveOutput checks that every Example in this file has an

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/maintenance"
 )
@@ -80,3 +82,98 @@ func BenchmarkAssess(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPayoutIn measures the money side of a month's credit beside its
+// baseline, in the same run: "payout" (Payout on a whole month's fee, the
+// call before currencies and proration), "payoutin-eur" (PayoutIn of a
+// partial month of a 30-day month, whose share is exact),
+// "payoutin-inr-31" (a share of a 31-day month, whose decimal does not
+// end), "format" (Currency.Format of the credit), "decimal" (the
+// dependency's own arithmetic for the same figure: fee × share × percent /
+// 100 with decimal.Div's 16 places, rounded with decimal.Round: not exact,
+// shown for scale) and "ratio-inr-31" (the first, big-fraction way of
+// computing payoutin-inr-31's figures, payoutByRatio). The claim
+// (BENCHMARKS.md): proration and currency rounding cost under a
+// microsecond.
+func BenchmarkPayoutIn(b *testing.B) {
+	p := DynamicsCRMOnline()
+	april := calendar.NewMonth(2024, time.April, nil)
+	march := calendar.NewMonth(2024, time.March, nil)
+	down := time.Date(2024, time.March, 20, 4, 0, 0, 0, time.UTC)
+	outage := []Outage{{Span: calendar.Span{Start: down, End: down.Add(45 * time.Minute)}}}
+	whole, err := p.Assess(Period{Month: march, Outages: outage})
+	if err != nil {
+		b.Fatal(err)
+	}
+	eurPart, err := p.Assess(Period{Month: april, Subscribed: calendar.Span{Start: time.Date(2024, 4, 16, 0, 0, 0, 0, time.UTC), End: april.End()},
+		Outages: []Outage{{Span: calendar.Span{Start: time.Date(2024, 4, 18, 9, 0, 0, 0, time.UTC), End: time.Date(2024, 4, 18, 10, 0, 0, 0, time.UTC)}}}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	inrPart, err := p.Assess(Period{Month: march, Subscribed: calendar.Span{Start: time.Date(2024, 3, 11, 0, 0, 0, 0, time.UTC), End: march.End()}, Outages: outage})
+	if err != nil {
+		b.Fatal(err)
+	}
+	eur, err := ParseCurrency("EUR")
+	if err != nil {
+		b.Fatal(err)
+	}
+	inr, err := ParseCurrency("INR")
+	if err != nil {
+		b.Fatal(err)
+	}
+	fee := decimal.RequireFromString("36000.00")
+	share := decimal.NewFromInt(21).Div(decimal.NewFromInt(31))
+	pct, hundred := decimal.NewFromInt(25), decimal.NewFromInt(100)
+	pay, err := inrPart.PayoutIn(fee, inr)
+	if err != nil || pay.Amount.String() != "6096.77" {
+		b.Fatalf("PayoutIn: %s, %v", pay.Amount, err)
+	}
+	b.Run("payout", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := whole.Payout(fee); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("payoutin-eur", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := eurPart.PayoutIn(fee, eur); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("payoutin-inr-31", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			if _, err := inrPart.PayoutIn(fee, inr); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("format", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			benchSinkString = inr.Format(pay.Amount)
+		}
+	})
+	b.Run("decimal", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			benchSinkDecimal = fee.Mul(share).Mul(pct).Div(hundred).Round(2)
+		}
+	})
+	b.Run("ratio-inr-31", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			_, _, benchSinkDecimal, _ = payoutByRatio(fee, pct, inrPart.Assessed.Duration(), march.Duration(), 2)
+		}
+	})
+}
+
+var (
+	benchSinkString  string
+	benchSinkDecimal decimal.Decimal
+)

@@ -117,6 +117,9 @@ func checkFee(fee decimal.Decimal) error {
 	case -1:
 		return fmt.Errorf("%w: fee %s is negative", ErrInvalidFee, quoteAmount(fee))
 	}
+	if e := int64(fee.Exponent()); e <= 0 && e >= -maxFeePlaces && int64(fee.NumDigits())+e <= maxFeeDigits {
+		return nil // as written within the bounds, so in lowest terms too
+	}
 	c := fee.Coefficient().String()
 	zeros := len(c) - len(strings.TrimRight(c, "0"))
 	exp := int64(fee.Exponent()) + int64(zeros) // fee = d × 10^exp, d without trailing zeros

@@ -211,6 +211,64 @@ func ExampleAssessment_Payout() {
 	// sla: invalid fee: fee "-5" is negative
 }
 
+// A subscription from 11 March 2024 in India, at 36,000.00 INR a month:
+// 21 of March's 31 days are assessed, and a 45-minute outage puts them
+// below 99.9 % (25 % credit). PayoutIn prorates the month's fee by the
+// exact share of elapsed time and rounds once, at the end: 36,000 × 21/31
+// × 25 % = 6,096.774… INR, so 6,096.77 INR. Rounding the prorated fee
+// first (24,387.10 INR) would give 6,096.78.
+func ExampleAssessment_PayoutIn() {
+	march := calendar.NewMonth(2024, time.March, nil)
+	from := time.Date(2024, time.March, 11, 0, 0, 0, 0, time.UTC)
+	down := time.Date(2024, time.March, 20, 4, 0, 0, 0, time.UTC)
+	a, err := sla.DynamicsCRMOnline().Assess(sla.Period{
+		Month:      march,
+		Subscribed: calendar.Span{Start: from, End: march.End()},
+		Outages:    []sla.Outage{{Span: calendar.Span{Start: down, End: down.Add(45 * time.Minute)}}},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	inr, err := sla.ParseCurrency("INR")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	pay, err := a.PayoutIn(decimal.RequireFromString("36000.00"), inr)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("uptime:", a.Uptime.StringFixed(4), "credit:", pay.Percent, "%")
+	fmt.Println("prorated fee:", inr.Format(pay.ProratedFee), "exact:", pay.Exact)
+	fmt.Println("credit:", inr.Format(pay.Amount))
+	// Output:
+	// uptime: 99.8512 credit: 25 %
+	// prorated fee: 24,387.10 INR exact: false
+	// credit: 6,096.77 INR
+}
+
+// ParseCurrency reads an ISO 4217 code; Format rounds an amount once to
+// the currency's minor unit and writes it with thousands separated.
+func ExampleCurrency_Format() {
+	amount := decimal.RequireFromString("149999.5")
+	for _, code := range []string{"eur", "JPY", "KWD", "XAU", "ZZZ"} {
+		c, err := sla.ParseCurrency(code)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(c.Format(amount))
+	}
+	// Output:
+	// 149,999.50 EUR
+	// 150,000 JPY
+	// 149,999.500 KWD
+	// sla: unknown currency: "XAU" has no minor unit in ISO 4217 (a fund or precious metal)
+	// sla: unknown currency: "ZZZ" is not an active ISO 4217 currency code
+}
+
 // A customer who subscribed at noon on 16 April: only the 20,880
 // subscribed minutes of April are measured, so 25 minutes of downtime is
 // below 99.9 % although it would meet the level over the whole month.

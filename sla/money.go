@@ -2,7 +2,9 @@ package sla
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -60,20 +62,19 @@ func (a Assessment) payout(fee decimal.Decimal, share, whole time.Duration, plac
 	} else if pct.Cmp(capPct) > 0 {
 		pct, capped = capPct, true
 	}
-	// The prorated fee is fee × share / whole and the credit pct/100 of it:
-	// both fractions of integers, n / d, with the decimals' exponents
-	// carried into them.
-	prorated := fraction(fee, share, whole, 0)
-	credit := fraction(fee, share, whole, 0)
-	credit.n.Mul(credit.n, pct.Coefficient())
-	credit.scale(int(pct.Exponent()) - 2)
-	amount := credit.round(places)
+	g := gcd(int64(share), int64(whole))
+	q := quotient{share: int64(share) / g, whole: int64(whole) / g}
+	q.factor()
+	// The prorated fee is fee × share / whole and the credit pct/100 of
+	// it: decimals times a fraction of integers, computed exactly.
+	proratedFee, exactFee := q.of(fee)
+	credit := fee.Mul(pct).Shift(-2)
+	unrounded, exactCredit := q.of(credit)
+	amount := q.round(credit, places)
 	below := amount.Sign() > 0 && amount.Cmp(a.money.minPayout) < 0
-	unrounded, exactCredit := credit.decimal()
 	if below {
 		amount, unrounded = zero, zero
 	}
-	proratedFee, exactFee := prorated.decimal()
 	return Payout{
 		Fee:          fee,
 		ProratedFee:  proratedFee,
@@ -86,80 +87,205 @@ func (a Assessment) payout(fee decimal.Decimal, share, whole time.Duration, plac
 	}, nil
 }
 
-// ratio is the exact fraction n / d, d above 0.
-type ratio struct{ n, d *big.Int }
-
-// fraction returns d × num / den × 10^shift as a ratio.
-func fraction(d decimal.Decimal, num, den time.Duration, shift int) ratio {
-	r := ratio{n: new(big.Int).Mul(d.Coefficient(), big.NewInt(int64(num))), d: big.NewInt(int64(den))}
-	r.scale(int(d.Exponent()) + shift)
-	return r
+// gcd returns the greatest common divisor of a and b, both above 0.
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
-// scale multiplies r by 10^e.
-func (r ratio) scale(e int) {
-	p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(e))), nil)
-	if e >= 0 {
-		r.n.Mul(r.n, p)
-	} else {
-		r.d.Mul(r.d, p)
+// quotient is the fraction share / whole in lowest terms, whole above 0,
+// with whole = 2^twos × 5^fives × rest.
+type quotient struct {
+	share, whole      int64
+	twos, fives, rest int64
+}
+
+// factor fills in twos, fives and rest.
+func (q *quotient) factor() {
+	q.rest, q.twos, q.fives = q.whole, 0, 0
+	for q.rest%2 == 0 {
+		q.rest /= 2
+		q.twos++
+	}
+	for q.rest%5 == 0 {
+		q.rest /= 5
+		q.fives++
 	}
 }
 
-func abs(e int) int {
-	if e < 0 {
-		return -e
+// of returns x × share / whole as a decimal, and true, when its decimal
+// ends; else truncated toward zero to unroundedPlaces places, and false.
+// x × share / whole ends exactly when rest divides x's coefficient times
+// share (share and whole have no common factor, nor share and rest).
+func (q quotient) of(x decimal.Decimal) (decimal.Decimal, bool) {
+	if q.whole == 1 {
+		if q.share == 1 {
+			return x, true
+		}
+		return x.Mul(decimal.NewFromInt(q.share)), true
 	}
-	return e
+	if c, ok := small(x); ok {
+		if d, exact, ok := q.ofSmall(c, int(x.Exponent())); ok {
+			return d, exact
+		}
+	}
+	n := new(big.Int).Mul(x.Coefficient(), big.NewInt(q.share))
+	e := int(x.Exponent())
+	if q.rest == 1 || new(big.Int).Rem(n, big.NewInt(q.rest)).Sign() == 0 {
+		// n / rest / (2^twos × 5^fives) = n / rest × 2^(m-twos) × 5^(m-fives) / 10^m.
+		m := max(q.twos, q.fives)
+		n.Quo(n, big.NewInt(q.rest))
+		n.Mul(n, new(big.Int).Lsh(pow(5, m-q.fives), uint(m-q.twos)))
+		return decimal.NewFromBigInt(n, int32(e-int(m))), true
+	}
+	// floor(n × 10^(e+U) / whole) × 10^-U.
+	d := big.NewInt(q.whole)
+	scale(n, d, e+unroundedPlaces)
+	return decimal.NewFromBigInt(n.Quo(n, d), -unroundedPlaces), false
 }
 
-// round returns r rounded to places decimal places, half away from zero.
-func (r ratio) round(places int32) decimal.Decimal {
-	n := new(big.Int).Set(r.n)
-	d := new(big.Int).Set(r.d)
-	ratio{n, d}.scale(int(places))
-	q, rem := new(big.Int).QuoRem(n, d, new(big.Int))
-	rem.Abs(rem).Lsh(rem, 1)
-	if rem.Cmp(d) >= 0 { // at least half: away from zero
-		if n.Sign() < 0 {
-			q.Sub(q, big.NewInt(1))
+// round returns x × share / whole rounded to places decimal places, half
+// away from zero.
+func (q quotient) round(x decimal.Decimal, places int32) decimal.Decimal {
+	if c, ok := small(x); ok {
+		if d, ok := q.roundSmall(c, int(x.Exponent()), places); ok {
+			return d
+		}
+	}
+	n := new(big.Int).Mul(x.Coefficient(), big.NewInt(q.share))
+	d := big.NewInt(q.whole)
+	scale(n, d, int(x.Exponent())+int(places))
+	n, r := n.QuoRem(n, d, new(big.Int))
+	if r.Abs(r).Lsh(r, 1).Cmp(d) >= 0 { // at least half: away from zero
+		if x.Sign() < 0 {
+			n.Sub(n, big.NewInt(1))
 		} else {
-			q.Add(q, big.NewInt(1))
+			n.Add(n, big.NewInt(1))
 		}
 	}
-	return decimal.NewFromBigInt(q, -places)
+	return decimal.NewFromBigInt(n, -places)
 }
 
-// decimal returns r as a decimal, and true, when its decimal ends; else
-// truncated to unroundedPlaces places, and false.
-func (r ratio) decimal() (decimal.Decimal, bool) {
-	g := new(big.Int).GCD(nil, nil, new(big.Int).Abs(r.n), r.d)
-	d := new(big.Int).Quo(r.d, g)
-	// d = 2^a × 5^b × rest: the decimal ends exactly when rest is 1, after
-	// max(a, b) places.
-	rest := new(big.Int).Set(d)
-	places := 0
-	for _, f := range []int64{2, 5} {
-		k := 0
-		for m := new(big.Int); ; k++ {
-			q, r := new(big.Int).QuoRem(rest, big.NewInt(f), m)
-			if r.Sign() != 0 {
-				break
+// scale multiplies n / d by 10^e, multiplying n for e >= 0 and d below.
+func scale(n, d *big.Int, e int) {
+	if e >= 0 {
+		n.Mul(n, pow(10, int64(e)))
+	} else {
+		d.Mul(d, pow(10, int64(-e)))
+	}
+}
+
+// pows holds 5^k and 10^k for small k, read only, so that the common
+// scales cost no exponentiation.
+var pows = func() map[int64][]*big.Int {
+	m := map[int64][]*big.Int{}
+	for _, b := range []int64{5, 10} {
+		t := make([]*big.Int, 64)
+		t[0] = big.NewInt(1)
+		for k := 1; k < len(t); k++ {
+			t[k] = new(big.Int).Mul(t[k-1], big.NewInt(b))
+		}
+		m[b] = t
+	}
+	return m
+}()
+
+// pow returns b^k, b 5 or 10, k >= 0; the result must not be modified.
+func pow(b, k int64) *big.Int {
+	if t := pows[b]; k < int64(len(t)) {
+		return t[k]
+	}
+	return new(big.Int).Exp(big.NewInt(b), big.NewInt(k), nil)
+}
+
+// The small path: the same arithmetic in the 192-bit integers of
+// wide.go, for the figures of everyday fees, without allocating big
+// integers. Its operands are bounded so that no product can overflow:
+// a coefficient below 10^18 (< 2^60) times a share below 2^63 is below
+// 2^123, and times a multiplier below 2^64 or 10^(maxSmallScale) below
+// 2^192; outside these bounds payout takes the big path.
+
+// maxSmallScale is the largest power of ten the small path multiplies by:
+// 10^20 < 2^67, and 2^123 × 2^67 < 2^192.
+const maxSmallScale = 20
+
+// small returns x's coefficient when x is at least 0 and has at most 18
+// digits.
+func small(x decimal.Decimal) (uint64, bool) {
+	c, ok := smallCoefficient(x)
+	return uint64(c), ok && c >= 0
+}
+
+// fits128 reports whether r is below 2^128, as decimalOf needs.
+func fits128(r u192) bool { return r[2] == 0 }
+
+// ofSmall is of for the coefficient c and exponent e, and false when an
+// operand is outside the small path's bounds.
+func (q quotient) ofSmall(c uint64, e int) (decimal.Decimal, bool, bool) {
+	n := mul128(c, uint64(q.share))
+	if _, r := n.divmod64(uint64(q.rest)); r == 0 {
+		m := max(q.twos, q.fives)
+		k := uint64(1) << (m - q.twos) // 2^(m-twos) ≤ 2^m, m < 63
+		for range m - q.fives {
+			hi, lo := bits.Mul64(k, 5)
+			if hi != 0 {
+				return decimal.Decimal{}, false, false
 			}
-			rest = q
+			k = lo
 		}
-		places = max(places, k)
+		n, _ = n.divmod64(uint64(q.rest))
+		n = n.mul64(k) // below 2^123 × 2^64
+		if !fits128(n) {
+			return decimal.Decimal{}, false, false
+		}
+		return decimalOf(n, int32(e-int(m))), true, true
 	}
-	if rest.Cmp(big.NewInt(1)) == 0 {
-		return r.truncate(int32(places)), true
+	quo, _, _, ok := q.scaled(n, e+unroundedPlaces)
+	if !ok || !fits128(quo) {
+		return decimal.Decimal{}, false, false
 	}
-	return r.truncate(unroundedPlaces), false
+	return decimalOf(quo, -unroundedPlaces), false, true
 }
 
-// truncate returns r to places decimal places, truncated toward zero.
-func (r ratio) truncate(places int32) decimal.Decimal {
-	n := new(big.Int).Set(r.n)
-	d := new(big.Int).Set(r.d)
-	ratio{n, d}.scale(int(places))
-	return decimal.NewFromBigInt(n.Quo(n, d), -places)
+// scaled returns floor(n × 10^s / whole), the remainder and the divisor,
+// and false when s is outside the small path's bounds or the divisor
+// whole × 10^-s would not fit 63 bits.
+func (q quotient) scaled(n u192, s int) (u192, uint64, uint64, bool) {
+	d := uint64(q.whole)
+	switch {
+	case s > maxSmallScale:
+		return u192{}, 0, 0, false
+	case s >= 0:
+		for ; s > 0; s -= min(s, 19) {
+			n = n.mul64(pow10u64[min(s, 19)])
+		}
+	default:
+		for ; s < 0; s++ {
+			hi, lo := bits.Mul64(d, 10)
+			if hi != 0 || lo > math.MaxInt64 {
+				return u192{}, 0, 0, false
+			}
+			d = lo
+		}
+	}
+	quo, r := n.divmod64(d)
+	return quo, r, d, true
+}
+
+// roundSmall is round for the coefficient c and exponent e, and false
+// when an operand is outside the small path's bounds.
+func (q quotient) roundSmall(c uint64, e int, places int32) (decimal.Decimal, bool) {
+	quo, r, d, ok := q.scaled(mul128(c, uint64(q.share)), e+int(places))
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	if r >= d-r { // at least half (d below 2^63): away from zero
+		quo = quo.add64(1)
+	}
+	if !fits128(quo) {
+		return decimal.Decimal{}, false
+	}
+	return decimalOf(quo, -places), true
 }

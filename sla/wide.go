@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 
@@ -72,16 +73,34 @@ func (r u192) cmp(o u192) int {
 
 // div64 returns r / d, truncated, for d above 0.
 func (r u192) div64(d uint64) u192 {
+	q, _ := r.divmod64(d)
+	return q
+}
+
+// divmod64 returns r / d, truncated, and r mod d, for d above 0.
+func (r u192) divmod64(d uint64) (u192, uint64) {
 	var q u192
 	var rem uint64
 	for i := 2; i >= 0; i-- {
 		q[i], rem = bits.Div64(rem, r[i], d) // rem < d: never panics
 	}
-	return q
+	return q, rem
+}
+
+// add64 returns r + m; the sum must be below 2^192.
+func (r u192) add64(m uint64) u192 {
+	var c uint64
+	r[0], c = bits.Add64(r[0], m, 0)
+	r[1], c = bits.Add64(r[1], 0, c)
+	r[2] += c
+	return r
 }
 
 // decimalOf returns r × 10^exp as a decimal, for r below 2^128.
 func decimalOf(r u192, exp int32) decimal.Decimal {
+	if r[1] == 0 && r[0] <= math.MaxInt64 {
+		return decimal.New(int64(r[0]), exp)
+	}
 	var w [4]big.Word
 	n := 0
 	if bits.UintSize == 64 {
