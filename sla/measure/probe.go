@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"math"
+	"math/bits"
 	"slices"
 	"time"
 
@@ -205,17 +207,6 @@ func sweepKeys(runs *runSweep, n int, key func(int) probeKey, maxGap time.Durati
 			runs.add(prev.off, cur.off, kindDown)
 		}
 		prev, havePrev = cur, true
-		if cur.off >= runs.length {
-			// The rest lies after within; keep checking the order.
-			for ; i < n; i++ {
-				next := key(i)
-				if next.off < prev.off {
-					return false
-				}
-				prev = next
-			}
-			return true
-		}
 	}
 	if havePrev {
 		runs.add(prev.off, runs.length, kindUnknown)
@@ -273,21 +264,39 @@ func newRunSweep(within calendar.Span) *runSweep {
 	}
 }
 
-// offset returns t.Sub(r.start), saturating, exactly as time.Time.Sub
-// does, but without Sub's overflow check where none can happen: when t and
-// the start are both well inside the int64 range of Unix seconds (so that
-// their difference in seconds cannot overflow) and at most 9,223,372,035 s
-// (about 292 years) apart, the difference in nanoseconds, seconds × 1e9
-// plus at most ±999,999,999, fits an int64; from 9,223,372,036 s it may
-// not.
+// secondsToUnix is the number of seconds from 0001-01-01 to 1970-01-01,
+// UTC: 719,162 days.
+const secondsToUnix = 719_162 * 86_400
+
+// offset returns t.Sub(r.start), saturating exactly as time.Time.Sub
+// does, without Sub's overflow check by Add and Equal: the difference in
+// nanoseconds, (t.Unix() − start.Unix()) × 10^9 + the nanoseconds'
+// difference, is computed exactly in 128 bits and then saturated to the
+// Duration range.
 func (r *runSweep) offset(t time.Time) time.Duration {
-	const sane, near = 1 << 62, 9_223_372_036
-	if u := t.Unix(); u > -sane && u < sane && r.startSec > -sane && r.startSec < sane {
-		if d := u - r.startSec; d > -near && d < near {
-			return time.Duration(d)*time.Second + time.Duration(int64(t.Nanosecond())-r.startNs)
-		}
+	// Seconds' difference, in 128 bits: below 2^64 in magnitude, so its
+	// product with 10^9 stays below 2^94. The seconds
+	// are counted from year 1, as time.Time counts them: t.Unix() plus
+	// the seconds from year 1 to 1970, wrapping as Unix wrapped them.
+	u, s0 := t.Unix()+secondsToUnix, r.startSec+secondsToUnix
+	lo, borrow := bits.Sub64(uint64(u), uint64(s0), 0)
+	hi, _ := bits.Sub64(uint64(u>>63), uint64(s0>>63), borrow)
+	// × 10^9 modulo 2^128, which two's complement makes right for a
+	// negative difference too, and exact: the product is below 2^94.
+	phi, plo := bits.Mul64(lo, uint64(time.Second))
+	phi += hi * uint64(time.Second)
+	// Add the nanoseconds' difference, in (−10^9, 10^9), sign-extended.
+	ns := int64(t.Nanosecond()) - r.startNs
+	plo, carry := bits.Add64(plo, uint64(ns), 0)
+	phi, _ = bits.Add64(phi, uint64(ns>>63), carry)
+	switch {
+	case phi == uint64(int64(plo)>>63): // fits an int64
+		return time.Duration(int64(plo))
+	case int64(phi) < 0:
+		return time.Duration(math.MinInt64)
+	default:
+		return time.Duration(math.MaxInt64)
 	}
-	return t.Sub(r.start)
 }
 
 // add records that offsets [a, b) are of kind k. Pieces must come in

@@ -1,6 +1,7 @@
 package measure
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -490,11 +491,12 @@ func TestRunSweepOffsetIsSub(t *testing.T) {
 	}
 }
 
-// runSweep.offset takes a shortcut for instants near the measured span and
-// must agree with time.Time.Sub everywhere, to the nanosecond, including
-// where Sub saturates: at and just past the shortcut's limits (9,223,372,036
-// s either side, where seconds × 1e9 plus the nanoseconds first overflow;
-// Unix seconds of ±2^62) and at the far ends of time.Time's range.
+// runSweep.offset computes t.Sub(start) in 128-bit integers and must
+// agree with time.Time.Sub everywhere, to the nanosecond, including where
+// Sub saturates: at and just past 9,223,372,036 s either side (where
+// seconds × 1e9 plus the nanoseconds first overflow a Duration), exactly at
+// the largest and smallest Duration and one nanosecond past them, at Unix
+// seconds of ±2^62 and at the far ends of time.Time's range.
 func TestRunSweepOffsetMatchesSub(t *testing.T) {
 	const near = 9_223_372_036 // seconds
 	const sane = int64(1) << 62
@@ -521,6 +523,9 @@ func TestRunSweepOffsetMatchesSub(t *testing.T) {
 			instants = append(instants, time.Unix(u, 0), time.Unix(u, 999_999_999))
 		}
 		instants = append(instants, time.Time{}, time.Date(9999, time.December, 31, 23, 59, 59, 999_999_999, time.UTC))
+		// Exactly the largest and smallest Duration away, and 1 ns past.
+		maxD, minD := time.Duration(math.MaxInt64), time.Duration(math.MinInt64)
+		instants = append(instants, start.Add(maxD), start.Add(maxD).Add(1), start.Add(minD), start.Add(minD).Add(-1))
 		for _, at := range instants {
 			require.Equal(t, at.Sub(start), r.offset(at), "start %s (unix %d), at %s (unix %d)", start, start.Unix(), at, at.Unix())
 		}
