@@ -33,9 +33,9 @@ var ErrInvalidCorrection = errors.New("calendar: invalid holiday correction")
 //     must be false.
 //
 // Name, Source and Law are what documentation and statements cite: the
-// day's name, the address of a public source (a government's
-// announcement, a gazette notice, a law's text), and the law or
-// proclamation that makes the day a holiday or not ("Banking and
+// day's name, the addresses of its public sources (a government's
+// announcement, a gazette notice, a law's text; several are separated by
+// " ; "), and the law or proclamation that makes the day a holiday or not ("Banking and
 // Financial Dealings Act 1971, s.1(3); proclamation of 10 September
 // 2022"). The calendar does not read them; they may be empty.
 //
@@ -50,7 +50,7 @@ type Correction struct {
 	ToYear   int // a rule correction's last year, 1 to 9999; 0: to the last
 
 	Name   string // the day's name: "State Funeral of Queen Elizabeth II"
-	Source string // the public source: "https://www.thegazette.co.uk/notice/4158896"
+	Source string // public sources: "https://www.thegazette.co.uk/notice/4158896"
 	Law    string // the law or proclamation: "Banking and Financial Dealings Act 1971, s.1(3)"
 }
 

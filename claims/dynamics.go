@@ -38,9 +38,10 @@ func DynamicsCRMOnline(days *calendar.BusinessDays) Rules {
 // ForRegion returns the Dynamics CRM Online claim rules
 // (DynamicsCRMOnline) over the business calendar of the built-in region
 // whose code is code (maintenance.Region.BusinessDays), read in loc: US
-// holidays for NAM and GCC, Canadian for CAN, and so on (the region's
-// Holidays); weekends only for IND and APJ, which have no holiday
-// calendar. A nil loc means the region's own zone (maintenance.Region.Zone:
+// federal holidays for NAM and GCC, Canada's federal ones for CAN, and so
+// on (the region's Holidays, with the corrections the maintenance package
+// documents under "Holiday calendars"); weekends only for IND and APJ,
+// which have no holiday calendar. A nil loc means the region's own zone (maintenance.Region.Zone:
 // America/New_York for NAM, Asia/Tokyo for JPN, ...), never a silent UTC.
 // The code is matched ignoring letter case and surrounding white space, as
 // maintenance.Lookup does; a caller's own region gives its rules with
