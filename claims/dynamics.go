@@ -49,13 +49,22 @@ func DynamicsCRMOnline(days *calendar.BusinessDays) Rules {
 //
 // It returns an error wrapping ErrUnknownRegion, quoting code, when no
 // built-in region has that code, and the region's error when its zone
-// cannot be loaded.
+// cannot be loaded. ForRegionWith adds the caller's closures.
 func ForRegion(code string, loc *time.Location) (Rules, error) {
+	return ForRegionWith(code, loc, maintenance.Closures{})
+}
+
+// ForRegionWith is ForRegion with the caller's closures: the built-in
+// region's business days with closures' days for that region added as
+// holidays (maintenance.Closures.Apply), so a notice deadline moves past a
+// company shutdown or a state holiday the region's calendar leaves out.
+// The zero Closures gives what ForRegion gives. Errors are ForRegion's.
+func ForRegionWith(code string, loc *time.Location, closures maintenance.Closures) (Rules, error) {
 	region, ok := maintenance.Lookup(code)
 	if !ok {
 		return Rules{}, fmt.Errorf("%w %s", ErrUnknownRegion, strictjson.Quote(code))
 	}
-	days, err := region.BusinessDays(loc)
+	days, err := closures.Apply(region).BusinessDays(loc)
 	if err != nil {
 		return Rules{}, err
 	}

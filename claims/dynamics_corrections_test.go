@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -118,4 +119,58 @@ func rickarList(t *testing.T, name string) []*cal.Holiday {
 	list, ok := lists[name]
 	require.True(t, ok, name)
 	return list
+}
+
+// TestForRegionWithClosures: the caller's closures move a notice deadline
+// (Microsoft Dynamics CRM Online SLA, section E, definition 9), worked by
+// hand from a wall calendar.
+func TestForRegionWithClosures(t *testing.T) {
+	ny := newYork(t)
+	saoPaulo := mustLoad(t, "America/Sao_Paulo")
+	closures, err := maintenance.ParseClosures(strings.NewReader(`{"closures":[
+		{"region":"NAM","date":"2024-12-24","name":"company shutdown"},
+		{"region":"NAM","date":"2024-12-26","name":"company shutdown"},
+		{"region":"SAM","date":"2025-03-03","name":"Carnival Monday, banks closed","source":"Resolução CMN 4.880/2020"},
+		{"region":"SAM","date":"2025-03-04","name":"Carnival Tuesday, banks closed","source":"Resolução CMN 4.880/2020"}]}`),
+		maintenance.Dynamics())
+	require.NoError(t, err)
+	tests := []struct {
+		name          string
+		code          string
+		restored      time.Time
+		without, with time.Time
+	}{
+		// Restored Friday 2024-12-20. US federal holidays only: Mon 23,
+		// Tue 24, (Wed 25 Christmas), Thu 26, Fri 27, Mon 30 → late from
+		// Tue 31. With Tue 24 and Thu 26 closed: Mon 23, Fri 27, Mon 30,
+		// Tue 31, (Wed 1 January, New Year's Day), Thu 2 → late from Fri
+		// 2025-01-03.
+		{"NAM shutdown", "NAM", time.Date(2024, 12, 20, 10, 0, 0, 0, ny),
+			time.Date(2024, 12, 31, 0, 0, 0, 0, ny), time.Date(2025, 1, 3, 0, 0, 0, 0, ny)},
+		// Restored Friday 2025-02-28. National holidays only (Carnival is
+		// ponto facultativo): Mon 3 … Fri 7 → late from Sat 8. Counting
+		// bank days, Mon 3 and Tue 4 closed: Wed 5, Thu 6, Fri 7, Mon 10,
+		// Tue 11 → late from Wed 12.
+		{"SAM bank days", "SAM", time.Date(2025, 2, 28, 10, 0, 0, 0, saoPaulo),
+			time.Date(2025, 3, 8, 0, 0, 0, 0, saoPaulo), time.Date(2025, 3, 12, 0, 0, 0, 0, saoPaulo)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			plain, err := ForRegion(tc.code, nil)
+			require.NoError(t, err)
+			got := plain.NoticeDeadline(tc.restored)
+			assert.True(t, tc.without.Equal(got), "without closures: want %s got %s", tc.without, got)
+
+			closed, err := ForRegionWith(tc.code, nil, closures)
+			require.NoError(t, err)
+			got = closed.NoticeDeadline(tc.restored)
+			assert.True(t, tc.with.Equal(got), "with closures: want %s got %s", tc.with, got)
+
+			none, err := ForRegionWith(tc.code, nil, maintenance.Closures{})
+			require.NoError(t, err)
+			assert.True(t, tc.without.Equal(none.NoticeDeadline(tc.restored)), "the zero Closures")
+		})
+	}
+	_, err = ForRegionWith("XYZ", nil, closures)
+	assert.ErrorIs(t, err, ErrUnknownRegion)
 }
