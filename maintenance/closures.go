@@ -59,7 +59,7 @@ type Closures struct {
 // entries wrap ErrInvalidClosures and name the closure by its index and
 // the field ("closures[3].date"); the result is then the zero Closures.
 func NewClosures(t Table, closures ...Closure) (Closures, error) {
-	errs := checkClosures(t, closures, nil)
+	errs := checkClosures(t, closures)
 	if err := errs.Err(); err != nil {
 		return Closures{}, err
 	}
@@ -72,75 +72,93 @@ func NewClosures(t Table, closures ...Closure) (Closures, error) {
 }
 
 // unread marks the fields of a closure that a document did not give, or
-// gave in the wrong form, and which checkClosures therefore leaves alone.
+// gave in the wrong form, and which closureChecker therefore leaves alone.
 type unread struct{ region, date, name bool }
 
 // checkClosures reports what keeps closures from being used with table t,
-// naming each by its index and field; the fields skip marks for a closure
-// (by index; skip may be nil or short) are not checked.
-func checkClosures(t Table, closures []Closure, skip []unread) calendar.ErrorList {
+// naming each by its index and field.
+func checkClosures(t Table, closures []Closure) calendar.ErrorList {
 	var errs calendar.ErrorList
-	bad := func(i int, format string, args ...any) {
-		errs.Add(fmt.Errorf("%w: closures[%d]"+format, append([]any{ErrInvalidClosures, i}, args...)...))
+	check := newClosureChecker(t)
+	for i, c := range closures {
+		errs.Add(check.check(i, c, unread{}))
 	}
-	known := make(map[string]bool)
+	return errs
+}
+
+// closureChecker checks closures one by one against a table's regions,
+// remembering the days closed so far.
+type closureChecker struct {
+	known map[string]bool // codeKey of every code in the table
+	codes string          // the table's codes, for messages
+	seen  map[closedDay]int
+}
+
+// closedDay is a region's day, by the region's codeKey.
+type closedDay struct {
+	code string
+	date calendar.Date
+}
+
+func newClosureChecker(t Table) *closureChecker {
+	c := &closureChecker{known: make(map[string]bool), seen: make(map[closedDay]int)}
 	var codes []string
 	for _, e := range t.Editions() {
 		for _, r := range e.Regions {
-			if k := codeKey(r.Code); !known[k] {
-				known[k] = true
+			if k := codeKey(r.Code); !c.known[k] {
+				c.known[k] = true
 				codes = append(codes, r.Code)
 			}
 		}
 	}
-	type day struct {
-		code string
-		date calendar.Date
+	c.codes = strings.Join(codes, ", ")
+	if c.codes == "" {
+		c.codes = "none"
 	}
-	seen := make(map[day]int, len(closures))
-	for i, c := range closures {
-		var sk unread
-		if i < len(skip) {
-			sk = skip[i]
-		}
-		code := strings.TrimSpace(c.Region)
-		switch {
-		case sk.region:
-			code = ""
-		case code == "":
-			bad(i, ".region %s is empty", clip.Quote(c.Region))
-		case !known[codeKey(code)]:
-			list := strings.Join(codes, ", ")
-			if list == "" {
-				list = "none"
-			}
-			bad(i, ".region %s is not in the region table (known: %s)", clip.Quote(c.Region), clip.Quote(list))
-		}
-		dateOK := !sk.date && c.Date.Validate() == nil
-		if err := c.Date.Validate(); err != nil && !sk.date {
-			bad(i, ".date: %w", err)
-		}
-		switch name := strings.TrimSpace(c.Name); {
-		case sk.name:
-		case name == "":
-			bad(i, ".name %s is empty (say why the day is closed)", clip.Quote(c.Name))
-		case len(name) > MaxClosureNameBytes:
-			bad(i, ".name %s is longer than %d bytes", clip.Quote(name), MaxClosureNameBytes)
-		}
-		if src := strings.TrimSpace(c.Source); len(src) > MaxClosureSourceBytes {
-			bad(i, ".source %s is longer than %d bytes", clip.Quote(src), MaxClosureSourceBytes)
-		}
-		if code == "" || !dateOK {
-			continue
-		}
-		k := day{codeKey(code), c.Date}
-		if j, dup := seen[k]; dup {
-			bad(i, ": region %s date %s repeats closures[%d]", clip.Quote(code), c.Date, j)
-			continue
-		}
-		seen[k] = i
+	return c
+}
+
+// check reports what keeps closure cl, at index i, from being used, as
+// an ErrorList (nil when nothing does); the fields sk marks are not
+// checked.
+func (c *closureChecker) check(i int, cl Closure, sk unread) error {
+	var errs calendar.ErrorList
+	bad := func(format string, args ...any) {
+		errs.Add(fmt.Errorf("%w: closures[%d]"+format, append([]any{ErrInvalidClosures, i}, args...)...))
 	}
-	return errs
+	code := strings.TrimSpace(cl.Region)
+	switch {
+	case sk.region:
+		code = ""
+	case code == "":
+		bad(".region %s is empty", clip.Quote(cl.Region))
+	case !c.known[codeKey(code)]:
+		bad(".region %s is not in the region table (known: %s)", clip.Quote(cl.Region), clip.Quote(c.codes))
+	}
+	dateErr := cl.Date.Validate()
+	if dateErr != nil && !sk.date {
+		bad(".date: %w", dateErr)
+	}
+	switch name := strings.TrimSpace(cl.Name); {
+	case sk.name:
+	case name == "":
+		bad(".name %s is empty (say why the day is closed)", clip.Quote(cl.Name))
+	case len(name) > MaxClosureNameBytes:
+		bad(".name %s is longer than %d bytes", clip.Quote(name), MaxClosureNameBytes)
+	}
+	if src := strings.TrimSpace(cl.Source); len(src) > MaxClosureSourceBytes {
+		bad(".source %s is longer than %d bytes", clip.Quote(src), MaxClosureSourceBytes)
+	}
+	if code == "" || sk.date || dateErr != nil {
+		return errs.Err()
+	}
+	k := closedDay{codeKey(code), cl.Date}
+	if j, dup := c.seen[k]; dup {
+		bad(": region %s date %s repeats closures[%d]", clip.Quote(code), cl.Date, j)
+	} else {
+		c.seen[k] = i
+	}
+	return errs.Err()
 }
 
 // Len returns the number of closures.

@@ -45,11 +45,12 @@ func ParseClosures(r io.Reader, t Table) (Closures, error) {
 		return Closures{}, errs
 	}
 	list := make([]Closure, len(items))
-	skip := make([]unread, len(items))
+	check := newClosureChecker(t)
 	for i, raw := range items {
-		skip[i] = decodeClosure(raw, fmt.Sprintf("closures[%d]", i), &list[i], &errs)
+		path := fmt.Sprintf("closures[%d]", i)
+		skip := decodeClosure(raw, path, &list[i], &errs)
+		errs.Add(check.check(i, list[i], skip))
 	}
-	errs.Add(checkClosures(t, list, skip))
 	if err := errs.Err(); err != nil {
 		return Closures{}, err
 	}
