@@ -58,14 +58,14 @@
 // data (calendar.Correction, each with its public source and law; list
 // them with Corrections on the region's Holidays); no holiday rule is
 // written by hand. A customer whose contract counts more days off (a
-// state's or a city's holidays, bank days, a company shutdown) adds them
-// as closures, without code: a JSON list of dates per region
-// (ParseClosures; NewClosures from Go), which Closures.Apply adds to a
-// region's holidays (claims.ForRegionWith for the claim rules). Every calendar
-// reads a day as a holiday on its actual and its observed date. The
-// tests hold each one to an independent list of its region's holidays
-// for 2015 to 2035 (python-holidays 0.101), and each correction to a
-// notice deadline worked by hand.
+// state's or a city's holidays, bank days, a company shutdown, a day
+// proclaimed after this release) adds them as closures, without code: a
+// JSON list of dates per region (ParseClosures; NewClosures from Go),
+// which Closures.Apply adds to a region's holidays (claims.ForRegionWith
+// for the claim rules). Every calendar reads a day as a holiday on its
+// actual and its observed date. The tests hold each one to an independent
+// list of its region's holidays for 2015 to 2035 (python-holidays 0.101),
+// and each correction to a notice deadline worked by hand.
 //
 // NAM and GCC, us.Holidays: the 11 legal public holidays of 5 U.S.C.
 // 6103(a), New Year's Day, Birthday of Martin Luther King Jr. (third
