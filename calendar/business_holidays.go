@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"math/bits"
 	"slices"
 	"time"
 
@@ -38,8 +39,9 @@ func (f HolidayFunc) IsHoliday(date time.Time) bool {
 // the data a region's business days are made of (maintenance.Region).
 //
 // A day is a holiday when it is the actual date or the observed date of any
-// of the holidays, in any year: when US New Year's Day 2022 fell on a
-// Saturday and was observed on Friday 2021-12-31, both days are holidays.
+// of the holidays, in any year, as the calendar's corrections leave it (see
+// below): when US New Year's Day 2022 fell on a Saturday and was observed
+// on Friday 2021-12-31, both days are holidays.
 // rickar/cal's own BusinessCalendar.IsWorkday treats only observed dates as
 // days off, and of two holidays on one date it looks only at the first;
 // the two rules differ only where a holiday's actual date is a weekday and
@@ -49,12 +51,23 @@ func (f HolidayFunc) IsHoliday(date time.Time) bool {
 // Sunday). Here Tuesday 26 and Wednesday 27 are both days off, as a payer
 // in Bulgaria expects; rickar/cal's IsWorkday makes Tuesday 26 a workday.
 //
+// A calendar may also carry corrections over its rules (With, Correction):
+// days added or removed, and rules left out for some years, each with its
+// public source; Corrections lists them.
+//
 // A *Holidays is immutable and safe for concurrent use; the zero value
 // and nil hold no holiday. Two regions that share a calendar share the
 // pointer, so a Region stays comparable with ==.
 type Holidays struct {
 	name string
 	hs   []cal.Holiday
+
+	// The corrections (With): fixes as given, every layer in order; drops[k]
+	// the rule corrections of hs[k] (nil when there are none); days the
+	// dated corrections, in order.
+	fixes []Correction
+	drops [][]Correction
+	days  []dayFix
 }
 
 // NewHolidays returns the holiday calendar named name (how documentation
@@ -86,7 +99,8 @@ func (c *Holidays) Name() string {
 }
 
 // IsHoliday reports whether date's calendar date (in date's location) is the
-// actual or observed date of any of the holidays.
+// actual or observed date of any of the holidays, as the calendar's
+// corrections (With) leave it.
 func (c *Holidays) IsHoliday(date time.Time) bool {
 	y, m, d := date.Date()
 	doy := dayOfYear(y, m, d)
@@ -100,12 +114,40 @@ func (c *Holidays) IsHoliday(date time.Time) bool {
 }
 
 // holidaysIn calls mark(doy) for the zero-based day of the year of every
-// actual and observed holiday date that falls in year y. A date may be
+// day of year y that is a holiday: the actual and observed dates of the
+// rules that fall in y, less the rule corrections', then with the dated
+// corrections applied in order. Without dated corrections a date may be
 // marked more than once.
 func (c *Holidays) holidaysIn(y int, mark func(doy int)) {
 	if c == nil {
 		return
 	}
+	if len(c.days) == 0 {
+		c.ruleDays(y, mark)
+		return
+	}
+	var set [6]uint64 // bit doy: a holiday (366 days fit in 6 words)
+	c.ruleDays(y, func(doy int) { set[doy>>6] |= 1 << (doy & 63) })
+	for _, d := range c.days {
+		switch {
+		case d.year != y:
+		case d.holiday:
+			set[d.doy>>6] |= 1 << (d.doy & 63)
+		default:
+			set[d.doy>>6] &^= 1 << (d.doy & 63)
+		}
+	}
+	for w, word := range set {
+		for ; word != 0; word &= word - 1 {
+			mark(w<<6 + bits.TrailingZeros64(word))
+		}
+	}
+}
+
+// ruleDays calls mark(doy) for every actual and observed date in year y of
+// c's rules, except those a rule correction removes. A date may be marked
+// more than once.
+func (c *Holidays) ruleDays(y int, mark func(doy int)) {
 	at := func(t time.Time) {
 		if t.IsZero() {
 			return
@@ -121,6 +163,9 @@ func (c *Holidays) holidaysIn(y int, mark func(doy int)) {
 		// Day on a Saturday is observed on 31 December), and so can an
 		// actual date with a CalcOffset, so look at all three years.
 		for yy := y - 1; yy <= y+1; yy++ {
+			if c.dropped(i, yy) {
+				continue
+			}
 			act, obs := h.Calc(yy)
 			at(act)
 			at(obs)

@@ -22,8 +22,11 @@
 // location, for the claim deadlines of package claims, such as the notice
 // due "within five business days" (section E, definition 9). Its holidays
 // come from a Holidays calendar of github.com/rickar/cal/v2 rules, which
-// counts a holiday's actual and observed dates alike, or from the caller's
-// own HolidaySource.
+// counts a holiday's actual and observed dates alike and may carry
+// Corrections (days added or removed, rules left out for some years, each
+// with its public source; a caller's closures are corrections too), or
+// from the caller's own HolidaySource. A Date is a calendar date with no
+// location ("2022-09-19", ParseDate).
 //
 // ErrorList is how every validation of this module reports all the
 // problems it finds at once.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/rickar/cal/v2/gb"
 	"github.com/rickar/cal/v2/us"
 
 	"github.com/slapolicy/slapolicy/calendar"
@@ -222,4 +223,27 @@ func ExampleErrorList() {
 	// invalid outage: outages[0]: calendar: span ends before it starts: end 2024-04-03T09:00:00Z is before start 2024-04-03T10:00:00Z
 	// invalid outage: outages[2]: calendar: span ends before it starts: end 2024-04-05T09:30:00Z is before start 2024-04-05T10:00:00Z
 	// true true
+}
+
+// Correct a rickar/cal list: the bank holiday the United Kingdom
+// proclaimed for the State Funeral of Queen Elizabeth II (Monday 19
+// September 2022; Banking and Financial Dealings Act 1971, s.1(3)) is not
+// in rickar/cal v2.1.26's gb.Holidays.
+func ExampleHolidays_With() {
+	england := calendar.NewHolidays("gb.Holidays", gb.Holidays...)
+	funeral := calendar.Date{Year: 2022, Month: time.September, Day: 19}
+	corrected, err := england.With("gb.Holidays, corrected", calendar.Correction{
+		Date: funeral, Holiday: true, Name: "State Funeral of Queen Elizabeth II",
+		Source: "https://www.thegazette.co.uk/notice/4158896",
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	at := time.Date(2022, time.September, 19, 0, 0, 0, 0, time.UTC)
+	fmt.Println(england.IsHoliday(at), corrected.IsHoliday(at))
+	fmt.Println(corrected.Corrections()[0])
+	// Output:
+	// false true
+	// 2022-09-19 added (State Funeral of Queen Elizabeth II)
 }

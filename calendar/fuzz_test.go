@@ -250,3 +250,32 @@ func dayStartOf(t time.Time, loc *time.Location) (time.Time, bool) {
 	y, m, d := t.In(loc).Date()
 	return dayStart(y, m, d, loc)
 }
+
+// FuzzParseDate: any text parses to a valid date that writes back as the
+// same text, or is refused with ErrInvalidDate.
+func FuzzParseDate(f *testing.F) {
+	for _, tc := range parseDateCases {
+		f.Add(tc.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidDate) {
+				t.Fatalf("error %v does not wrap ErrInvalidDate", err)
+			}
+			if !d.IsZero() {
+				t.Fatalf("error with a date %v", d)
+			}
+			return
+		}
+		if err := d.Validate(); err != nil {
+			t.Fatalf("ParseDate(%q) = %v, which Validate refuses: %v", s, d, err)
+		}
+		if d.String() != s {
+			t.Fatalf("ParseDate(%q).String() = %q", s, d.String())
+		}
+		if got := DateOf(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)); got != d {
+			t.Fatalf("time.Date normalised %v to %v", d, got)
+		}
+	})
+}

@@ -4,16 +4,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/rickar/cal/v2/au"
-	"github.com/rickar/cal/v2/br"
-	"github.com/rickar/cal/v2/ca"
-	"github.com/rickar/cal/v2/de"
-	"github.com/rickar/cal/v2/ecb"
-	"github.com/rickar/cal/v2/fr"
-	"github.com/rickar/cal/v2/gb"
-	"github.com/rickar/cal/v2/jp"
-	"github.com/rickar/cal/v2/us"
-
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/internal/dated"
 )
@@ -30,31 +20,22 @@ import (
 // ("ms.date: 08/02/2019", month first: 2 August 2019), as midnight UTC.
 var dynamicsDate = time.Date(2019, time.August, 2, 0, 0, 0, 0, time.UTC)
 
-// dynamicsHolidays are the rickar/cal/v2 holiday lists the built-in
-// regions count, by the name Go code spells them with. rickar/cal has no
-// national Australian list, so New South Wales (Sydney) stands in for OCE;
-// it has none for India or Singapore.
-var dynamicsHolidays = map[string]*calendar.Holidays{
-	"us.Holidays":    calendar.NewHolidays("us.Holidays", us.Holidays...),
-	"ca.Holidays":    calendar.NewHolidays("ca.Holidays", ca.Holidays...),
-	"de.Holidays":    calendar.NewHolidays("de.Holidays", de.Holidays...),
-	"fr.Holidays":    calendar.NewHolidays("fr.Holidays", fr.Holidays...),
-	"gb.Holidays":    calendar.NewHolidays("gb.Holidays", gb.Holidays...),
-	"jp.Holidays":    calendar.NewHolidays("jp.Holidays", jp.Holidays...),
-	"au.HolidaysNSW": calendar.NewHolidays("au.HolidaysNSW", au.HolidaysNSW...),
-	"br.Holidays":    calendar.NewHolidays("br.Holidays", br.Holidays...),
-	"ecb.Holidays":   calendar.NewHolidays("ecb.Holidays", ecb.Holidays...),
-}
+// dynamicsHolidays are the built-in holiday calendars the regions count,
+// by name (dynamics_holidays.go): rickar/cal/v2's lists with this
+// library's corrections.
+var dynamicsHolidays = newDynamicsHolidays()
 
 // dynamicsRegions is the published table, in its order, with windows
 // spelled exactly as published, and each region's time zone and holiday
 // calendar: NAM and GCC America/New_York with US federal holidays, CAN
-// America/Toronto with Canadian, SAM America/Sao_Paulo with Brazilian, EUR
-// Europe/Amsterdam with the European Central Bank's closing days, FRA
-// Europe/Paris with French, DEU Europe/Berlin with German, GBR
-// Europe/London with England and Wales', APJ Asia/Singapore and IND
-// Asia/Kolkata with weekends only, OCE Australia/Sydney with New South
-// Wales', JPN Asia/Tokyo with Japanese.
+// America/Toronto with Canada's federal (Canada Labour Code) ones, SAM
+// America/Sao_Paulo with Brazil's national ones, EUR Europe/Amsterdam with
+// the European Central Bank's closing days, FRA Europe/Paris with French,
+// DEU Europe/Berlin with the days all German Länder hold, GBR
+// Europe/London with England and Wales' bank holidays, APJ Asia/Singapore
+// and IND Asia/Kolkata with weekends only, OCE Australia/Sydney with New
+// South Wales', JPN Asia/Tokyo with Japanese (package documentation,
+// "Holiday calendars").
 var dynamicsRegions = []Region{
 	{"NAM", "crm.dynamics.com", mustParse("2 AM to 11 AM"), "America/New_York", dynamicsHolidays["us.Holidays"]},
 	{"DEU", "crm.microsoftdynamics.de", mustParse("5 PM to 2 AM"), "Europe/Berlin", dynamicsHolidays["de.Holidays"]},
@@ -124,6 +105,10 @@ func Dynamics() Table { return dynamicsTable }
 // "de.Holidays", "fr.Holidays", "gb.Holidays", "jp.Holidays",
 // "au.HolidaysNSW", "br.Holidays", "ecb.Holidays"), and true; false for
 // any other name. A region table in JSON names its regions' calendars so.
+// Each is the rickar/cal/v2 list of that Go name with this library's
+// corrections (its Corrections method lists them); the package
+// documentation ("Holiday calendars") says which days each holds and
+// which it leaves out.
 func DynamicsHolidays(name string) (*calendar.Holidays, bool) {
 	h, ok := dynamicsHolidays[name]
 	return h, ok

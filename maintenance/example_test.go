@@ -251,3 +251,47 @@ func ExampleScheduledDowntime_Split() {
 	// window needs notice: true
 	//   window: 1h0m0s notice: 1h0m0s downtime: 3h0m0s
 }
+
+// A customer's own days off, as a JSON file: a company shutdown in NAM on
+// Tuesday 24 December 2024. Its business days skip it as they skip
+// Christmas.
+func ExampleParseClosures() {
+	doc := `{"closures": [{"region": "NAM", "date": "2024-12-24", "name": "company shutdown"}]}`
+	closures, err := maintenance.ParseClosures(strings.NewReader(doc), maintenance.Dynamics())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	nam, _ := maintenance.Lookup("NAM")
+	nam = closures.Apply(nam)
+	days, err := nam.BusinessDays(nil) // America/New_York
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(nam.Holidays.Name())
+	monday := time.Date(2024, time.December, 23, 12, 0, 0, 0, time.UTC)
+	fmt.Println(days.Add(monday, 1).Format("Mon 2006-01-02"))
+	// Output:
+	// us.Holidays + 1 closure
+	// Thu 2024-12-26
+}
+
+// What a built-in calendar corrects over rickar/cal, with the law.
+func ExampleDynamicsHolidays() {
+	gb, _ := maintenance.DynamicsHolidays("gb.Holidays")
+	for _, c := range gb.Corrections() {
+		fmt.Println(c)
+		law, _, _ := strings.Cut(c.Law, ":")
+		fmt.Println(law)
+	}
+	ca, _ := maintenance.DynamicsHolidays("ca.Holidays")
+	for _, c := range ca.Corrections() {
+		fmt.Println(c)
+	}
+	// Output:
+	// 2022-09-19 added (Bank holiday for the State Funeral of Queen Elizabeth II)
+	// Banking and Financial Dealings Act 1971, s.1(3)
+	// Easter Monday removed in every year
+	// Civic/Provincial Day removed in every year (Civic Holiday (first Monday of August))
+}

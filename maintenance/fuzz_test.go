@@ -3,6 +3,7 @@ package maintenance
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -124,6 +125,60 @@ func FuzzParseTable(f *testing.F) {
 		b2, _ := json.Marshal(back)
 		if string(b2) != string(b) {
 			t.Fatalf("round trip changed the document:\n%s\n%s", b, b2)
+		}
+	})
+}
+
+// FuzzParseClosures: the loader never panics; what it accepts is valid,
+// applies to its regions (each closure a holiday of the region's
+// calendar), and written out again reads back to the same closures.
+func FuzzParseClosures(f *testing.F) {
+	f.Add(closuresJSON)
+	for _, tc := range parseClosuresBad {
+		f.Add(tc.doc)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		cs, err := ParseClosures(strings.NewReader(doc), Dynamics())
+		if err != nil {
+			if !errors.Is(err, ErrInvalidClosures) {
+				t.Fatalf("error does not wrap ErrInvalidClosures: %v", err)
+			}
+			if cs.Len() != 0 {
+				t.Fatalf("error with %d closures", cs.Len())
+			}
+			return
+		}
+		type closureJSON struct {
+			Region string `json:"region"`
+			Date   string `json:"date"`
+			Name   string `json:"name"`
+			Source string `json:"source,omitempty"`
+		}
+		var out struct {
+			Closures []closureJSON `json:"closures"`
+		}
+		out.Closures = []closureJSON{}
+		for _, c := range cs.List() {
+			r, ok := Lookup(c.Region)
+			if !ok || c.Date.Validate() != nil || c.Name == "" || strings.TrimSpace(c.Name) != c.Name {
+				t.Fatalf("accepted an invalid closure %#v", c)
+			}
+			h := cs.Apply(r).Holidays
+			if !h.IsHoliday(time.Date(c.Date.Year, c.Date.Month, c.Date.Day, 12, 0, 0, 0, time.UTC)) {
+				t.Fatalf("closure %#v is no holiday of %s", c, h.Name())
+			}
+			out.Closures = append(out.Closures, closureJSON{c.Region, c.Date.String(), c.Name, c.Source})
+		}
+		b, err := json.Marshal(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseClosures(strings.NewReader(string(b)), Dynamics())
+		if err != nil {
+			t.Fatalf("written form does not read back: %v\n%s", err, b)
+		}
+		if !slices.Equal(back.List(), cs.List()) {
+			t.Fatalf("round trip changed the closures:\n%v\n%v", cs.List(), back.List())
 		}
 	})
 }

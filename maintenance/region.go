@@ -48,7 +48,7 @@ func (r Region) Location() (*time.Location, error) {
 // notice deadline for JPN is counted in Asia/Tokyo unless the caller says
 // otherwise. A region without holidays (IND and APJ in the built-in table,
 // which rickar/cal does not cover) counts weekends only; give it a
-// calendar.Holidays of your own for more. It returns Location's error when
+// calendar.Holidays of your own, or closures (Closures.Apply), for more. It returns Location's error when
 // loc is nil and the Zone cannot be loaded. Each call returns a new
 // calendar; the result is safe for concurrent use.
 //

@@ -18,8 +18,10 @@ import (
 
 // input is everything the statement is made from, checked.
 type input struct {
-	sample     bool // the built-in sample data, not files
-	region     maintenance.Region
+	sample     bool               // the built-in sample data, not files
+	region     maintenance.Region // with -closures' days for it added
+	closures   maintenance.Closures
+	closuresOf string // the -closures file, "" when none
 	loc        *time.Location
 	month      calendar.Month
 	fee        decimal.Decimal
@@ -43,10 +45,12 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 		fmt.Fprintln(stderr, "usage: statement [flags]")
 		fmt.Fprintln(stderr, "Prints a service-credit statement for one month; with no flags, for the built-in sample.")
 		fmt.Fprintln(stderr, "Data: -region, -month, -fee and -outages FILE.csv (start,end,cause). See: go doc ./examples/statement")
+		fmt.Fprintln(stderr, `Closures: -closures FILE.json, {"closures":[{"region":"NAM","date":"2024-12-24","name":"company shutdown"}]}`)
 		fs.PrintDefaults()
 	}
 	region := fs.String("region", "", "region `code` (NAM, DEU, ...) in the region table; sample: "+sampleRegion)
 	regions := fs.String("regions", "", "region table JSON `file` (maintenance.ParseTable; default: the built-in table)")
+	closures := fs.String("closures", "", "closures JSON `file`: days off per region beyond its holidays (maintenance.ParseClosures)")
 	month := fs.String("month", "", "calendar month `YYYY-MM` in -loc; sample: "+sampleMonth)
 	fee := fs.String("fee", "", "the month's subscription fee, a decimal `amount`; sample: "+sampleFee)
 	currency := fs.String("currency", "USD", "ISO 4217 currency `code` of the fee; the credit is rounded to its minor unit")
@@ -104,6 +108,13 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 	// The region as its table had it when the month began. The built-in
 	// table is looked up by code alone: it holds one edition, which the
 	// library applies to earlier months too.
+	table, tableOK := maintenance.Dynamics(), true
+	if *regions != "" {
+		var errs []string
+		table, errs = readTableFile(*regions)
+		problems = append(problems, errs...)
+		tableOK = len(errs) == 0
+	}
 	switch {
 	case *region == "":
 	case *regions == "":
@@ -112,14 +123,22 @@ func readInput(args []string, stderr io.Writer) (in input, problems []string, he
 			bad("-region: unknown region %q (known: %s)", *region, regionCodes(maintenance.Regions()))
 		}
 	default:
-		table, errs := readTableFile(*regions)
-		problems = append(problems, errs...)
 		at := in.month.Start()
 		var ok bool
-		if in.region, ok = table.Lookup(*region, at); !ok && len(errs) == 0 {
+		if in.region, ok = table.Lookup(*region, at); !ok && tableOK {
 			bad("-region: region %q is not in %s at %s (known then: %s)", *region, *regions,
 				at.Format(time.RFC3339), regionCodes(table.Regions(at)))
 		}
+	}
+
+	// The caller's closures, checked against the table the region comes
+	// from, and added to the region's holidays.
+	if *closures != "" && tableOK {
+		var errs []string
+		in.closures, errs = readClosuresFile(*closures, table)
+		problems = append(problems, errs...)
+		in.closuresOf = *closures
+		in.region = in.closures.Apply(in.region)
 	}
 	if *fee != "" {
 		if in.fee, err = decimal.NewFromString(*fee); err != nil {
@@ -200,6 +219,26 @@ func readTableFile(name string) (maintenance.Table, []string) {
 		return maintenance.Table{}, lines
 	}
 	return t, nil
+}
+
+// readClosuresFile reads the caller's closures in their JSON form
+// (maintenance.ParseClosures), checked against table, reporting each
+// problem as "-closures: FILE: ...".
+func readClosuresFile(name string, table maintenance.Table) (maintenance.Closures, []string) {
+	f, err := os.Open(name)
+	if err != nil {
+		return maintenance.Closures{}, []string{"-closures: " + err.Error()}
+	}
+	defer f.Close()
+	c, err := maintenance.ParseClosures(f, table)
+	if err != nil {
+		var lines []string
+		for _, l := range errorLines(err) {
+			lines = append(lines, "-closures: "+name+": "+l)
+		}
+		return maintenance.Closures{}, lines
+	}
+	return c, nil
 }
 
 // errorLines splits an error built with errors.Join (possibly nested) into

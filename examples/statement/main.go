@@ -28,6 +28,10 @@
 //	-regions FILE     a region table in JSON (maintenance.ParseTable) to look
 //	                  -region up in, at the month's start; default the
 //	                  built-in table
+//	-closures FILE    the customer's own days off in JSON
+//	                  (maintenance.ParseClosures), per region, added to the
+//	                  region's holidays: a state's or a city's holiday, bank
+//	                  days, a company shutdown, a day proclaimed lately
 //	-month YYYY-MM    the calendar month to assess, in -loc
 //	-fee AMOUNT       the month's subscription fee, a decimal ("1250.00")
 //	-currency CODE    ISO 4217 code of the fee (default USD): amounts are written
@@ -41,6 +45,16 @@
 //	-loc NAME         IANA location for the month, days and printed times (default UTC)
 //	-svg FILE         also draw the month as an SVG picture into FILE
 //
+// A closures file lists dates per region (codes of the -regions table, or
+// of the built-in one), each with the reason; the statement lists the
+// region's closures under its business days:
+//
+//	{"closures": [
+//	  {"region": "NAM", "date": "2024-12-24", "name": "company shutdown"},
+//	  {"region": "SAM", "date": "2025-03-03", "name": "Carnival Monday, banks closed",
+//	   "source": "Resolução CMN 4.880/2020"}
+//	]}
+//
 // CSV files have an optional header row naming the columns, lines starting
 // with # are comments, and times are RFC 3339 with their offset
 // ("2024-03-05T03:00:00Z", "2024-03-04T22:00:00-05:00"). Spans are
@@ -51,8 +65,10 @@
 // 99.8999, never 99.9000) beside its exact value; the credit is rounded to
 // the -currency's minor unit, once, half away from zero. Claim deadlines
 // follow the Dynamics CRM Online claim rules (claims.DynamicsCRMOnline) over
-// the region's business days (maintenance.Region.BusinessDays), in -loc,
-// whatever -policy says. Real data has no communications record, so its
+// the region's business days (maintenance.Region.BusinessDays, with the
+// -closures), in -loc, whatever -policy says. What each region's holiday
+// calendar holds is listed in the maintenance package's documentation
+// ("Holiday calendars"). Real data has no communications record, so its
 // statement has no audit.
 //
 // Bad input is reported one problem per line, every problem at once,

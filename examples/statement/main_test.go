@@ -217,6 +217,29 @@ func TestBadInput(t *testing.T) {
 			},
 		},
 		{
+			name: "bad closures, every problem in order",
+			args: append(data, "-outages", "testdata/outages.csv", "-closures", "testdata/bad_closures.json"),
+			want: []string{
+				`-closures: testdata/bad_closures.json: maintenance: invalid closures: closures[0].region "EU" is not in the region table (known: "NAM, DEU, SAM, CAN, EUR, FRA, APJ, OCE, JPN, IND, GCC, GBR")`,
+				`-closures: testdata/bad_closures.json: maintenance: invalid closures: closures[1].date: calendar: invalid date "13/03/2024": want "YYYY-MM-DD"`,
+				`-closures: testdata/bad_closures.json: maintenance: invalid closures: closures[2] has no "name"`,
+			},
+		},
+		{
+			name: "closures file missing",
+			args: []string{"-closures", "testdata/missing.json"},
+			want: []string{`-closures: open testdata/missing.json: no such file or directory`},
+		},
+		{
+			name: "closures of regions not in the -regions table",
+			args: []string{"-regions", "testdata/regions.json", "-region", "XYZ", "-closures", "testdata/closures.json"},
+			want: []string{
+				`-closures: testdata/closures.json: maintenance: invalid closures: closures[1].region "GBR" is not in the region table (known: "NAM, XYZ")`,
+				`-closures: testdata/closures.json: maintenance: invalid closures: closures[2].region "SAM" is not in the region table (known: "NAM, XYZ")`,
+				`-closures: testdata/closures.json: maintenance: invalid closures: closures[3].region "SAM" is not in the region table (known: "NAM, XYZ")`,
+			},
+		},
+		{
 			name: "fee that is not a number",
 			args: []string{"-fee", "12,50"},
 			want: []string{`-fee: "12,50" is not a decimal amount such as 1250.00`},
@@ -429,5 +452,53 @@ func TestOutsideTheMonth(t *testing.T) {
 	requireLines(t, out,
 		"  Data    2 outages, 0 maintenance notices (1 outages and 0 notices lie wholly outside the month: they count for nothing)",
 		"  counted downtime              60    1:00:00",
+	)
+}
+
+// TestClosuresFile: -closures adds the customer's own days off
+// (testdata/closures.json: Wednesday 2024-03-13, a company shutdown in
+// NAM) to the region's holidays, and the notice deadlines move past it
+// (Microsoft Dynamics CRM Online SLA, section E, definition 9: by the end
+// of the 5th business day after restoration). Restored Thu 7 March: Fri
+// 8, Mon 11, Tue 12, (Wed 13), Thu 14, Fri 15 → late from Sat 16, not Fri
+// 15. Restored Tue 12 March: Thu 14, Fri 15, Mon 18, Tue 19, Wed 20 →
+// late from Thu 21, not Wed 20. Restored Wed 20 March, after the
+// closure: Thu 28, unchanged.
+func TestClosuresFile(t *testing.T) {
+	args := []string{"-region", "NAM", "-month", "2024-03", "-fee", "100", "-outages", "testdata/outages.csv"}
+	code, out, errOut := runArgs(t, args...)
+	require.Equal(t, 0, code, errOut)
+	requireLines(t, out,
+		"  business days: Monday to Friday in UTC, less us.Holidays",
+		"    Thu 2024-03-07 10:00 UTC  Thu 2024-03-07 11:50 UTC  Fri 2024-03-15 00:00 UTC           50",
+		"    Tue 2024-03-12 14:00 UTC  Tue 2024-03-12 16:30 UTC  Wed 2024-03-20 00:00 UTC          150",
+	)
+	assert.NotContains(t, out, "closed")
+
+	code, out, errOut = runArgs(t, append(args, "-closures", "testdata/closures.json")...)
+	require.Equal(t, 0, code, errOut)
+	requireLines(t, out,
+		"  business days: Monday to Friday in UTC, less us.Holidays + 1 closure",
+		"    closed Wed 2024-03-13: company shutdown (testdata/closures.json)",
+		"    Thu 2024-03-07 10:00 UTC  Thu 2024-03-07 11:50 UTC  Sat 2024-03-16 00:00 UTC           50",
+		"    Tue 2024-03-12 14:00 UTC  Tue 2024-03-12 16:30 UTC  Thu 2024-03-21 00:00 UTC          150",
+		"    Wed 2024-03-20 12:00 UTC  Wed 2024-03-20 13:00 UTC  Thu 2024-03-28 00:00 UTC           60",
+	)
+	assert.NotContains(t, out, "Carnival", "only the region's own closures are listed")
+
+	// With the caller's own table, the closures are checked against it.
+	dir := t.TempDir()
+	path := filepath.Join(dir, "xyz.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"closures":[{"region":"xyz","date":"2024-05-07","name":"office move"}]}`), 0o644))
+	// TestCustomRegionTable's outage, restored Fri 26 April 14:00 in
+	// Tokyo: (Mon 29 Shōwa Day) Tue 30, Wed 1, Thu 2, (3 to 6 May Golden
+	// Week), (Tue 7 closed), Wed 8, Thu 9 → late from Fri 10 May, not Thu 9.
+	code, out, errOut = runArgs(t, "-regions", "testdata/regions.json", "-region", "XYZ", "-month", "2024-04",
+		"-fee", "100", "-outages", "testdata/xyz_outages.csv", "-loc", "Asia/Tokyo", "-closures", path)
+	require.Equal(t, 0, code, errOut)
+	requireLines(t, out,
+		"  business days: Monday to Friday in Asia/Tokyo, less jp.Holidays + 1 closure",
+		"    closed Tue 2024-05-07: office move ("+path+")",
+		"    Fri 2024-04-26 11:00 JST  Fri 2024-04-26 14:00 JST  Fri 2024-05-10 00:00 JST           60",
 	)
 }

@@ -222,6 +222,10 @@ func writeDeadlines(w io.Writer, st statement) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Claim deadlines (each is the first instant that is late)")
 	fmt.Fprintf(w, "  business days: Monday to Friday in %s, less %s\n", loc, holidays)
+	for _, c := range in.closures.For(in.region.Code) {
+		d := time.Date(c.Date.Year, c.Date.Month, c.Date.Day, 12, 0, 0, 0, time.UTC)
+		fmt.Fprintf(w, "    closed %s %s: %s (%s)\n", d.Format("Mon"), c.Date, c.Name, in.closuresOf)
+	}
 	fmt.Fprintf(w, "  notice of each incident: by the end of the %s business day after service was restored\n", ordinal(r.NoticeBusinessDays))
 	if len(st.incidents) == 0 {
 		fmt.Fprintln(w, "    no incident with counted downtime")
