@@ -138,17 +138,17 @@ func (r Rules) Check(c Claim) error {
 		}
 	}
 
+	var evidenceDue time.Time
+	if monthOK && rulesOK {
+		if evidenceDue = r.EvidenceDeadline(c.Month); evidenceDue.IsZero() {
+			add(invalid("Month", "%s has no evidence deadline in years 1 to 10000", c.Month))
+		}
+	}
 	switch {
 	case c.EvidenceSupplied.IsZero():
 		add(&MissingError{Field: "EvidenceSupplied", What: "when evidence supporting the claim was supplied"})
-	case monthOK && rulesOK:
-		deadline := r.EvidenceDeadline(c.Month)
-		switch {
-		case deadline.IsZero():
-			add(invalid("Month", "%s has no evidence deadline in years 1 to 10000", c.Month))
-		case !c.EvidenceSupplied.Before(deadline):
-			add(&LateError{Field: "EvidenceSupplied", Got: c.EvidenceSupplied, Deadline: deadline, Err: ErrEvidenceLate})
-		}
+	case !evidenceDue.IsZero() && !c.EvidenceSupplied.Before(evidenceDue):
+		add(&LateError{Field: "EvidenceSupplied", Got: c.EvidenceSupplied, Deadline: evidenceDue, Err: ErrEvidenceLate})
 	}
 
 	if c.Submitted.IsZero() {

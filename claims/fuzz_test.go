@@ -101,8 +101,14 @@ func FuzzCheck(f *testing.F) {
 			noticeLate = !c.NoticeGiven.Before(deadline)
 		}
 		require.Equal(t, noticeLate, errors.Is(err, ErrNoticeLate), "notice %s, err %v", c.NoticeGiven, err)
-		evidenceLate := rulesOK && !m.IsZero() && !c.EvidenceSupplied.IsZero() &&
-			!c.EvidenceSupplied.Before(r.EvidenceDeadline(m))
+		// A month whose evidence deadline falls outside years 1 to 10000
+		// has none: that is ErrInvalid, never lateness.
+		evidenceDue := r.EvidenceDeadline(m)
+		if rulesOK && !m.IsZero() && evidenceDue.IsZero() {
+			require.ErrorIs(t, err, ErrInvalid, "month %s has no evidence deadline", m)
+		}
+		evidenceLate := rulesOK && !m.IsZero() && !evidenceDue.IsZero() && !c.EvidenceSupplied.IsZero() &&
+			!c.EvidenceSupplied.Before(evidenceDue)
 		require.Equal(t, evidenceLate, errors.Is(err, ErrEvidenceLate))
 		want := 0
 		if noticeLate {
