@@ -36,7 +36,7 @@ func plainLoop(inputs []string, prefix string) error {
 		defer f.Close()
 		files[suffix] = bufio.NewWriterSize(f, 64<<10)
 	}
-	sum := fleetrec.NewSummary(&policy)
+	sum := fleetrec.NewSummary(&cfg)
 	seen := map[string]fleetrec.Pos{}
 	for _, name := range inputs {
 		f, err := os.Open(name)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,3 +90,45 @@ func TestSameAnswersAsFleet(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestSameAnswersAsFleetWithExtras is TestSameAnswersAsFleet for months
+// with every optional field (partial months, user counts, a currency),
+// read in their regions' zones: the fleet with -currency EUR -month-zone
+// region, the pipeline with --currency EUR --month-zone region.
+func TestSameAnswersAsFleetWithExtras(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds examples/fleet")
+	}
+	dir := t.TempDir()
+	fleet := buildTool(t, dir, "github.com/slapolicy/slapolicy/examples/fleet", "fleet")
+	var inputs []string
+	for _, f := range []struct {
+		name string
+		w    func(io.Writer, fleetrec.GenConfig) error
+		n    int
+	}{{"extras.jsonl", fleetrec.WriteJSONL, 1500}, {"extras.csv", fleetrec.WriteCSV, 500}} {
+		var b bytes.Buffer
+		require.NoError(t, f.w(&b, fleetrec.GenConfig{N: f.n, Seed: 11, Outages: -1, Extras: true, Currency: "EUR"}))
+		p := filepath.Join(dir, f.name)
+		require.NoError(t, os.WriteFile(p, b.Bytes(), 0o600))
+		inputs = append(inputs, p)
+	}
+	results := filepath.Join(dir, "fleet.results.jsonl")
+	cmd := exec.Command(fleet, append([]string{"-progress", "0", "-currency", "EUR", "-month-zone", "region", "-results", results}, inputs...)...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee, "the CSV file's months are also in the JSON file's: duplicates, exit status 2\n%s", errOut.String())
+	problems := strings.Split(strings.TrimSuffix(errOut.String(), "\n"), "\n")
+	problems = problems[:len(problems)-1]
+
+	got := runPipelineWith(t, strings.Join(inputs, ","), "auto", "", fleetrec.Settings{Currency: "EUR", MonthZone: "region"})
+	assert.Contains(t, got.summary, "credits in EUR")
+	assert.Equal(t, out.String(), got.summary, "summary")
+	want := sortedLines(t, results)
+	require.Equal(t, len(want), len(got.results), "result lines")
+	assert.Equal(t, want, got.results, "result lines")
+	assert.Equal(t, sortLines(strings.Join(problems, "\n")), got.bad, "problem lines")
+	assert.Contains(t, strings.Join(got.results, "\n"), `"currency":"EUR"}`)
+}

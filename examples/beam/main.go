@@ -17,13 +17,19 @@
 //	                  else by the first character), as in examples/fleet
 //	--policy FILE     the SLA policy in its JSON form (default: the
 //	                  built-in Dynamics CRM Online policy)
+//	--currency CODE   the fees' and credits' ISO 4217 currency, as the
+//	                  fleet's -currency (default: none)
+//	--month-zone Z    where months begin and end: UTC (default), region
+//	                  or an IANA zone name, as the fleet's -month-zone
 //
 // and Beam's own: --runner (default prism), --endpoint,
 // --environment_type, --job_name, --project, --region, ...
 //
 // # Input
 //
-// The fleet's JSON-lines and CSV forms (see examples/fleet): one
+// The fleet's JSON-lines and CSV forms, with their optional fields (a
+// partial month, user counts, a currency; `go run ./examples/fleet -h`
+// describes them): one
 // subscription-month per JSON line, or per run of consecutive CSV rows.
 // Each file is split into records by one worker, which keeps the line
 // numbers and the CSV rows of a month together; the records are then
@@ -62,6 +68,8 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
+
+	"github.com/slapolicy/slapolicy/examples/internal/fleetrec"
 )
 
 var (
@@ -69,6 +77,8 @@ var (
 	output     = flag.String("output", "", "output `prefix`: PREFIX.results.jsonl, PREFIX.summary.txt, PREFIX.bad.txt")
 	format     = flag.String("format", "auto", "input `format`: auto, jsonl or csv")
 	policyFile = flag.String("policy", "", "SLA policy `file` in JSON (default: the built-in Dynamics CRM Online policy)")
+	currency   = flag.String("currency", "", "the fees' and credits' ISO 4217 `code` (default: none, the policy's currency places)")
+	monthZone  = flag.String("month-zone", "UTC", "where months begin and end: UTC, region, or an IANA `zone` name")
 )
 
 func main() {
@@ -90,7 +100,8 @@ func run(ctx context.Context, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "beam: %v\n", err)
 		return 1
 	}
-	opts, err := newOptions(ctx, *input, *output, *format, *policyFile)
+	opts, err := newOptions(ctx, *input, *output, *format, *policyFile,
+		fleetrec.Settings{Currency: *currency, MonthZone: *monthZone})
 	if err != nil {
 		return fail(err)
 	}

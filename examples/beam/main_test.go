@@ -17,6 +17,8 @@ import (
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/direct"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/runners/prism"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/examples/internal/fleetrec"
 )
 
 // asMain, set in a test binary's environment, makes the binary run main
@@ -67,9 +69,16 @@ type outputs struct {
 // patterns) and returns its outputs.
 func runPipeline(t *testing.T, input, format, policyFile string) outputs {
 	t.Helper()
+	return runPipelineWith(t, input, format, policyFile, fleetrec.Settings{})
+}
+
+// runPipelineWith is runPipeline with the run's settings (--currency,
+// --month-zone).
+func runPipelineWith(t *testing.T, input, format, policyFile string, set fleetrec.Settings) outputs {
+	t.Helper()
 	ctx := context.Background()
 	prefix := filepath.Join(t.TempDir(), "out")
-	opts, err := newOptions(ctx, input, prefix, format, policyFile)
+	opts, err := newOptions(ctx, input, prefix, format, policyFile, set)
 	require.NoError(t, err)
 	p, err := build(opts)
 	require.NoError(t, err)

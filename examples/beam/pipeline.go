@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
@@ -85,12 +84,13 @@ type options struct {
 	output     string
 	format     string
 	policyJSON string
+	settings   fleetrec.Settings
 }
 
 // newOptions checks the flags and expands the input patterns, in order,
 // each pattern's matches sorted. A pattern that matches nothing is an
 // error, as a missing file is to the fleet.
-func newOptions(ctx context.Context, input, output, format, policyFile string) (options, error) {
+func newOptions(ctx context.Context, input, output, format, policyFile string, set fleetrec.Settings) (options, error) {
 	switch {
 	case input == "":
 		return options{}, fmt.Errorf("%w: --input is required", errUsage)
@@ -103,7 +103,12 @@ func newOptions(ctx context.Context, input, output, format, policyFile string) (
 	if err != nil {
 		return options{}, err
 	}
-	o := options{output: output, format: format, policyJSON: pj}
+	// The workers make their Config from the settings in Setup; checking
+	// them here fails the run before it starts, with the flag's name.
+	if _, err := newConfig(pj, set); err != nil {
+		return options{}, fmt.Errorf("%w: %w", errUsage, err)
+	}
+	o := options{output: output, format: format, policyJSON: pj, settings: set}
 	for _, pattern := range strings.Split(input, ",") {
 		if pattern == "" {
 			continue
@@ -143,7 +148,7 @@ func build(o options) (*beam.Pipeline, error) {
 	// One worker reads a file; the reshuffle spreads its records over all
 	// of them for the work that matters.
 	raws = beam.Reshuffle(s, raws)
-	outs := beam.ParDo(s.Scope("assess"), &assessFn{PolicyJSON: o.policyJSON}, raws)
+	outs := beam.ParDo(s.Scope("assess"), &assessFn{PolicyJSON: o.policyJSON, Settings: o.settings}, raws)
 	keyed := beam.ParDo(s.Scope("key"), &keyFn{}, outs)
 	firsts := beam.ParDo(s.Scope("duplicates"), &firstFn{}, beam.GroupByKey(s, keyed))
 	// Every record goes through the GroupByKey, so that route has one
@@ -157,7 +162,7 @@ func build(o options) (*beam.Pipeline, error) {
 	// summary.
 	tallies = beam.Flatten(s, tallies, beam.Create(s, tally{Row: -1}))
 	sum := beam.Combine(s.Scope("summary"), &summaryFn{}, tallies)
-	table := beam.ParDo(s.Scope("format"), &formatFn{PolicyJSON: o.policyJSON}, sum)
+	table := beam.ParDo(s.Scope("format"), &formatFn{PolicyJSON: o.policyJSON, Settings: o.settings}, sum)
 	textio.Write(s.Scope("results"), o.output+".results.jsonl", results)
 	textio.Write(s.Scope("bad"), o.output+".bad.txt", bad)
 	textio.Write(s.Scope("table"), o.output+".summary.txt", table)
@@ -228,19 +233,32 @@ func (f *readFn) ProcessElement(ctx context.Context, ref fileRef, emit func(spli
 	}
 }
 
-// assessFn decodes and assesses one record under the policy it carries.
+// assessFn decodes and assesses one record under the policy and the
+// settings it carries.
 type assessFn struct {
 	PolicyJSON string
+	Settings   fleetrec.Settings
 	cfg        fleetrec.Config
 }
 
 func (f *assessFn) Setup() error {
-	p, err := parsePolicy(f.PolicyJSON)
+	cfg, err := newConfig(f.PolicyJSON, f.Settings)
 	if err != nil {
 		return err
 	}
-	f.cfg = fleetrec.Config{Policy: p, Loc: time.UTC, Results: true}
+	f.cfg = cfg
+	f.cfg.Results = true
 	return nil
+}
+
+// newConfig is the fleetrec.Config of a policy in its JSON form and the
+// run's settings.
+func newConfig(policyJSON string, set fleetrec.Settings) (fleetrec.Config, error) {
+	p, err := parsePolicy(policyJSON)
+	if err != nil {
+		return fleetrec.Config{}, err
+	}
+	return fleetrec.NewConfig(p, set)
 }
 
 func (f *assessFn) ProcessElement(_ context.Context, s split) assessed {
@@ -398,14 +416,15 @@ func (summaryFn) ExtractOutput(a summaryAcc) summaryAcc { return a }
 // formatFn writes the summary as the fleet's table.
 type formatFn struct {
 	PolicyJSON string
+	Settings   fleetrec.Settings
 }
 
 func (f *formatFn) ProcessElement(a summaryAcc) (string, error) {
-	p, err := parsePolicy(f.PolicyJSON)
+	cfg, err := newConfig(f.PolicyJSON, f.Settings)
 	if err != nil {
 		return "", err
 	}
-	sum := fleetrec.NewSummary(&p)
+	sum := fleetrec.NewSummary(&cfg)
 	for row, n := range a.Months {
 		if n == 0 {
 			continue

@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slapolicy/slapolicy/examples/internal/fleetrec"
 )
 
 // fleetData is the fleet's test data, which the pipeline reads as the
@@ -103,7 +105,7 @@ func TestBadRecords(t *testing.T) {
 				`bad.csv:7: the row that could not be read may belong to subscription "sub-e" month "2024-03", which starts on line 8`,
 				`bad.csv:10: not valid CSV: bare " in non-quoted-field`,
 				`bad.csv:13: subscription-month "sub-a 2024-03" appears again: its first record is at ` + fleetData + `bad.csv:2`,
-				`bad.csv:15: kind "maintenance" is not "outage", "notice" or empty`,
+				`bad.csv:15: kind "maintenance" is not "outage", "notice", "subscribed" or empty`,
 				`bad.csv:16: cause "add-on" is only for outages`,
 			},
 		},
@@ -149,7 +151,7 @@ func TestCannotRun(t *testing.T) {
 		{"bad policy", fleetData + "showcase.csv", dir + "/o", "auto", fleetData + "bad.csv", "policy"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := newOptions(ctx, tc.input, tc.output, tc.format, tc.policy)
+			_, err := newOptions(ctx, tc.input, tc.output, tc.format, tc.policy, fleetrec.Settings{})
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 		})

@@ -211,7 +211,7 @@ func TestBadRecords(t *testing.T) {
 				`testdata/bad.csv:7: the row that could not be read may belong to subscription "sub-e" month "2024-03", which starts on line 8`,
 				`testdata/bad.csv:10: not valid CSV: bare " in non-quoted-field`,
 				`testdata/bad.csv:13: subscription-month "sub-a 2024-03" appears again: its first record is at testdata/bad.csv:2`,
-				`testdata/bad.csv:15: kind "maintenance" is not "outage", "notice" or empty`,
+				`testdata/bad.csv:15: kind "maintenance" is not "outage", "notice", "subscribed" or empty`,
 				`testdata/bad.csv:16: cause "add-on" is only for outages`,
 				`fleet: 8 bad records, reported above, are left out of the summary`,
 			},
@@ -327,16 +327,16 @@ func TestCSVShapes(t *testing.T) {
 	assert.Equal(t, []string{"total", "2", "250.00"}, rowWith(t, out, "total"))
 }
 
-// docBlock returns the indented lines of main.go's package comment that
-// follow the heading, up to the next prose line, without the comment marks.
+// docBlock returns the indented example under heading in the usage text
+// (what -h prints): its lines up to the first blank one, without the
+// indent.
 func docBlock(t *testing.T, heading string) []string {
 	t.Helper()
-	src := mustRead(t, "main.go")
-	_, after, ok := strings.Cut(src, "// # "+heading+"\n")
+	_, after, ok := strings.Cut(usage, "\n"+heading)
 	require.True(t, ok, heading)
 	var block []string
 	for _, line := range strings.Split(after, "\n") {
-		if code, ok := strings.CutPrefix(line, "//\t"); ok {
+		if code, ok := strings.CutPrefix(line, "  "); ok {
 			block = append(block, code)
 		} else if len(block) > 0 {
 			break
@@ -346,14 +346,14 @@ func docBlock(t *testing.T, heading string) []string {
 	return block
 }
 
-// TestDocExamples feeds the package comment's input examples to the
+// TestDocExamples feeds the input examples of the usage text (-h) to the
 // program, so the documentation cannot drift from what it reads. sub-001 is
 // down 90 minutes at 14:00 UTC, outside NAM's 2 AM–11 AM window (its
 // notice is inside the window anyway): 90 of 44,640 minutes (March) is
 // 99.798 %, below 99.9: 25 % of 1250.00 = 312.50. sub-002 has no outage.
 func TestDocExamples(t *testing.T) {
 	jsonLine := ""
-	for _, l := range docBlock(t, "JSON-lines input") {
+	for _, l := range docBlock(t, "JSON-LINES INPUT") {
 		jsonLine += strings.TrimSpace(l)
 	}
 	code, out, errOut := runFleet(t, jsonLine+"\n", "-")
@@ -361,7 +361,7 @@ func TestDocExamples(t *testing.T) {
 	assert.Equal(t, []string{"below", "99.9%", "25%", "1", "312.50"}, rowWith(t, out, "25%"))
 	assert.Equal(t, []string{"total", "1", "312.50"}, rowWith(t, out, "total"))
 
-	csvText := strings.Join(docBlock(t, "CSV input"), "\n") + "\n"
+	csvText := strings.Join(docBlock(t, "CSV INPUT"), "\n") + "\n"
 	code, out, errOut = runFleet(t, csvText, "-")
 	require.Equal(t, 0, code, errOut)
 	assert.Equal(t, []string{"below", "99.9%", "25%", "1", "312.50"}, rowWith(t, out, "25%"))

@@ -87,7 +87,7 @@ func process(src fleetrec.Source, cfg config, stderr io.Writer) (sum *fleetrec.S
 		close(results)
 	}()
 
-	sum = fleetrec.NewSummary(&cfg.Policy)
+	sum = fleetrec.NewSummary(&cfg.Config)
 	seen := make(map[string]fleetrec.Pos)
 	waiting := make(map[int][]fleetrec.Outcome)
 	next, n := 0, 0

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -72,13 +73,75 @@ func NewSource(name string, r io.Reader, format string) Source {
 	return NewJSONLSource(name, r)
 }
 
-// Config is what the assessment of a record needs besides the record.
+// Config is what the assessment of a record needs besides the record. The
+// zero Config's fields but Policy are the defaults: months in UTC, no
+// currency, no result lines. A Config is read-only once made, so one may be
+// shared by goroutines.
 type Config struct {
 	Policy Policy
 	Loc    *time.Location // the months' location; nil is UTC
+	// Currency is the run's currency: the fees' and the credits'. Credits
+	// are rounded to its minor unit and a partial month's fee is
+	// prorated in it (sla.Assessment.PayoutIn). The zero Currency is
+	// none: credits are rounded to the policy's currency places, and a
+	// record with a subscribed part or a currency of its own is bad.
+	Currency Currency
 	// Results makes Assess write each good record's result line
 	// (Outcome.Result).
 	Results bool
+	// zones, when not nil, holds each region's zone by code: a record's
+	// month is read in its region's zone, and Loc is not used.
+	zones map[string]*time.Location
+}
+
+// Settings are a run's choices as plain values, as flags give them and as
+// a Beam DoFn carries them.
+type Settings struct {
+	// Currency is an ISO 4217 code ("EUR"), or "" for none.
+	Currency string
+	// MonthZone is where months begin and end: "" or "UTC" for UTC,
+	// "region" for each record's region's zone (NAM: America/New_York,
+	// ...), or an IANA zone name ("Europe/Berlin") for every record.
+	MonthZone string
+}
+
+// NewConfig returns the Config of a run under p with settings s, or an
+// error naming the setting that is wrong.
+func NewConfig(p Policy, s Settings) (Config, error) {
+	cfg := Config{Policy: p, Loc: time.UTC}
+	switch s.MonthZone {
+	case "", "UTC":
+	case "region":
+		zones, err := regionZones()
+		if err != nil {
+			return Config{}, fmt.Errorf("month zone \"region\": %w", err)
+		}
+		cfg.zones = zones
+	default:
+		loc, err := time.LoadLocation(s.MonthZone)
+		if err != nil || s.MonthZone == "Local" {
+			return Config{}, fmt.Errorf("month zone %s: not \"UTC\", \"region\" or an IANA time zone name such as \"Europe/Berlin\"", quote(s.MonthZone))
+		}
+		cfg.Loc = loc
+	}
+	if s.Currency != "" {
+		c, err := parseCurrencyLib(s.Currency)
+		if err != nil {
+			return Config{}, err
+		}
+		cfg.Currency = c
+	}
+	return cfg, nil
+}
+
+// Places returns the decimal places credits are rounded to: the
+// currency's minor unit, or the policy's currency places when the run has
+// no currency.
+func (c *Config) Places() int32 {
+	if !c.Currency.IsZero() {
+		return int32(c.Currency.Places())
+	}
+	return currencyPlaces(&c.Policy)
 }
 
 // Outcome is what became of one record: its problems, or the summary row
@@ -114,17 +177,42 @@ func Assess(r Raw, cfg *Config) Outcome {
 		slices.SortStableFunc(out.Errs, func(a, b Problem) int { return a.At.Line - b.At.Line })
 		return out
 	}
-	a, err := assessRecord(&cfg.Policy, &rec)
+	if errs := fit(&rec, cfg); len(errs) > 0 {
+		out.Errs = problems(r.At, errors.Join(errs...))
+		return out
+	}
+	a, err := assessRecord(&cfg.Policy, &rec, cfg.Currency)
 	if err != nil {
 		out.Errs = problems(r.At, err)
 		return out
 	}
 	out.Row = a.row
-	out.Credit = a.amount.StringFixed(currencyPlaces(&cfg.Policy))
+	out.Credit = a.amount.StringFixed(cfg.Places())
 	if cfg.Results {
-		out.Result = resultLine(r.At, &rec, a, out.Credit)
+		out.Result = resultLine(r.At, &rec, a, out.Credit, cfg.Currency)
 	}
 	return out
+}
+
+// fit puts a decoded record in the run's terms: its month in its region's
+// zone when the run reads months so, and its currency and subscribed part
+// checked against the run's currency.
+func fit(rec *Record, cfg *Config) []error {
+	if cfg.zones != nil {
+		rec.month = rec.month.In(cfg.zones[regionCode(rec.region)])
+	}
+	var errs []error
+	switch {
+	case rec.currency.IsZero():
+	case cfg.Currency.IsZero():
+		errs = append(errs, fmt.Errorf("currency %s: the run has no currency (give it one, -currency %s)", rec.currency.Code(), rec.currency.Code()))
+	case rec.currency != cfg.Currency:
+		errs = append(errs, fmt.Errorf("currency %s is not the run's currency %s (a run sums credits in one currency)", rec.currency.Code(), cfg.Currency.Code()))
+	}
+	if !rec.subscribed.IsZero() && cfg.Currency.IsZero() {
+		errs = append(errs, errors.New("subscribed: a partial month's fee is prorated in the run's currency, and the run has none (-currency)"))
+	}
+	return errs
 }
 
 // DuplicateProblem is the problem of a record whose subscription-month was
@@ -142,8 +230,9 @@ func DuplicateProblem(o Outcome, first Pos) Problem {
 //
 // Every value is a string: decimals exactly as the library gives them
 // (uptime truncated to 20 places), the fee as written, the credit rounded
-// to the policy's currency places.
-func resultLine(at Pos, r *Record, a assessed, credit string) string {
+// to the run's currency (or the policy's currency places), and, when the
+// run has a currency, "currency" last with its code.
+func resultLine(at Pos, r *Record, a assessed, credit string, cur Currency) string {
 	b := make([]byte, 0, 192)
 	b = append(b, `{"record":`...)
 	b = appendJSONString(b, at.String())
@@ -159,6 +248,10 @@ func resultLine(at Pos, r *Record, a assessed, credit string) string {
 	b = append(b, a.percent.String()...)
 	b = append(b, `","credit":"`...)
 	b = append(b, credit...)
+	if !cur.IsZero() {
+		b = append(b, `","currency":"`...)
+		b = append(b, cur.Code()...)
+	}
 	b = append(b, `"}`...)
 	return string(b)
 }

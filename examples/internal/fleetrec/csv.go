@@ -15,7 +15,7 @@ import (
 // come in any order, letter case and white space around names are ignored.
 var (
 	csvRequired = []string{"subscription", "region", "month", "fee", "start", "end"}
-	csvOptional = []string{"kind", "cause", "announced"}
+	csvOptional = []string{"kind", "cause", "announced", "currency", "users", "affected_users"}
 )
 
 // Row is one data row of a CSV input, fields trimmed of white space.
@@ -23,6 +23,7 @@ type Row struct {
 	At                                Pos
 	Subscription, Region, Month, Fee  string
 	Kind, Start, End, Cause, Announce string
+	Currency, Users, AffectedUsers    string
 }
 
 // csvSource reads the CSV form: one row per outage or notice, the rows of a
@@ -167,16 +168,19 @@ func (s *csvSource) readRow() error {
 		return nil
 	}
 	row := Row{
-		At:           p,
-		Subscription: s.field(rec, "subscription"),
-		Region:       s.field(rec, "region"),
-		Month:        s.field(rec, "month"),
-		Fee:          s.field(rec, "fee"),
-		Kind:         s.field(rec, "kind"),
-		Start:        s.field(rec, "start"),
-		End:          s.field(rec, "end"),
-		Cause:        s.field(rec, "cause"),
-		Announce:     s.field(rec, "announced"),
+		At:            p,
+		Subscription:  s.field(rec, "subscription"),
+		Region:        s.field(rec, "region"),
+		Month:         s.field(rec, "month"),
+		Fee:           s.field(rec, "fee"),
+		Kind:          s.field(rec, "kind"),
+		Start:         s.field(rec, "start"),
+		End:           s.field(rec, "end"),
+		Cause:         s.field(rec, "cause"),
+		Announce:      s.field(rec, "announced"),
+		Currency:      s.field(rec, "currency"),
+		Users:         s.field(rec, "users"),
+		AffectedUsers: s.field(rec, "affected_users"),
 	}
 	k := row.Subscription + "\x00" + row.Month
 	if s.cur != nil && k == s.curKey {
@@ -212,9 +216,11 @@ func (s *csvSource) readRow() error {
 }
 
 // DecodeCSV decodes and checks the rows of one subscription-month. Every
-// row must repeat the first row's region and fee. A row's kind is
-// "outage", "notice", or empty: an outage when start or end is set, and
-// otherwise a row that only names the month (a month with no outage).
+// row must repeat the first row's region, fee, currency and users. A row's
+// kind is "outage", "notice", "subscribed" (start and end are the
+// subscribed part of the month; at most one such row), or empty: an
+// outage when start or end is set, and otherwise a row that only names the
+// month (a month with no outage). affected_users is for outages only.
 // Problems are reported at the line of the row they are in.
 func DecodeCSV(rows []Row, loc *time.Location) (Record, string, []Problem) {
 	var errs []Problem
@@ -241,20 +247,34 @@ func DecodeCSV(rows []Row, loc *time.Location) (Record, string, []Problem) {
 	if rec.fee, err = parseFee("fee", first.Fee); err != nil {
 		add(first.At, err)
 	}
+	if rec.currency, err = parseCurrency("currency", first.Currency); err != nil {
+		add(first.At, err)
+	}
+	if rec.users, err = parseUsers("users", first.Users); err != nil {
+		add(first.At, err)
+	}
+	subscribedAt := 0
 	for _, r := range rows {
-		if r.Region != first.Region {
-			add(r.At, fmt.Errorf("region %q differs from %q on line %d for the same subscription-month", r.Region, first.Region, first.At.Line))
-		}
-		if r.Fee != first.Fee {
-			add(r.At, fmt.Errorf("fee %q differs from %q on line %d for the same subscription-month", r.Fee, first.Fee, first.At.Line))
+		for _, c := range [...]struct{ name, got, want string }{
+			{"region", r.Region, first.Region},
+			{"fee", r.Fee, first.Fee},
+			{"currency", r.Currency, first.Currency},
+			{"users", r.Users, first.Users},
+		} {
+			if c.got != c.want {
+				add(r.At, fmt.Errorf("%s %q differs from %q on line %d for the same subscription-month", c.name, c.got, c.want, first.At.Line))
+			}
 		}
 		kind := strings.ToLower(r.Kind)
 		if kind == "" && (r.Start != "" || r.End != "") {
 			kind = "outage"
 		}
+		if kind != "outage" && r.AffectedUsers != "" {
+			add(r.At, fmt.Errorf("affected_users %q is only for outages", r.AffectedUsers))
+		}
 		switch kind {
 		case "outage":
-			o, e := parseOutage(r.Start, r.End, r.Cause)
+			o, e := parseOutage(r.Start, r.End, r.Cause, r.AffectedUsers)
 			if r.Announce != "" {
 				e = append(e, fmt.Errorf("announced %q is only for notices (kind \"notice\")", r.Announce))
 			}
@@ -267,12 +287,28 @@ func DecodeCSV(rows []Row, loc *time.Location) (Record, string, []Problem) {
 			}
 			add(r.At, e...)
 			rec.notices = append(rec.notices, n)
+		case "subscribed":
+			sp, e := parseSubscribed(r.Start, r.End)
+			e = prefixAll("subscribed", e)
+			if sp.IsZero() && len(e) == 0 {
+				e = []error{errors.New("subscribed: start and end are missing")}
+			}
+			if r.Cause != "" || r.Announce != "" {
+				e = append(e, errors.New("subscribed: cause and announced must be empty"))
+			}
+			if subscribedAt > 0 {
+				e = append(e, fmt.Errorf("subscribed: the month's subscribed part is given twice (first on line %d)", subscribedAt))
+			} else {
+				subscribedAt = r.At.Line
+			}
+			add(r.At, e...)
+			rec.subscribed = sp
 		case "":
 			if r.Cause != "" || r.Announce != "" {
 				add(r.At, errors.New("a row with no start and no end names only the month: cause and announced must be empty"))
 			}
 		default:
-			add(r.At, fmt.Errorf("kind %q is not \"outage\", \"notice\" or empty", r.Kind))
+			add(r.At, fmt.Errorf("kind %q is not \"outage\", \"notice\", \"subscribed\" or empty", r.Kind))
 		}
 	}
 	if len(errs) > 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -14,6 +15,13 @@ type GenConfig struct {
 	N       int    // subscription-months
 	Seed    uint64 // the random generator's seed; the same seed, the same data
 	Outages int    // outages per month; below 0: a realistic mix, mostly none
+	// Extras gives the random months the optional fields too: Currency
+	// (when not "") on every month, 250 licensed users with some outages
+	// affecting fewer, and every fourth month subscribed only from or
+	// until a day within it. The other fields are drawn as without
+	// Extras, so the months differ only in these.
+	Extras   bool
+	Currency string
 }
 
 // Showcase are the first months of the default sample data: one of each
@@ -127,11 +135,35 @@ func Generate(cfg GenConfig, emit func(JSONRecord) error) error {
 				r.Notices = append(r.Notices, JSONNotice{Start: o.Start, End: o.End, Announced: rfc3339(from.Add(-lead))})
 			}
 		}
+		if cfg.Extras {
+			addExtras(&r, rng, start, cfg.Currency)
+		}
 		if err := emit(r); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// addExtras gives r, a month starting at start, the optional fields (see
+// GenConfig.Extras).
+func addExtras(r *JSONRecord, rng *rand.Rand, start time.Time, currency string) {
+	r.Currency = currency
+	r.Users = "250"
+	for i := range r.Outages {
+		if rng.IntN(3) == 0 {
+			r.Outages[i].Users = fmt.Sprint(1 + rng.IntN(250))
+		}
+	}
+	if rng.IntN(4) == 0 {
+		day := start.AddDate(0, 0, 1+rng.IntN(27))
+		end := start.AddDate(0, 1, 0)
+		if rng.IntN(2) == 0 {
+			r.Subscribed = &JSONSpan{Start: rfc3339(day), End: rfc3339(end)} // starts within the month
+		} else {
+			r.Subscribed = &JSONSpan{Start: rfc3339(start), End: rfc3339(day)} // ends within it
+		}
+	}
 }
 
 func rfc3339(t time.Time) string { return t.UTC().Format(time.RFC3339) }
@@ -143,30 +175,48 @@ func WriteJSONL(w io.Writer, cfg GenConfig) error {
 	return Generate(cfg, func(r JSONRecord) error { return enc.Encode(r) })
 }
 
-// CSVHeader is the header WriteCSV writes.
-var CSVHeader = []string{"subscription", "region", "month", "fee", "kind", "start", "end", "cause", "announced"}
+// CSVHeader is the header WriteCSV writes; with GenConfig.Extras it is
+// followed by CSVExtras.
+var (
+	CSVHeader = []string{"subscription", "region", "month", "fee", "kind", "start", "end", "cause", "announced"}
+	CSVExtras = []string{"currency", "users", "affected_users"}
+)
 
 // WriteCSV writes cfg's months to w in the CSV form: a row per outage, then
-// a row per notice, and a single row with no kind for a month with neither.
+// a row per notice, then the subscribed part's row, and a single row with
+// no kind for a month with none of them.
 func WriteCSV(w io.Writer, cfg GenConfig) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(CSVHeader); err != nil {
+	header := CSVHeader
+	if cfg.Extras {
+		header = append(slices.Clip(header), CSVExtras...)
+	}
+	if err := cw.Write(header); err != nil {
 		return err
 	}
 	err := Generate(cfg, func(r JSONRecord) error {
-		head := []string{r.Subscription, r.Region, r.Month, r.Fee}
-		if len(r.Outages) == 0 && len(r.Notices) == 0 {
-			return cw.Write(append(head, "", "", "", "", ""))
+		row := func(kind, start, end, cause, announced, affected string) error {
+			rec := []string{r.Subscription, r.Region, r.Month, r.Fee, kind, start, end, cause, announced}
+			if cfg.Extras {
+				rec = append(rec, r.Currency, r.Users, affected)
+			}
+			return cw.Write(rec)
+		}
+		if len(r.Outages) == 0 && len(r.Notices) == 0 && r.Subscribed == nil {
+			return row("", "", "", "", "", "")
 		}
 		for _, o := range r.Outages {
-			if err := cw.Write(append(head, "outage", o.Start, o.End, o.Cause, "")); err != nil {
+			if err := row("outage", o.Start, o.End, o.Cause, "", o.Users); err != nil {
 				return err
 			}
 		}
 		for _, n := range r.Notices {
-			if err := cw.Write(append(head, "notice", n.Start, n.End, "", n.Announced)); err != nil {
+			if err := row("notice", n.Start, n.End, "", n.Announced, ""); err != nil {
 				return err
 			}
+		}
+		if r.Subscribed != nil {
+			return row("subscribed", r.Subscribed.Start, r.Subscribed.End, "", "", "")
 		}
 		return nil
 	})

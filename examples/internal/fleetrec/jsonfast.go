@@ -32,20 +32,20 @@ func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 	// (subscription, fee, cause) are cloned. Nothing of line is referred to
 	// once decodeFast returns.
 	sc := scanner{s: unsafe.String(unsafe.SliceData(line), len(line))}
-	var sub, reg, mon, fee string
+	var sub, reg, mon, fee, cur, users string
 	// Every outage and notice is an object: their number is at most the
 	// line's '{' less the record's own.
 	rec := Record{outages: make([]outage, 0, max(strings.Count(sc.s, "{")-1, 0))}
 	if !sc.byte('{') {
 		return Record{}, "", false
 	}
-	var seen uint8 // the keys read, one bit each
+	var seen uint16 // the keys read, one bit each
 	for !sc.byte('}') {
 		if seen != 0 && !sc.byte(',') {
 			return Record{}, "", false
 		}
 		k, ok := sc.key()
-		var bit uint8
+		var bit uint16
 		switch {
 		case !ok:
 		case k == "subscription":
@@ -62,18 +62,36 @@ func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 			fee, ok = sc.str()
 		case k == "outages":
 			bit = 16
-			ok = sc.array(func(v [3]string) bool {
-				o, errs := parseOutage(v[0], v[1], strings.Clone(v[2]))
+			ok = sc.array(func(v [4]string) bool {
+				o, errs := parseOutage(v[0], v[1], strings.Clone(v[2]), v[3])
 				rec.outages = append(rec.outages, o)
 				return len(errs) == 0
-			}, "cause")
+			}, "cause", "users")
 		case k == "notices":
 			bit = 32
-			ok = sc.array(func(v [3]string) bool {
+			ok = sc.array(func(v [4]string) bool {
 				n, errs := parseNotice(v[0], v[1], v[2])
 				rec.notices = append(rec.notices, n)
 				return len(errs) == 0
-			}, "announced")
+			}, "announced", "")
+		case k == "currency":
+			bit = 64
+			cur, ok = sc.str()
+		case k == "users":
+			bit = 128
+			users, ok = sc.str()
+		case k == "subscribed":
+			bit = 256
+			var v [4]string
+			var set uint8
+			if v, set, ok = sc.object("", ""); ok && set != 3 {
+				ok = false // start or end missing: checkJSON says which
+			}
+			if ok {
+				var errs []error
+				rec.subscribed, errs = parseSubscribed(v[0], v[1])
+				ok = len(errs) == 0
+			}
 		default:
 			ok = false
 		}
@@ -94,6 +112,13 @@ func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 		return Record{}, "", false
 	}
 	if rec.fee, err = parseFee("fee", fee); err != nil {
+		return Record{}, "", false
+	}
+	// ParseCurrency may keep the string it is given: a copy, not line.
+	if rec.currency, err = parseCurrency("currency", strings.Clone(cur)); err != nil {
+		return Record{}, "", false
+	}
+	if rec.users, err = parseUsers("users", users); err != nil {
 		return Record{}, "", false
 	}
 	rec.subscription, rec.feeText = strings.Clone(sub), strings.Clone(fee)
@@ -180,9 +205,10 @@ func (sc *scanner) key() (string, bool) {
 }
 
 // array reads an array of objects whose keys are "start", "end" and
-// third, each at most once, with string values, and calls elem with the
-// values in that order ("" for a key not there) for each object.
-func (sc *scanner) array(elem func(v [3]string) bool, third string) bool {
+// third and fourth (when not ""), each at most once, with string values,
+// and calls elem with the values in that order ("" for a key not there)
+// for each object.
+func (sc *scanner) array(elem func(v [4]string) bool, third, fourth string) bool {
 	if !sc.byte('[') {
 		return false
 	}
@@ -190,38 +216,8 @@ func (sc *scanner) array(elem func(v [3]string) bool, third string) bool {
 		return true
 	}
 	for {
-		if !sc.byte('{') {
-			return false
-		}
-		var v [3]string
-		var seen uint8
-		for !sc.byte('}') {
-			if seen != 0 && !sc.byte(',') {
-				return false
-			}
-			k, ok := sc.key()
-			var i uint8
-			switch {
-			case !ok:
-				return false
-			case k == "start":
-				i = 0
-			case k == "end":
-				i = 1
-			case k == third:
-				i = 2
-			default:
-				return false
-			}
-			if seen&(1<<i) != 0 {
-				return false
-			}
-			seen |= 1 << i
-			if v[i], ok = sc.str(); !ok {
-				return false
-			}
-		}
-		if !elem(v) {
+		v, _, ok := sc.object(third, fourth)
+		if !ok || !elem(v) {
 			return false
 		}
 		if sc.byte(']') {
@@ -231,4 +227,43 @@ func (sc *scanner) array(elem func(v [3]string) bool, third string) bool {
 			return false
 		}
 	}
+}
+
+// object reads an object whose keys are "start", "end" and third and
+// fourth (when not ""), each at most once, with string values. It returns
+// the values in that order ("" for a key not there) and the keys it read,
+// one bit each in that order.
+func (sc *scanner) object(third, fourth string) (v [4]string, seen uint8, ok bool) {
+	if !sc.byte('{') {
+		return v, 0, false
+	}
+	for !sc.byte('}') {
+		if seen != 0 && !sc.byte(',') {
+			return v, 0, false
+		}
+		k, ok := sc.key()
+		var i uint8
+		switch {
+		case !ok:
+			return v, 0, false
+		case k == "start":
+			i = 0
+		case k == "end":
+			i = 1
+		case k == third && third != "":
+			i = 2
+		case k == fourth && fourth != "":
+			i = 3
+		default:
+			return v, 0, false
+		}
+		if seen&(1<<i) != 0 {
+			return v, 0, false
+		}
+		seen |= 1 << i
+		if v[i], ok = sc.str(); !ok {
+			return v, 0, false
+		}
+	}
+	return v, seen, true
 }

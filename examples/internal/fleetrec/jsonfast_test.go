@@ -31,6 +31,10 @@ var fastTaken = []string{
 	`{"fee":"1","outages":[],"notices":[],"month":"2024-03","region":"nam","subscription":"s"}`,
 	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1","outages":[{"cause":"preview","end":"2024-03-01T01:00:00+01:00","start":"2024-02-29T23:00:00.5Z"}]}`,
 	`{"subscription":"s","region":"NAM","month":"2024-03","fee":"1","notices":[{"start":"2024-03-01T00:00:00Z","end":"2024-03-01T01:00:00Z","announced":"2024-02-01T00:00:00Z"}]}`,
+	// The optional fields.
+	`{"subscription":"s","region":"DEU","month":"2024-04","fee":"3000.00","currency":"EUR","subscribed":{"start":"2024-04-16T00:00:00Z","end":"2024-05-01T00:00:00Z"}}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","users":"1000","outages":[{"start":"2024-04-10T14:00:00Z","end":"2024-04-10T16:00:00Z","users":"100"},{"users":"0","start":"2024-04-11T14:00:00Z","end":"2024-04-11T16:00:00Z","cause":""}]}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","currency":"jpy","subscribed":{"end":"2024-04-20T00:00:00Z","start":"2024-03-20T00:00:00Z"}}`,
 }
 
 // fastLeft are lines decodeFast leaves to encoding/json: not in the plain
@@ -58,6 +62,21 @@ var fastLeft = []string{
 	`[1]`,
 	`"x"`,
 	`nul`,
+	// The optional fields, not plain or with a problem.
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","subscribed":{}}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","subscribed":{"start":"2024-04-16T00:00:00Z"}}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","subscribed":{"start":"2024-04-16T00:00:00Z","end":"2024-04-16T00:00:00Z"}}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","subscribed":{"start":"2024-04-16T00:00:00Z","end":"2024-04-17T00:00:00Z","users":"1"}}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","subscribed":null}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","users":"-1"}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","users":"1.5"}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","users":"1000000001"}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","users":"99999999999"}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","currency":"XXX"}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","currency":"XAU"}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","currency":"EUR","currency":"USD"}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","outages":[{"start":"2024-04-10T14:00:00Z","end":"2024-04-10T16:00:00Z","users":"many"}]}`,
+	`{"subscription":"s","region":"NAM","month":"2024-04","fee":"1","notices":[{"start":"2024-04-10T14:00:00Z","end":"2024-04-10T16:00:00Z","announced":"2024-04-01T00:00:00Z","users":"1"}]}`,
 }
 
 // FuzzDecodeJSON holds the fast path to encoding/json: DecodeJSON gives

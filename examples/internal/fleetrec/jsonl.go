@@ -23,16 +23,27 @@ type JSONRecord struct {
 	Region       string       `json:"region"`
 	Month        string       `json:"month"`
 	Fee          string       `json:"fee"`
+	Currency     string       `json:"currency,omitempty"`
+	Users        string       `json:"users,omitempty"`
+	Subscribed   *JSONSpan    `json:"subscribed,omitempty"`
 	Outages      []JSONOutage `json:"outages,omitempty"`
 	Notices      []JSONNotice `json:"notices,omitempty"`
 }
 
-// JSONOutage is one outage: [start, end), and its cause ("" or absent for
-// the service's own fault).
+// JSONSpan is a span of time, [start, end).
+type JSONSpan struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// JSONOutage is one outage: [start, end), its cause ("" or absent for the
+// service's own fault) and, for a user-minutes policy, how many users it
+// affected ("" or absent for all).
 type JSONOutage struct {
 	Start string `json:"start"`
 	End   string `json:"end"`
 	Cause string `json:"cause,omitempty"`
+	Users string `json:"users,omitempty"`
 }
 
 // JSONNotice is one maintenance notice: the announced span [start, end)
@@ -196,8 +207,22 @@ func checkJSON(jr *JSONRecord, p Pos, loc *time.Location) (Record, string, []Pro
 	if rec.fee, err = parseFee("fee", jr.Fee); err != nil {
 		errs = append(errs, err)
 	}
+	if rec.currency, err = parseCurrency("currency", jr.Currency); err != nil {
+		errs = append(errs, err)
+	}
+	if rec.users, err = parseUsers("users", jr.Users); err != nil {
+		errs = append(errs, err)
+	}
+	if jr.Subscribed != nil {
+		sp, e := parseSubscribed(jr.Subscribed.Start, jr.Subscribed.End)
+		if e == nil && sp.IsZero() {
+			errs = append(errs, errors.New("subscribed: start and end are missing"))
+		}
+		errs = append(errs, prefixAll("subscribed", e)...)
+		rec.subscribed = sp
+	}
 	for i, o := range jr.Outages {
-		out, e := parseOutage(o.Start, o.End, o.Cause)
+		out, e := parseOutage(o.Start, o.End, o.Cause, o.Users)
 		errs = append(errs, item("outages", i, e)...)
 		rec.outages = append(rec.outages, out)
 	}
@@ -214,6 +239,15 @@ func checkJSON(jr *JSONRecord, p Pos, loc *time.Location) (Record, string, []Pro
 		return Record{}, k, out
 	}
 	return rec, k, nil
+}
+
+// prefixAll puts "field." before each of errs: "start ..." becomes
+// "subscribed.start ...".
+func prefixAll(field string, errs []error) []error {
+	for j, e := range errs {
+		errs[j] = fmt.Errorf("%s.%w", field, e)
+	}
+	return errs
 }
 
 // item puts the list and index of an outage or notice before each of its

@@ -61,7 +61,30 @@ func knownCause(c string) bool { return sla.Cause(c).Known() }
 
 func newSpan(start, end time.Time) (span, error) { return calendar.NewSpan(start, end) }
 
-func makeOutage(s span, c string) outage { return sla.Outage{Span: s, Cause: sla.Cause(c)} }
+func makeOutage(s span, c string, users int) outage {
+	return sla.Outage{Span: s, Cause: sla.Cause(c), Users: users}
+}
+
+// Currency is the ISO 4217 currency of a run's fees and credits.
+type Currency = sla.Currency
+
+func parseCurrencyLib(code string) (Currency, error) { return sla.ParseCurrency(code) }
+
+func regionCode(r region) string { return r.Code }
+
+// regionZones returns the zone of every region of the built-in table, by
+// code.
+func regionZones() (map[string]*time.Location, error) {
+	zones := make(map[string]*time.Location)
+	for _, r := range maintenance.Regions() {
+		loc, err := r.Location()
+		if err != nil {
+			return nil, err
+		}
+		zones[r.Code] = loc
+	}
+	return zones, nil
+}
 
 func makeNotice(s span, announced time.Time) (notice, error) {
 	return maintenance.NewNotice(s, announced)
@@ -76,7 +99,8 @@ func checkFee(fee decimal.Decimal) error {
 // Period returns the sla.Period of the record: its month, its region's
 // published window, its notices and its outages.
 func (r Record) Period() sla.Period {
-	return sla.Period{Month: r.month, Window: r.region.Window, Notices: r.notices, Outages: r.outages}
+	return sla.Period{Month: r.month, Window: r.region.Window, Notices: r.notices, Outages: r.outages,
+		Subscribed: r.subscribed, Users: r.users}
 }
 
 // assessed is what Assess needs of an assessment.
@@ -87,13 +111,21 @@ type assessed struct {
 	uptime  decimal.Decimal // the Monthly Uptime Percentage
 }
 
-// assessRecord assesses r under p and computes its payout.
-func assessRecord(p *Policy, r *Record) (assessed, error) {
+// assessRecord assesses r under p and computes its payout: in cur when
+// cur is not the zero Currency (the fee is the whole month's, prorated for a
+// partial month), else with the policy's currency places (the caller has
+// made sure that such a record is a whole month).
+func assessRecord(p *Policy, r *Record, cur Currency) (assessed, error) {
 	a, err := p.Assess(r.Period())
 	if err != nil {
 		return assessed{}, err
 	}
-	pay, err := a.Payout(r.fee)
+	var pay sla.Payout
+	if cur.IsZero() {
+		pay, err = a.Payout(r.fee)
+	} else {
+		pay, err = a.PayoutIn(r.fee, cur)
+	}
 	if err != nil {
 		return assessed{}, err
 	}
@@ -119,10 +151,10 @@ func rowOf(p *Policy, a sla.Assessment) int {
 // tierRow is a summary row's label and credit, in the policy's terms.
 type tierRow struct{ label, credit string }
 
-// summaryRows returns the labels of p's summary rows (see RowMet), its
-// currency places, and whether no month can miss the level without a tier
-// (the level is the first tier's Below).
-func summaryRows(p *Policy) (rows []tierRow, places int32, noMissedRow bool) {
+// summaryRows returns the labels of p's summary rows (see RowMet), and
+// whether no month can miss the level without a tier (the level is the
+// first tier's Below).
+func summaryRows(p *Policy) (rows []tierRow, noMissedRow bool) {
 	rows = append(rows,
 		tierRow{"level met (>= " + p.Level.String() + "%)", "0%"},
 		tierRow{"level missed, no tier", "0%"})
@@ -130,7 +162,7 @@ func summaryRows(p *Policy) (rows []tierRow, places int32, noMissedRow bool) {
 		rows = append(rows, tierRow{"below " + t.Below.String() + "%", t.Credit.String() + "%"})
 	}
 	noMissedRow = len(p.Tiers) > 0 && p.Level.Equal(p.Tiers[0].Below)
-	return rows, int32(p.CurrencyPlaces), noMissedRow
+	return rows, noMissedRow
 }
 
 func currencyPlaces(p *Policy) int32 { return int32(p.CurrencyPlaces) }

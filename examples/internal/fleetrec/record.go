@@ -85,6 +85,9 @@ type Record struct {
 	feeText      string // the fee as written
 	outages      []outage
 	notices      []notice
+	users        int      // licensed users, for a user-minutes policy; 0: not given
+	subscribed   span     // the subscribed part of the month; zero: the whole month
+	currency     Currency // the record's currency; zero when not given
 }
 
 // Fee returns the month's fee.
@@ -220,6 +223,50 @@ func daysIn(m, y int) int {
 	return 30 + (m+m/8)%2
 }
 
+// maxUsers is the largest user count a record may give.
+const maxUsers = 1_000_000_000
+
+// parseUsers reads a user count such as "250": decimal digits only, at
+// most maxUsers; "" is 0 (not given).
+func parseUsers(field, s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' || len(s) > 10 {
+			return 0, fmt.Errorf("%s %s is not a whole number of users such as \"250\"", field, quote(s))
+		}
+		n = n*10 + int(c-'0')
+	}
+	if n > maxUsers {
+		return 0, fmt.Errorf("%s %s is more than %d users", field, quote(s), maxUsers)
+	}
+	return n, nil
+}
+
+// parseCurrency reads an ISO 4217 code such as "EUR"; "" is none (the
+// zero Currency). Assess checks it against the run's currency.
+func parseCurrency(field, s string) (Currency, error) {
+	if s == "" {
+		return Currency{}, nil
+	}
+	c, err := parseCurrencyLib(s)
+	if err != nil {
+		return Currency{}, fmt.Errorf("%s: %w", field, err)
+	}
+	return c, nil
+}
+
+// quote quotes s for a message, at most 40 bytes of it.
+func quote(s string) string {
+	if len(s) > 40 {
+		return fmt.Sprintf("%q... (%d bytes)", s[:40], len(s))
+	}
+	return strconv.Quote(s)
+}
+
 func parseCause(field, s string) (string, error) {
 	if s != "" && !knownCause(s) {
 		return "", fmt.Errorf("%s %q is not a known cause (empty for the service's own fault, or one of %s)",
@@ -243,11 +290,26 @@ func parseSpan(start, end string) (span, []error) {
 	return sp, nil
 }
 
-func parseOutage(start, end, cause string) (outage, []error) {
+func parseOutage(start, end, cause, users string) (outage, []error) {
 	sp, errs := parseSpan(start, end)
 	c, err := parseCause("cause", cause)
 	errs = append(errs, nonNil(err)...)
-	return makeOutage(sp, c), errs
+	u, err := parseUsers("users", users)
+	errs = append(errs, nonNil(err)...)
+	return makeOutage(sp, c, u), errs
+}
+
+// parseSubscribed reads the subscribed part of a month, [start, end); two
+// empty strings are the whole month.
+func parseSubscribed(start, end string) (span, []error) {
+	if start == "" && end == "" {
+		return span{}, nil
+	}
+	sp, errs := parseSpan(start, end)
+	if len(errs) == 0 && sp.IsEmpty() {
+		errs = []error{fmt.Errorf("span [%s, %s) is empty: a month with no subscribed time has no uptime", start, end)}
+	}
+	return sp, errs
 }
 
 func parseNotice(start, end, announced string) (notice, []error) {

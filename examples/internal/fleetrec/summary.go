@@ -23,6 +23,7 @@ const (
 type Summary struct {
 	labels   []tierRow
 	places   int32
+	currency string // the run's currency code, "" for none
 	noMissed bool
 	months   []int
 	credits  []decimal.Decimal
@@ -34,10 +35,14 @@ type Summary struct {
 	bad      int
 }
 
-// NewSummary returns the empty summary of a fleet assessed under p.
-func NewSummary(p *Policy) *Summary {
-	s := &Summary{}
-	s.labels, s.places, s.noMissed = summaryRows(p)
+// NewSummary returns the empty summary of a fleet assessed under cfg: its
+// policy's rows, credits in its currency.
+func NewSummary(cfg *Config) *Summary {
+	s := &Summary{places: cfg.Places()}
+	if !cfg.Currency.IsZero() {
+		s.currency = cfg.Currency.Code()
+	}
+	s.labels, s.noMissed = summaryRows(&cfg.Policy)
 	s.months = make([]int, len(s.labels))
 	s.credits = make([]decimal.Decimal, len(s.labels))
 	s.units = make([]int64, len(s.labels))
@@ -142,7 +147,11 @@ func (s *Summary) Write(w io.Writer) error {
 		wm, wa = max(wm, len(l.months)), max(wa, len(l.credits))
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "subscription-months by credit tier (each month's credit rounded to %d places, then summed)\n", s.places)
+	if s.currency != "" {
+		fmt.Fprintf(&b, "subscription-months by credit tier (credits in %s, each month's credit rounded to %d places, then summed)\n", s.currency, s.places)
+	} else {
+		fmt.Fprintf(&b, "subscription-months by credit tier (each month's credit rounded to %d places, then summed)\n", s.places)
+	}
 	for _, l := range lines {
 		fmt.Fprintf(&b, "%-*s  %*s  %*s  %*s\n", wl, l.label, wc, l.credit, wm, l.months, wa, l.credits)
 	}

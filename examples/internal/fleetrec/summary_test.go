@@ -43,7 +43,7 @@ func TestUnits(t *testing.T) {
 // plain decimal sums, past int64's range too.
 func TestSummarySums(t *testing.T) {
 	p := DefaultPolicy()
-	s := NewSummary(&p)
+	s := NewSummary(&Config{Policy: p})
 	want := decimal.Zero
 	add := func(row int, credit string) {
 		require.NoError(t, s.Add(Outcome{Row: row, Credit: credit}))
