@@ -27,7 +27,9 @@ const (
 //
 // Its baseline, assess+payout, is the assessment alone of the same months,
 // decoded beforehand: sla.Policy.Assess and Assessment.Payout, one month
-// after the other. workers=1 is in turn the baseline of workers=2.
+// after the other; compiled+payout is the same with the policy compiled
+// once (sla.Compile), as the fleet assesses. workers=1 is in turn the
+// baseline of workers=2.
 // months/s is the throughput; cpu-us/month the CPU time (user and system,
 // all goroutines, garbage collector included) spent per month, which is
 // what the whole program's cost per record is compared on: at workers=1
@@ -46,36 +48,44 @@ func BenchmarkFleet(b *testing.B) {
 		}
 		data[format] = in.Bytes()
 	}
-	b.Run("assess+payout", func(b *testing.B) {
-		policy := sla.DynamicsCRMOnline()
-		var recs []fleetrec.Record
-		lr := fleetrec.NewLineReader(bytes.NewReader(data["jsonl"]))
-		for {
-			line, n, _, err := lr.Next()
-			if err == io.EOF {
-				break
-			}
-			rec, _, errs := fleetrec.DecodeJSON(line, fleetrec.Pos{File: "bench", Line: n}, time.UTC)
-			if len(errs) > 0 {
-				b.Fatal(errs)
-			}
-			recs = append(recs, rec)
+	var recs []fleetrec.Record
+	lr := fleetrec.NewLineReader(bytes.NewReader(data["jsonl"]))
+	for {
+		line, n, _, err := lr.Next()
+		if err == io.EOF {
+			break
 		}
-		b.ResetTimer()
-		cpu := cpuTime()
-		for range b.N {
-			for _, rec := range recs {
-				a, err := policy.Assess(rec.Period())
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := a.Payout(rec.Fee()); err != nil {
-					b.Fatal(err)
+		rec, _, errs := fleetrec.DecodeJSON(line, fleetrec.Pos{File: "bench", Line: n}, time.UTC)
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+		recs = append(recs, rec)
+	}
+	policy := sla.DynamicsCRMOnline()
+	compiled, err := sla.Compile(policy)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, base := range []struct {
+		name   string
+		assess func(sla.Period) (sla.Assessment, error)
+	}{{"assess+payout", policy.Assess}, {"compiled+payout", compiled.Assess}} {
+		b.Run(base.name, func(b *testing.B) {
+			cpu := cpuTime()
+			for range b.N {
+				for _, rec := range recs {
+					a, err := base.assess(rec.Period())
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := a.Payout(rec.Fee()); err != nil {
+						b.Fatal(err)
+					}
 				}
 			}
-		}
-		reportMonths(b, cpu)
-	})
+			reportMonths(b, cpu)
+		})
+	}
 	for _, format := range []string{"jsonl", "csv"} {
 		for _, workers := range []int{1, 2} {
 			b.Run(fmt.Sprintf("%s/workers=%d", format, workers), func(b *testing.B) {

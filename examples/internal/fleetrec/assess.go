@@ -92,6 +92,10 @@ type Config struct {
 	// zones, when not nil, holds each region's zone by code: a record's
 	// month is read in its region's zone, and Loc is not used.
 	zones map[string]*time.Location
+	// compiled, when not nil, is Policy compiled by NewConfig: it assesses
+	// without validating the policy for every record. Without it (a
+	// Config made as a literal) each record validates Policy.
+	compiled *compiled
 }
 
 // Settings are a run's choices as plain values, as flags give them and as
@@ -108,7 +112,11 @@ type Settings struct {
 // NewConfig returns the Config of a run under p with settings s, or an
 // error naming the setting that is wrong.
 func NewConfig(p Policy, s Settings) (Config, error) {
-	cfg := Config{Policy: p, Loc: time.UTC}
+	c, err := compile(p)
+	if err != nil {
+		return Config{}, err
+	}
+	cfg := Config{Policy: p, Loc: time.UTC, compiled: c}
 	switch s.MonthZone {
 	case "", "UTC":
 	case "region":
@@ -181,7 +189,7 @@ func Assess(r Raw, cfg *Config) Outcome {
 		out.Errs = problems(r.At, errors.Join(errs...))
 		return out
 	}
-	a, err := assessRecord(&cfg.Policy, &rec, cfg.Currency)
+	a, err := assessRecord(&cfg.Policy, cfg.compiled, &rec, cfg.Currency)
 	if err != nil {
 		out.Errs = problems(r.At, err)
 		return out

@@ -52,7 +52,7 @@ func BenchmarkRecord(b *testing.B) {
 		})
 	}
 	run("assess+payout", func() bool {
-		_, err := assessRecord(&policy, &rec, Currency{})
+		_, err := assessRecord(&policy, nil, &rec, Currency{})
 		return err == nil
 	})
 	run("decode-jsonl", func() bool {

@@ -63,7 +63,8 @@ func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 		case k == "outages":
 			bit = 16
 			ok = sc.array(func(v [4]string) bool {
-				o, errs := parseOutage(v[0], v[1], strings.Clone(v[2]), v[3])
+				// parseOutage keeps the library's name of a cause, not v[2].
+				o, errs := parseOutage(v[0], v[1], v[2], v[3])
 				rec.outages = append(rec.outages, o)
 				return len(errs) == 0
 			}, "cause", "users")
@@ -121,9 +122,13 @@ func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 	if rec.users, err = parseUsers("users", users); err != nil {
 		return Record{}, "", false
 	}
-	rec.subscription, rec.feeText = strings.Clone(sub), strings.Clone(fee)
-	// ParseMonth takes "YYYY-MM" only, which is the month's String.
-	return rec, sub + " " + mon, true
+	// One copy holds the key, the subscription and the fee as written:
+	// "sub mon" then fee. ParseMonth takes "YYYY-MM" only, which is the
+	// month's String, so the key is the one checkJSON makes.
+	all := sub + " " + mon + fee
+	k := all[:len(sub)+1+len(mon)]
+	rec.subscription, rec.feeText = k[:len(sub)], all[len(k):]
+	return rec, k, true
 }
 
 // scanner reads s from i on.
@@ -198,6 +203,15 @@ func special8(w uint64) bool {
 	return (zero(w^(ones*'"'))|zero(w^(ones*'\\'))|zero(w^(ones*0x7f))|(w-ones*0x20)&^w|w)&highs != 0
 }
 
+// lit skips l when the input goes on with it, and reports whether it did.
+func (sc *scanner) lit(l string) bool {
+	if strings.HasPrefix(sc.s[sc.i:], l) {
+		sc.i += len(l)
+		return true
+	}
+	return false
+}
+
 // key reads an object's key and its colon.
 func (sc *scanner) key() (string, bool) {
 	k, ok := sc.str()
@@ -241,8 +255,18 @@ func (sc *scanner) object(third, fourth string) (v [4]string, seen uint8, ok boo
 		if seen != 0 && !sc.byte(',') {
 			return v, 0, false
 		}
-		k, ok := sc.key()
 		var i uint8
+		// The keys of the plain form first, as literals: most objects
+		// are {"start":"…","end":"…"}.
+		k, ok := "", true
+		switch {
+		case sc.lit(`"start":`):
+			k = "start"
+		case sc.lit(`"end":`):
+			k = "end"
+		default:
+			k, ok = sc.key()
+		}
 		switch {
 		case !ok:
 			return v, 0, false

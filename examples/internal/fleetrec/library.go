@@ -57,13 +57,34 @@ func causeList() []string {
 	return known
 }
 
-func knownCause(c string) bool { return sla.Cause(c).Known() }
+// knownCauses are the names of sla.Causes, read-only.
+var knownCauses = causeList()
+
+// knownCause returns the name of the known outage cause c, the string of
+// knownCauses rather than c itself (so that a record refers to no input
+// buffer), and false when c is not one.
+func knownCause(c string) (string, bool) {
+	if !sla.Cause(c).Known() {
+		return "", false
+	}
+	for _, k := range knownCauses {
+		if k == c {
+			return k, true
+		}
+	}
+	return "", false
+}
 
 func newSpan(start, end time.Time) (span, error) { return calendar.NewSpan(start, end) }
 
 func makeOutage(s span, c string, users int) outage {
 	return sla.Outage{Span: s, Cause: sla.Cause(c), Users: users}
 }
+
+// compiled is a policy validated once.
+type compiled = sla.Compiled
+
+func compile(p Policy) (*compiled, error) { return sla.Compile(p) }
 
 // Currency is the ISO 4217 currency of a run's fees and credits.
 type Currency = sla.Currency
@@ -115,8 +136,17 @@ type assessed struct {
 // cur is not the zero Currency (the fee is the whole month's, prorated for a
 // partial month), else with the policy's currency places (the caller has
 // made sure that such a record is a whole month).
-func assessRecord(p *Policy, r *Record, cur Currency) (assessed, error) {
-	a, err := p.Assess(r.Period())
+//
+// c, when not nil, is p compiled (sla.Compile), which assesses without
+// validating p again.
+func assessRecord(p *Policy, c *compiled, r *Record, cur Currency) (assessed, error) {
+	var a sla.Assessment
+	var err error
+	if c != nil {
+		a, err = c.Assess(r.Period())
+	} else {
+		a, err = p.Assess(r.Period())
+	}
 	if err != nil {
 		return assessed{}, err
 	}

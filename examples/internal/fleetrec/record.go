@@ -138,6 +138,9 @@ func parseFee(field, s string) (decimal.Decimal, error) {
 	if s == "" {
 		return decimal.Decimal{}, fmt.Errorf("%s is missing", field)
 	}
+	if fee, ok := plainFee(s); ok {
+		return fee, nil
+	}
 	if len(s) > 100 {
 		return decimal.Decimal{}, fmt.Errorf("%s %.20q... is longer than 100 characters", field, s)
 	}
@@ -149,6 +152,37 @@ func parseFee(field, s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, fmt.Errorf("%s %q: %w", field, s, err)
 	}
 	return fee, nil
+}
+
+// plainFee reads the form of fee most exports write, digits with at most
+// one '.' between digits ("1250.00", "99"), at most 18 digits in all, and
+// returns what decimal.NewFromString returns for it. Such a fee is below
+// 10^18, not negative and has at most 18 places, so sla.Assessment.Payout
+// never refuses it (it refuses negative fees and exponents outside ±64):
+// checkFee is not needed. Any other form is left to parseFee's general
+// path (ok false). TestPlainFee holds the two paths to the same answer.
+func plainFee(s string) (decimal.Decimal, bool) {
+	var c int64
+	digits, dot := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch >= '0' && ch <= '9':
+			c = c*10 + int64(ch-'0')
+			digits++
+		case ch == '.' && dot < 0 && i > 0 && i < len(s)-1:
+			dot = i
+		default:
+			return decimal.Decimal{}, false
+		}
+	}
+	if digits == 0 || digits > 18 {
+		return decimal.Decimal{}, false
+	}
+	exp := int32(0)
+	if dot >= 0 {
+		exp = -int32(len(s) - dot - 1)
+	}
+	return decimal.New(c, exp), true
 }
 
 // parseTime reads an RFC 3339 instant with its offset, such as
@@ -267,12 +301,18 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
+// parseCause reads an outage's cause: "" for the service's own fault, or
+// one of the known causes, returned as the library names it (not s).
 func parseCause(field, s string) (string, error) {
-	if s != "" && !knownCause(s) {
-		return "", fmt.Errorf("%s %q is not a known cause (empty for the service's own fault, or one of %s)",
-			field, s, strings.Join(causeList(), ", "))
+	if s == "" {
+		return "", nil
 	}
-	return s, nil
+	c, ok := knownCause(s)
+	if !ok {
+		return "", fmt.Errorf("%s %q is not a known cause (empty for the service's own fault, or one of %s)",
+			field, s, strings.Join(knownCauses, ", "))
+	}
+	return c, nil
 }
 
 // parseSpan reads the start and end of an outage or notice, which must not
