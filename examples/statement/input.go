@@ -241,7 +241,7 @@ func readClosuresFile(name string, table maintenance.Table) (maintenance.Closure
 	return c, nil
 }
 
-// errorLines splits an error built with errors.Join (possibly nested) into
+// errorLines splits an error (a calendar.ErrorList, possibly nested) into
 // one line per problem.
 func errorLines(err error) []string {
 	var lines []string

@@ -128,7 +128,7 @@ func Probes(probes []Probe, within calendar.Span, opts ProbeOptions) (Result, er
 			ErrInvalidData, opts.MaxGap, within.Duration()))
 	}
 	if len(errs) > 0 {
-		return Result{}, errors.Join(errs...)
+		return Result{}, problems(errs)
 	}
 	runs := newRunSweep(within)
 	if runs.length == 0 {
@@ -345,4 +345,15 @@ func (r *runSweep) measurement() Result {
 		Up:          r.length - r.down - r.unk,
 		UnknownTime: r.unk,
 	}
+}
+
+// problems returns errs as one error, a calendar.ErrorList, so that a
+// caller ranges over the problems as over any validation's of the module,
+// and a long list is written with its first 20 and a count.
+func problems(errs []error) error {
+	var list calendar.ErrorList
+	for _, e := range errs {
+		list.Add(e)
+	}
+	return list.Err()
 }

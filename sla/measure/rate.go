@@ -1,7 +1,6 @@
 package measure
 
 import (
-	"errors"
 	"fmt"
 	"math/big"
 	"slices"
@@ -52,7 +51,7 @@ type RateOptions struct {
 // rates may come in any order and are not modified; the result does not
 // depend on the order. Results are in within.Start's location.
 //
-// It reports every problem at once (errors.Join), each wrapping
+// It reports every problem at once, as a calendar.ErrorList whose entries each wrap
 // ErrInvalidData: a within as Probes rejects it; a Threshold
 // outside (0, 100] or with more than 18 decimal places; an interval
 // ("rates[3]") whose span ends before it starts, whose Errors or Total is
@@ -80,7 +79,7 @@ func Rates(rates []IntervalRate, within calendar.Span, opts RateOptions) (Result
 		}
 	}
 	if len(errs) > 0 {
-		return Result{}, errors.Join(errs...)
+		return Result{}, problems(errs)
 	}
 
 	// Sorted input (non-decreasing Span.Start) is read in one pass; other
@@ -110,7 +109,7 @@ func Rates(rates []IntervalRate, within calendar.Span, opts RateOptions) (Result
 		}
 	}
 	if len(errs) > 0 {
-		return Result{}, errors.Join(errs...)
+		return Result{}, problems(errs)
 	}
 
 	runs := newRunSweep(within)

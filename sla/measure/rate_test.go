@@ -190,7 +190,26 @@ func TestMeasureRatesErrors(t *testing.T) {
 			}
 		})
 	}
-	_, err := Rates(nil, span(clock(60, 0), clock(0, 0)), five)
+	// Many problems at once: a calendar.ErrorList with one entry each,
+	// ranged over as any validation's of the module, and a message with
+	// the first 20 and a count of the rest.
+	var bad []IntervalRate
+	for i := range 30 {
+		bad = append(bad, interval(i, i+1, -1, 1))
+	}
+	_, err := Rates(bad, hour, five)
+	var list calendar.ErrorList
+	require.ErrorAs(t, err, &list)
+	require.Len(t, list, 30)
+	for _, e := range list {
+		assert.ErrorIs(t, e, ErrInvalidData)
+	}
+	assert.Contains(t, err.Error(), "\nand 10 more")
+	_, err = Probes(nil, span(clock(60, 0), clock(0, 0)), ProbeOptions{})
+	require.ErrorAs(t, err, &list)
+	assert.Len(t, list, 2, "the reversed within and the missing MaxGap")
+
+	_, err = Rates(nil, span(clock(60, 0), clock(0, 0)), five)
 	require.ErrorIs(t, err, calendar.ErrReversed)
 	m, err := Rates([]IntervalRate{interval(0, 5, 1, 1)}, span(clock(0, 0), clock(0, 0)), five)
 	require.NoError(t, err)

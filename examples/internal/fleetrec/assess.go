@@ -186,7 +186,7 @@ func Assess(r Raw, cfg *Config) Outcome {
 		return out
 	}
 	if errs := fit(&rec, cfg); len(errs) > 0 {
-		out.Errs = problems(r.At, errors.Join(errs...))
+		out.Errs = problems(r.At, newErrorList(errs))
 		return out
 	}
 	a, err := assessRecord(&cfg.Policy, cfg.compiled, &rec, cfg.Currency)

@@ -101,7 +101,7 @@ func (s *csvSource) header() error {
 	}
 	s.ncols = len(rec)
 	if len(errs) > 0 {
-		return fmt.Errorf("%s:%d: header: %w", s.name, line, errors.Join(errs...))
+		return fmt.Errorf("%s:%d: header: %w", s.name, line, newErrorList(errs))
 	}
 	return nil
 }

@@ -86,6 +86,17 @@ type compiled = sla.Compiled
 
 func compile(p Policy) (*compiled, error) { return sla.Compile(p) }
 
+// errorList returns the problems of err when err is itself a list of
+// problems (calendar.ErrorList, what every validation of the library
+// returns), not when it wraps one behind a message of its own.
+func errorList(err error) (calendar.ErrorList, bool) {
+	list, ok := err.(calendar.ErrorList)
+	return list, ok && len(list) > 0
+}
+
+// newErrorList returns errs as one error, a list of problems.
+func newErrorList(errs []error) error { return calendar.ErrorList(errs).Err() }
+
 // Currency is the ISO 4217 currency of a run's fees and credits.
 type Currency = sla.Currency
 

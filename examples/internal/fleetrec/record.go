@@ -41,38 +41,21 @@ type Problem struct {
 // wrong".
 func (p Problem) String() string { return p.At.String() + ": " + p.Msg }
 
-// problems attaches position p to err, splitting a joined error
-// (errors.Join) into one Problem per error so that each is reported on its
-// own line.
+// problems attaches position p to err, splitting a list of problems (the
+// library's calendar.ErrorList, which every validation returns) into one
+// Problem per entry so that each is reported on its own line.
 func problems(p Pos, err error) []Problem {
 	if err == nil {
 		return nil
 	}
-	if errs, ok := joined(err); ok {
+	if list, ok := errorList(err); ok {
 		var out []Problem
-		for _, e := range errs {
+		for _, e := range list {
 			out = append(out, problems(p, e)...)
 		}
 		return out
 	}
 	return []Problem{{At: p, Msg: strings.ReplaceAll(err.Error(), "\n", "; ")}}
-}
-
-// joined returns the errors err joins when it was made by errors.Join: it
-// unwraps to several errors and its message is theirs, one per line. An
-// error that wraps several errors in one message (fmt.Errorf with two %w)
-// is not split.
-func joined(err error) ([]error, bool) {
-	j, ok := err.(interface{ Unwrap() []error })
-	if !ok {
-		return nil, false
-	}
-	errs := j.Unwrap()
-	msgs := make([]string, len(errs))
-	for i, e := range errs {
-		msgs[i] = e.Error()
-	}
-	return errs, len(errs) > 0 && err.Error() == strings.Join(msgs, "\n")
 }
 
 // Record is one subscription-month, decoded and checked field by field:
@@ -366,9 +349,9 @@ func parseNotice(start, end, announced string) (notice, []error) {
 	return n, nil
 }
 
-// prefixed returns err, or each error it joins, prefixed by "field: ".
+// prefixed returns err, or each error of its list, prefixed by "field: ".
 func prefixed(field string, err error) []error {
-	if errs, ok := joined(err); ok {
+	if errs, ok := errorList(err); ok {
 		var out []error
 		for _, e := range errs {
 			out = append(out, prefixed(field, e)...)
