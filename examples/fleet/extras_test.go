@@ -100,8 +100,9 @@ func TestUserMinutes(t *testing.T) {
 	// A user-minutes policy needs the licensed users.
 	code, _, errOut = runFleet(t, strings.ReplaceAll(in, `"users":"1000",`, ""), "-policy", policy, "-")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "stdin:1: ")
-	assert.Contains(t, errOut, "stdin:2: ")
+	for _, line := range []string{"stdin:1: ", "stdin:2: "} {
+		assert.Contains(t, errOut, line+"sla: invalid period: users is 0; a policy that measures user-minutes needs the licensed user count")
+	}
 }
 
 // TestMonthZone: NAM, March 2024, down 00:00–01:00 UTC on 1 March (outside
@@ -158,7 +159,7 @@ func TestExtrasRefused(t *testing.T) {
 		{"subscribed empty span", base + `,"subscribed":{"start":"2024-04-16T00:00:00Z","end":"2024-04-16T00:00:00Z"}}`, []string{"-currency", "USD"},
 			"stdin:1: subscribed.span [2024-04-16T00:00:00Z, 2024-04-16T00:00:00Z) is empty: a month with no subscribed time has no uptime"},
 		{"subscribed outside the month", base + `,"subscribed":{"start":"2024-05-16T00:00:00Z","end":"2024-06-01T00:00:00Z"}}`, []string{"-currency", "USD"},
-			"stdin:1: "},
+			"stdin:1: sla: invalid period: subscribed [2024-05-16T00:00:00Z, 2024-06-01T00:00:00Z) has no instant in month 2024-04: sla: not subscribed"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, out, errOut := runFleet(t, c.line+"\n", append(c.args, "-")...)
