@@ -115,20 +115,20 @@ func (m Result) UnknownAs(c sla.Cause) []sla.Outage {
 // largest time.Duration, and for a MaxGap of 0 or less. An empty within
 // gives a zero Result of that span.
 func Probes(probes []Probe, within calendar.Span, opts ProbeOptions) (Result, error) {
-	var errs []error
+	var errs calendar.ErrorList
 	withinErr := checkWithin(within)
 	if withinErr != nil {
-		errs = append(errs, withinErr)
+		errs.Add(withinErr)
 	}
 	switch {
 	case opts.MaxGap <= 0:
-		errs = append(errs, fmt.Errorf("%w: maxGap %s must be above 0", ErrInvalidData, opts.MaxGap))
+		errs.Add(fmt.Errorf("%w: maxGap %s must be above 0", ErrInvalidData, opts.MaxGap))
 	case withinErr == nil && opts.MaxGap > maxDuration-within.Duration():
-		errs = append(errs, fmt.Errorf("%w: maxGap %s plus the length of within %s is longer than the largest time.Duration (about 292 years)",
+		errs.Add(fmt.Errorf("%w: maxGap %s plus the length of within %s is longer than the largest time.Duration (about 292 years)",
 			ErrInvalidData, opts.MaxGap, within.Duration()))
 	}
-	if len(errs) > 0 {
-		return Result{}, problems(errs)
+	if err := errs.Err(); err != nil {
+		return Result{}, err
 	}
 	runs := newRunSweep(within)
 	if runs.length == 0 {
@@ -345,15 +345,4 @@ func (r *runSweep) measurement() Result {
 		Up:          r.length - r.down - r.unk,
 		UnknownTime: r.unk,
 	}
-}
-
-// problems returns errs as one error, a calendar.ErrorList, so that a
-// caller ranges over the problems as over any validation's of the module,
-// and a long list is written with its first 20 and a count.
-func problems(errs []error) error {
-	var list calendar.ErrorList
-	for _, e := range errs {
-		list.Add(e)
-	}
-	return list.Err()
 }

@@ -59,27 +59,27 @@ type RateOptions struct {
 // (share an instant), named by their indexes in rates. Empty intervals are
 // allowed and add nothing.
 func Rates(rates []IntervalRate, within calendar.Span, opts RateOptions) (Result, error) {
-	var errs []error
+	var errs calendar.ErrorList
 	if err := checkWithin(within); err != nil {
-		errs = append(errs, err)
+		errs.Add(err)
 	}
 	num, den, err := thresholdFraction(opts.Threshold)
 	if err != nil {
-		errs = append(errs, err)
+		errs.Add(err)
 	}
 	for i, r := range rates {
 		if r.Span.End.Before(r.Span.Start) {
-			errs = append(errs, fmt.Errorf("%w: rates[%d]: %w", ErrInvalidData, i, r.Span.Validate()))
+			errs.Add(fmt.Errorf("%w: rates[%d]: %w", ErrInvalidData, i, r.Span.Validate()))
 		}
 		switch {
 		case r.Errors < 0 || r.Total < 0:
-			errs = append(errs, fmt.Errorf("%w: rates[%d]: errors %d and total %d must not be negative", ErrInvalidData, i, r.Errors, r.Total))
+			errs.Add(fmt.Errorf("%w: rates[%d]: errors %d and total %d must not be negative", ErrInvalidData, i, r.Errors, r.Total))
 		case r.Errors > r.Total:
-			errs = append(errs, fmt.Errorf("%w: rates[%d]: errors %d exceed total %d", ErrInvalidData, i, r.Errors, r.Total))
+			errs.Add(fmt.Errorf("%w: rates[%d]: errors %d exceed total %d", ErrInvalidData, i, r.Errors, r.Total))
 		}
 	}
-	if len(errs) > 0 {
-		return Result{}, problems(errs)
+	if err := errs.Err(); err != nil {
+		return Result{}, err
 	}
 
 	// Sorted input (non-decreasing Span.Start) is read in one pass; other
@@ -103,13 +103,13 @@ func Rates(rates []IntervalRate, within calendar.Span, opts RateOptions) (Result
 	for k := 1; k < len(order); k++ {
 		a, b := rates[order[k-1]], rates[order[k]]
 		if b.Span.Start.Round(0).Before(a.Span.End.Round(0)) {
-			errs = append(errs, fmt.Errorf("%w: rates[%d] %s and rates[%d] %s overlap",
+			errs.Add(fmt.Errorf("%w: rates[%d] %s and rates[%d] %s overlap",
 				ErrInvalidData, min(order[k-1], order[k]), rates[min(order[k-1], order[k])].Span,
 				max(order[k-1], order[k]), rates[max(order[k-1], order[k])].Span))
 		}
 	}
-	if len(errs) > 0 {
-		return Result{}, problems(errs)
+	if err := errs.Err(); err != nil {
+		return Result{}, err
 	}
 
 	runs := newRunSweep(within)
