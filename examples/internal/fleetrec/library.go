@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/slapolicy/slapolicy/calendar"
+	"github.com/slapolicy/slapolicy/internal/clip"
 	"github.com/slapolicy/slapolicy/maintenance"
 	"github.com/slapolicy/slapolicy/sla"
 )
@@ -85,6 +86,10 @@ func makeOutage(s span, c string, users int) outage {
 type compiled = sla.Compiled
 
 func compile(p Policy) (*compiled, error) { return sla.Compile(p) }
+
+// quote quotes a caller's value for a message as the library does: whole
+// up to 60 bytes, else cut and followed by its length.
+func quote(s string) string { return clip.Quote(s) }
 
 // errorList returns the problems of err when err is itself a list of
 // problems (calendar.ErrorList, what every validation of the library

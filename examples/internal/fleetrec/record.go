@@ -276,14 +276,6 @@ func parseCurrency(field, s string) (Currency, error) {
 	return c, nil
 }
 
-// quote quotes s for a message, at most 40 bytes of it.
-func quote(s string) string {
-	if len(s) > 40 {
-		return fmt.Sprintf("%q... (%d bytes)", s[:40], len(s))
-	}
-	return strconv.Quote(s)
-}
-
 // parseCause reads an outage's cause: "" for the service's own fault, or
 // one of the known causes, returned as the library names it (not s).
 func parseCause(field, s string) (string, error) {
