@@ -289,10 +289,6 @@ func DecodeCSV(rows []Row, loc *time.Location) (Record, string, []Problem) {
 			rec.notices = append(rec.notices, n)
 		case "subscribed":
 			sp, e := parseSubscribed(r.Start, r.End)
-			e = prefixAll("subscribed", e)
-			if sp.IsZero() && len(e) == 0 {
-				e = []error{errors.New("subscribed: start and end are missing")}
-			}
 			if r.Cause != "" || r.Announce != "" {
 				e = append(e, errors.New("subscribed: cause and announced must be empty"))
 			}

@@ -84,11 +84,7 @@ func decodeFast(line []byte, loc *time.Location) (Record, string, bool) {
 		case k == "subscribed":
 			bit = 256
 			var v [4]string
-			var set uint8
-			if v, set, ok = sc.object("", ""); ok && set != 3 {
-				ok = false // start or end missing: checkJSON says which
-			}
-			if ok {
+			if v, ok = sc.object("", ""); ok {
 				var errs []error
 				rec.subscribed, errs = parseSubscribed(v[0], v[1])
 				ok = len(errs) == 0
@@ -230,7 +226,7 @@ func (sc *scanner) array(elem func(v [4]string) bool, third, fourth string) bool
 		return true
 	}
 	for {
-		v, _, ok := sc.object(third, fourth)
+		v, ok := sc.object(third, fourth)
 		if !ok || !elem(v) {
 			return false
 		}
@@ -245,15 +241,15 @@ func (sc *scanner) array(elem func(v [4]string) bool, third, fourth string) bool
 
 // object reads an object whose keys are "start", "end" and third and
 // fourth (when not ""), each at most once, with string values. It returns
-// the values in that order ("" for a key not there) and the keys it read,
-// one bit each in that order.
-func (sc *scanner) object(third, fourth string) (v [4]string, seen uint8, ok bool) {
+// the values in that order ("" for a key not there).
+func (sc *scanner) object(third, fourth string) (v [4]string, ok bool) {
+	var seen uint8 // the keys read, one bit each in that order
 	if !sc.byte('{') {
-		return v, 0, false
+		return v, false
 	}
 	for !sc.byte('}') {
 		if seen != 0 && !sc.byte(',') {
-			return v, 0, false
+			return v, false
 		}
 		var i uint8
 		// The keys of the plain form first, as literals: most objects
@@ -269,7 +265,7 @@ func (sc *scanner) object(third, fourth string) (v [4]string, seen uint8, ok boo
 		}
 		switch {
 		case !ok:
-			return v, 0, false
+			return v, false
 		case k == "start":
 			i = 0
 		case k == "end":
@@ -279,15 +275,15 @@ func (sc *scanner) object(third, fourth string) (v [4]string, seen uint8, ok boo
 		case k == fourth && fourth != "":
 			i = 3
 		default:
-			return v, 0, false
+			return v, false
 		}
 		if seen&(1<<i) != 0 {
-			return v, 0, false
+			return v, false
 		}
 		seen |= 1 << i
 		if v[i], ok = sc.str(); !ok {
-			return v, 0, false
+			return v, false
 		}
 	}
-	return v, seen, true
+	return v, true
 }

@@ -215,10 +215,7 @@ func checkJSON(jr *JSONRecord, p Pos, loc *time.Location) (Record, string, []Pro
 	}
 	if jr.Subscribed != nil {
 		sp, e := parseSubscribed(jr.Subscribed.Start, jr.Subscribed.End)
-		if e == nil && sp.IsZero() {
-			errs = append(errs, errors.New("subscribed: start and end are missing"))
-		}
-		errs = append(errs, prefixAll("subscribed", e)...)
+		errs = append(errs, e...)
 		rec.subscribed = sp
 	}
 	for i, o := range jr.Outages {

@@ -12,6 +12,7 @@
 package fleetrec
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -314,17 +315,19 @@ func parseOutage(start, end, cause, users string) (outage, []error) {
 	return makeOutage(sp, c, u), errs
 }
 
-// parseSubscribed reads the subscribed part of a month, [start, end); two
-// empty strings are the whole month.
+// parseSubscribed reads the subscribed part of a month, [start, end), as a
+// record gives it (a "subscribed" object or CSV row). Its errors name the
+// field: "subscribed: start and end are missing" when both are empty,
+// else "subscribed.start ...", "subscribed.span ..." and so on.
 func parseSubscribed(start, end string) (span, []error) {
 	if start == "" && end == "" {
-		return span{}, nil
+		return span{}, []error{errors.New("subscribed: start and end are missing")}
 	}
 	sp, errs := parseSpan(start, end)
 	if len(errs) == 0 && sp.IsEmpty() {
 		errs = []error{fmt.Errorf("span [%s, %s) is empty: a month with no subscribed time has no uptime", start, end)}
 	}
-	return sp, errs
+	return sp, prefixAll("subscribed", errs)
 }
 
 func parseNotice(start, end, announced string) (notice, []error) {
