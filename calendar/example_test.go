@@ -247,3 +247,47 @@ func ExampleHolidays_With() {
 	// false true
 	// 2022-09-19 added (State Funeral of Queen Elizabeth II)
 }
+
+// A day as a proclamation names it; a day the month does not have is an
+// error, never a silent roll-over into the next month.
+func ExampleParseDate() {
+	d, err := calendar.ParseDate("2022-09-19") // the state funeral bank holiday (GBR)
+	fmt.Println(d, err)
+	_, err = calendar.ParseDate("2023-02-29")
+	fmt.Println(errors.Is(err, calendar.ErrInvalidDate))
+	// Output:
+	// 2022-09-19 <nil>
+	// true
+}
+
+// SplitByMonthSeq yields a span's months one at a time, so even a span of
+// centuries costs no memory; here an outage from the evening of 31 January
+// into 1 February 2024 (UTC).
+func ExampleSplitByMonthSeq() {
+	s := calendar.Span{
+		Start: time.Date(2024, time.January, 31, 22, 0, 0, 0, time.UTC),
+		End:   time.Date(2024, time.February, 1, 1, 30, 0, 0, time.UTC),
+	}
+	parts, err := calendar.SplitByMonthSeq(s, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for p := range parts {
+		fmt.Println(p.Month, p.Span.Duration())
+	}
+	// Output:
+	// 2024-01 2h0m0s
+	// 2024-02 1h30m0s
+}
+
+// A month beyond the instants time.Time can count is refused, not wrapped
+// around to another year.
+func ExampleMonth_Validate() {
+	fmt.Println(calendar.NewMonth(2024, time.March, nil).Validate())
+	err := calendar.NewMonth(1<<40, time.January, nil).Validate()
+	fmt.Println(errors.Is(err, calendar.ErrInvalidMonth))
+	// Output:
+	// <nil>
+	// true
+}

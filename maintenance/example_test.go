@@ -295,3 +295,21 @@ func ExampleDynamicsHolidays() {
 	// Easter Monday removed in every year
 	// Civic/Provincial Day removed in every year (Civic Holiday (first Monday of August))
 }
+
+// A region's business days are counted in its own zone: JPN's is
+// Asia/Tokyo.
+func ExampleRegion_Location() {
+	jpn, ok := maintenance.Lookup("JPN")
+	if !ok {
+		fmt.Println("no region JPN")
+		return
+	}
+	loc, err := jpn.Location()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(jpn.Code, loc)
+	// Output:
+	// JPN Asia/Tokyo
+}

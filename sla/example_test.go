@@ -398,3 +398,22 @@ func ExampleCompile() {
 	// sla: invalid policy: tiers is empty (a policy needs at least one credit tier)
 	// sla: invalid policy: creditCap "0" is outside (0, 100]
 }
+
+// A currency is looked up in ISO 4217's list: its minor unit decides the
+// rounding, and an unknown code, or a fund with no minor unit, is an error.
+func ExampleParseCurrency() {
+	for _, code := range []string{"eur", "JPY", "KWD", "XAU", "EURO"} {
+		c, err := sla.ParseCurrency(code)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(c.Code(), c.Places(), c.Format(decimal.RequireFromString("1050.5")))
+	}
+	// Output:
+	// EUR 2 1,050.50 EUR
+	// JPY 0 1,051 JPY
+	// KWD 3 1,050.500 KWD
+	// sla: unknown currency: "XAU" has no minor unit in ISO 4217 (a fund or precious metal)
+	// sla: unknown currency: "EURO" is not an active ISO 4217 currency code
+}
