@@ -6,6 +6,7 @@ import (
 	"go/doc"
 	"go/parser"
 	"go/token"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 
 	"github.com/slapolicy/slapolicy/calendar"
 	"github.com/slapolicy/slapolicy/claims"
+	"github.com/slapolicy/slapolicy/maintenance"
 	"github.com/slapolicy/slapolicy/maintenance/comms"
 )
 
@@ -222,4 +224,39 @@ func TestExamplesHaveOutput(t *testing.T) {
 		assert.True(t, ex.Output != "" && !ex.EmptyOutput, "Example%s has no output", ex.Name)
 		assert.NotEmpty(t, ex.Doc, "Example%s says nothing of what it shows", ex.Name)
 	}
+}
+
+// A customer's own closures move its notice deadlines: NAM closed on
+// Tuesday 24 and Thursday 26 December 2024 (beside Christmas and New
+// Year's Day, US federal holidays). Restored on Friday 20 December, the
+// five business days after are Monday 23, Friday 27, Monday 30, Tuesday 31
+// December and Thursday 2 January, so the notice is late from Friday
+// 3 January 2025 00:00 in New York; without the closures, from Tuesday
+// 31 December (Microsoft Dynamics CRM Online Service Level Agreement, E.9:
+// "within five business days").
+func ExampleForRegionWith() {
+	doc := `{"closures": [
+		{"region": "NAM", "date": "2024-12-24", "name": "company shutdown"},
+		{"region": "NAM", "date": "2024-12-26", "name": "company shutdown"}]}`
+	closures, err := maintenance.ParseClosures(strings.NewReader(doc), maintenance.Dynamics())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	restored := time.Date(2024, time.December, 20, 15, 0, 0, 0, time.UTC)
+	plain, err := claims.ForRegion("NAM", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	closed, err := claims.ForRegionWith("NAM", nil, closures)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("without closures:", plain.NoticeDeadline(restored))
+	fmt.Println("with closures:   ", closed.NoticeDeadline(restored))
+	// Output:
+	// without closures: 2024-12-31 00:00:00 -0500 EST
+	// with closures:    2025-01-03 00:00:00 -0500 EST
 }

@@ -262,7 +262,11 @@ func ExampleParseClosures() {
 		fmt.Println(err)
 		return
 	}
-	nam, _ := maintenance.Lookup("NAM")
+	nam, ok := maintenance.Lookup("NAM")
+	if !ok {
+		fmt.Println("no region NAM")
+		return
+	}
 	nam = closures.Apply(nam)
 	days, err := nam.BusinessDays(nil) // America/New_York
 	if err != nil {
@@ -279,13 +283,21 @@ func ExampleParseClosures() {
 
 // What a built-in calendar corrects over rickar/cal, with the law.
 func ExampleDynamicsHolidays() {
-	gb, _ := maintenance.DynamicsHolidays("gb.Holidays")
+	gb, ok := maintenance.DynamicsHolidays("gb.Holidays")
+	if !ok {
+		fmt.Println("no calendar gb.Holidays")
+		return
+	}
 	for _, c := range gb.Corrections() {
 		fmt.Println(c)
 		law, _, _ := strings.Cut(c.Law, ":")
 		fmt.Println(law)
 	}
-	ca, _ := maintenance.DynamicsHolidays("ca.Holidays")
+	ca, ok := maintenance.DynamicsHolidays("ca.Holidays")
+	if !ok {
+		fmt.Println("no calendar ca.Holidays")
+		return
+	}
 	for _, c := range ca.Corrections() {
 		fmt.Println(c)
 	}
