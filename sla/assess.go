@@ -187,7 +187,8 @@ func (c *Compiled) Assess(per Period) (Assessment, error) {
 // never a walk over minutes or days.
 func (c *Compiled) assess(per Period) Assessment {
 	p := &c.p
-	month := per.assessed() // in the month's location
+	whole := per.Month.Span() // in the month's location
+	month := per.assessedOf(whole)
 	total := month.Duration()
 
 	// The intermittent rule judges each period on the whole timeline, not
@@ -200,10 +201,10 @@ func (c *Compiled) assess(per Period) Assessment {
 	// further is longer than both limits whatever it holds beyond.
 	reach := max(p.IntermittentLimit, p.MinimumPeriod)
 	timeline := month
-	if month.Start.Equal(per.Month.Start()) {
+	if month.Start.Equal(whole.Start) {
 		timeline.Start = month.Start.Add(-reach)
 	}
-	if month.End.Equal(per.Month.End()) {
+	if month.End.Equal(whole.End) {
 		timeline.End = month.End.Add(reach)
 	}
 	base := timeline.Start
@@ -216,7 +217,7 @@ func (c *Compiled) assess(per Period) Assessment {
 	// into the very times clipping would give (in loc, no monotonic
 	// reading).
 	counts := len(p.ExcludedCauses)
-	var itemBuf [16]ranked // a usual month's outages, without allocating
+	var itemBuf [smallMonth]ranked // a usual month's outages, without allocating
 	items := slices.Grow(itemBuf[:0], len(per.Outages))
 	var outside Outside
 	for _, o := range per.Outages {
@@ -237,7 +238,7 @@ func (c *Compiled) assess(per Period) Assessment {
 		}
 		items = append(items, ranked{start: since(in.Start, base), end: since(in.End, base), rank: rank, users: users})
 	}
-	slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
+	sortRanked(items)
 
 	// The announced notices, merged (calendar.Merge, the merge of span
 	// sets) and clipped to the timeline, as offsets.
@@ -335,10 +336,10 @@ func (c *Compiled) assess(per Period) Assessment {
 	var met bool
 	if weighted {
 		users = b.userTime(per.Users, total)
-		uptime, credit, met = p.judge(users.total, users.down)
+		uptime, credit, met = c.judge(users.total, users.down)
 	} else {
 		t, d := uint64(total), uint64(downtime) // 0 <= downtime <= total
-		uptime, credit, met = uptimeInt(t, d), p.creditInt(t, d), p.meetsInt(t, d)
+		uptime, credit, met = c.judgeInt(t, d)
 	}
 	return Assessment{
 		Month:    per.Month,
@@ -375,6 +376,29 @@ type ranked struct {
 	start, end time.Duration // [start, end) from the month's start, 0 <= start < end
 	rank       int
 	users      int64 // users affected, for user-minutes
+}
+
+// smallMonth is how many outages a usual month has at most: assess keeps
+// that many on the stack and sorts them by insertion.
+const smallMonth = 16
+
+// sortRanked sorts items by start. A usual month's few outages are sorted
+// by insertion, comparing offsets in place; more by slices.SortFunc. The
+// order of outages that start together does not matter: the sweep takes
+// every outage that starts at an instant before it looks at that instant.
+func sortRanked(items []ranked) {
+	if len(items) > smallMonth {
+		slices.SortFunc(items, func(a, b ranked) int { return cmp.Compare(a.start, b.start) })
+		return
+	}
+	for i := 1; i < len(items); i++ {
+		it := items[i]
+		j := i
+		for ; j > 0 && items[j-1].start > it.start; j-- {
+			items[j] = items[j-1]
+		}
+		items[j] = it
+	}
 }
 
 // since returns t − base by the wall clock, exactly when the difference

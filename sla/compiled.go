@@ -1,6 +1,11 @@
 package sla
 
-import "slices"
+import (
+	"math/big"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
 
 // Compiled is a policy validated once, for assessing many months under
 // it: Compile checks the policy (Policy.Validate) and keeps a copy of it,
@@ -17,6 +22,12 @@ type Compiled struct {
 	// the rank of outages that count.
 	codes [numCauses + 1]code
 	money money // what assessments keep for their credit amounts
+	// level and below are p.Level and each tier's Below prepared for
+	// judging in integers; scaledOK says every one of them is ok, else
+	// judging falls back to the Policy's own methods.
+	level    scaled
+	below    []scaled
+	scaledOK bool
 }
 
 // Compile returns p validated and compiled, or nil and the problems
@@ -43,7 +54,44 @@ func (c *Compiled) init(p Policy) error {
 	}
 	c.codes[len(p.ExcludedCauses)] = codeCounted
 	c.money = p.money()
+	c.level = scaledOf(p.Level)
+	c.scaledOK = c.level.ok
+	c.below = make([]scaled, len(p.Tiers))
+	for i, t := range p.Tiers {
+		c.below[i] = scaledOf(t.Below)
+		c.scaledOK = c.scaledOK && c.below[i].ok
+	}
 	return nil
+}
+
+// judgeInt is Policy.judge for amounts that fit 64 bits, total above 0
+// and down <= total, with the policy's percentages prepared once: the
+// same uptime, tier and level answer as uptimeInt, creditInt and
+// meetsInt.
+func (c *Compiled) judgeInt(total, down uint64) (uptime, credit decimal.Decimal, met bool) {
+	uptime = uptimeInt(total, down)
+	if !c.scaledOK {
+		return uptime, c.p.creditInt(total, down), c.p.meetsInt(total, down)
+	}
+	up := total - down
+	credit = zero
+	// Tiers are strictly decreasing in Below: once one does not match,
+	// none after it does, and the last match has the smallest Below.
+	for i, b := range c.below {
+		if !b.less(up, total) {
+			break
+		}
+		credit = c.p.Tiers[i].Credit
+	}
+	return uptime, credit, !c.level.less(up, total)
+}
+
+// judge is Policy.judge with the policy's percentages prepared once.
+func (c *Compiled) judge(total, down *big.Int) (uptime, credit decimal.Decimal, met bool) {
+	if total.IsUint64() && down.IsUint64() {
+		return c.judgeInt(total.Uint64(), down.Uint64())
+	}
+	return c.p.judge(total, down)
 }
 
 // Policy returns the compiled policy, as a copy the caller may modify.

@@ -72,15 +72,14 @@ type Period struct {
 	Users int
 }
 
-// assessed returns the span Assess measures: the month, or its
-// subscribed part, in the month's location.
-func (per Period) assessed() calendar.Span {
-	loc := per.Month.Location()
-	month := per.Month.Span().In(loc)
+// assessedOf returns the span Assess measures: the month, or its
+// subscribed part, in the month's location; month is the month's span as
+// Month.Span returns it (in its location).
+func (per Period) assessedOf(month calendar.Span) calendar.Span {
 	if per.Subscribed.IsZero() {
 		return month
 	}
-	s, _ := clipSpan(per.Subscribed, month, loc)
+	s, _ := clipSpan(per.Subscribed, month, per.Month.Location())
 	return s
 }
 

@@ -83,24 +83,45 @@ func (p Policy) judge(total, down *big.Int) (uptime, credit decimal.Decimal, met
 }
 
 // lessScaled reports whether up × 100 < x × total, exactly, and ok false
-// when x is outside what it decides without math/big: x above 0 with a
-// coefficient of at most 18 digits and an exponent in -36..2, which covers
-// every percentage of a valid policy written with at most 18 significant
-// digits. With x = c × 10^e it compares up × 10^(2−e) with c × total,
-// both below 2^192.
+// when x is outside what it decides without math/big (see scaledOf).
 func lessScaled(up, total uint64, x decimal.Decimal) (less, ok bool) {
+	s := scaledOf(x)
+	return s.less(up, total), s.ok
+}
+
+// scaled is a percentage x = c × 10^e prepared for comparing uptimes with
+// it in integers: c and k = 2 − e. ok is false when x is outside what
+// less decides without math/big: x above 0 with a coefficient of at most
+// 18 digits and an exponent in -36..2, which covers every percentage of a
+// valid policy written with at most 18 significant digits. The zero
+// scaled is not ok. A Compiled policy keeps its level and tiers this way,
+// so that judging a month does not take the decimals apart again.
+type scaled struct {
+	c  uint64
+	k  int
+	ok bool
+}
+
+// scaledOf prepares x for less.
+func scaledOf(x decimal.Decimal) scaled {
 	e := int(x.Exponent())
 	if x.Sign() <= 0 || e > 2 || e < 2-maxPow10 {
-		return false, false
+		return scaled{}
 	}
 	c, ok := smallCoefficient(x)
 	if !ok {
-		return false, false
+		return scaled{}
 	}
-	if k := 2 - e; k < len(pow10u64) {
-		return mul128(up, pow10u64[k]).cmp(mul128(uint64(c), total)) < 0, true // one multiplication a side
+	return scaled{c: uint64(c), k: 2 - e, ok: true}
+}
+
+// less reports whether up × 100 < x × total, exactly, for an ok s: it
+// compares up × 10^k with c × total, both below 2^192.
+func (s scaled) less(up, total uint64) bool {
+	if s.k < len(pow10u64) {
+		return mul128(up, pow10u64[s.k]).cmp(mul128(s.c, total)) < 0 // one multiplication a side
 	}
-	return mulPow10(up, 2-e).cmp(mul128(uint64(c), total)) < 0, true
+	return mulPow10(up, s.k).cmp(mul128(s.c, total)) < 0
 }
 
 // creditInt is creditOf for amounts that fit 64 bits, total above 0 and

@@ -408,6 +408,17 @@ func checkAgainstOld(t *testing.T, p Policy, total, down uint64) {
 	require.True(t, reflect.DeepEqual(wantCredit, c), "judge credit %s", what)
 	require.Equal(t, wantMet, m, "judge met %s", what)
 
+	// The compiled policy prepares its percentages once (scaledOf) and
+	// must judge bit for bit the same, in integers and through big.Int.
+	if cp, err := Compile(p); err == nil {
+		u, c, m := cp.judgeInt(total, down)
+		require.True(t, reflect.DeepEqual(wantUp, u), "compiled uptime %s", what)
+		require.True(t, reflect.DeepEqual(wantCredit, c), "compiled credit %s: want %s got %s", what, wantCredit, c)
+		require.Equal(t, wantMet, m, "compiled met %s", what)
+		u, c, m = cp.judge(tot, dn)
+		require.True(t, reflect.DeepEqual(wantUp, u) && reflect.DeepEqual(wantCredit, c) && wantMet == m, "compiled judge %s", what)
+	}
+
 	if total <= math.MaxInt64 {
 		d := time.Duration(total)
 		assert.True(t, reflect.DeepEqual(wantUp, UptimePercent(d, time.Duration(down))), "UptimePercent %s", what)
