@@ -166,7 +166,7 @@ func (p Policy) Assess(per Period) (Assessment, error) {
 	if err := errs.Err(); err != nil {
 		return Assessment{}, err
 	}
-	return c.assess(per), nil
+	return c.assess(&per), nil
 }
 
 // Assess is Policy.Assess for the compiled policy: the same validation of
@@ -176,7 +176,7 @@ func (c *Compiled) Assess(per Period) (Assessment, error) {
 	if err := per.validate(c.p.byUsers()); err != nil {
 		return Assessment{}, err
 	}
-	return c.assess(per), nil
+	return c.assess(&per), nil
 }
 
 // assess measures a valid period under the compiled policy.
@@ -185,7 +185,7 @@ func (c *Compiled) Assess(per Period) (Assessment, error) {
 // window occurrences by arithmetic as it goes (timeline.Daily):
 // O(n log n) for n outages and notices, plus O(1) per occurrence touched,
 // never a walk over minutes or days.
-func (c *Compiled) assess(per Period) Assessment {
+func (c *Compiled) assess(per *Period) Assessment {
 	p := &c.p
 	whole := per.Month.Span() // in the month's location
 	month := per.assessedOf(whole)
@@ -220,13 +220,22 @@ func (c *Compiled) assess(per Period) Assessment {
 	var itemBuf [smallMonth]ranked // a usual month's outages, without allocating
 	items := slices.Grow(itemBuf[:0], len(per.Outages))
 	var outside Outside
-	for _, o := range per.Outages {
-		if !o.Span.Start.Before(month.End) || !o.Span.End.After(month.Start) {
-			outside.Outages++
-		}
+	from, to := since(month.Start, base), since(month.End, base)
+	for i := range per.Outages {
+		o := &per.Outages[i]
 		in, ok := o.Span.Intersect(timeline)
 		if !ok {
+			if !o.Span.Start.Before(month.End) || !o.Span.End.After(month.Start) {
+				outside.Outages++ // an empty outage inside the month is not outside it
+			}
 			continue
+		}
+		start, end := since(in.Start, base), since(in.End, base)
+		if start >= to || end <= from {
+			// The timeline holds the month, so this is the outage
+			// starting at or after the month's end or ending at or
+			// before its start.
+			outside.Outages++
 		}
 		rank := counts
 		if k, ok := c.rank(o.Cause); ok {
@@ -236,7 +245,7 @@ func (c *Compiled) assess(per Period) Assessment {
 		if users == 0 {
 			users = int64(per.Users)
 		}
-		items = append(items, ranked{start: since(in.Start, base), end: since(in.End, base), rank: rank, users: users})
+		items = append(items, ranked{start: start, end: end, rank: rank, users: users})
 	}
 	sortRanked(items)
 
@@ -265,8 +274,8 @@ func (c *Compiled) assess(per Period) Assessment {
 	b := builder{
 		c:      c,
 		window: timelinepkg.NewDaily(base, per.Window.Start(), per.Window.Duration()),
-		from:   since(month.Start, base),
-		to:     since(month.End, base),
+		from:   from,
+		to:     to,
 	}
 	weighted := p.byUsers()
 	if weighted {
@@ -380,7 +389,7 @@ type ranked struct {
 
 // smallMonth is how many outages a usual month has at most: assess keeps
 // that many on the stack and sorts them by insertion.
-const smallMonth = 16
+const smallMonth = 32
 
 // sortRanked sorts items by start. A usual month's few outages are sorted
 // by insertion, comparing offsets in place; more by slices.SortFunc. The

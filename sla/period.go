@@ -75,7 +75,7 @@ type Period struct {
 // assessedOf returns the span Assess measures: the month, or its
 // subscribed part, in the month's location; month is the month's span as
 // Month.Span returns it (in its location).
-func (per Period) assessedOf(month calendar.Span) calendar.Span {
+func (per *Period) assessedOf(month calendar.Span) calendar.Span {
 	if per.Subscribed.IsZero() {
 		return month
 	}
@@ -86,7 +86,7 @@ func (per Period) assessedOf(month calendar.Span) calendar.Span {
 // validate reports every problem with per at once, as a
 // calendar.ErrorList whose entries wrap ErrInvalidPeriod and name the item
 // by its index. byUsers says whether the policy measures user-minutes.
-func (per Period) validate(byUsers bool) error {
+func (per *Period) validate(byUsers bool) error {
 	var errs calendar.ErrorList
 	switch {
 	case per.Users < 0:
