@@ -748,6 +748,38 @@ func TestAssessPeriodsAcrossMonthEdges(t *testing.T) {
 	assert.Equal(t, Outside{Outages: 2, Notices: 1}, a.Outside)
 }
 
+// TestAssessOutsideEdges pins Assessment.Outside at the month's edges,
+// where the sweep's timeline reaches past the month (to judge periods on
+// the whole timeline) but the outage is still wholly outside the month:
+// May 2024 in UTC, each row one outage.
+func TestAssessOutsideEdges(t *testing.T) {
+	may := calendar.NewMonth(2024, time.May, nil)
+	start, end := may.Start(), may.End()
+	p := DynamicsCRMOnline()
+	for _, tc := range []struct {
+		name    string
+		span    calendar.Span
+		outside int
+	}{
+		{"ends at the month's start, within reach", span(start.Add(-10*time.Minute), start), 1},
+		{"starts at the month's end, within reach", span(end, end.Add(5*time.Minute)), 1},
+		{"a year before", span(start.AddDate(-1, 0, 0), start.AddDate(-1, 0, 0).Add(time.Hour)), 1},
+		{"empty, at the month's start", span(start, start), 1},
+		{"empty, at the month's end", span(end, end), 1},
+		{"empty, inside", span(start.Add(time.Hour), start.Add(time.Hour)), 0},
+		{"across the start", span(start.Add(-time.Minute), start.Add(time.Minute)), 0},
+		{"across the end", span(end.Add(-time.Nanosecond), end.Add(time.Hour)), 0},
+		{"the whole month and more", span(start.Add(-time.Hour), end.Add(time.Hour)), 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := p.Assess(Period{Month: may, Outages: []Outage{{Span: tc.span}}})
+			require.NoError(t, err)
+			assert.Equal(t, tc.outside, a.Outside.Outages)
+			assert.Equal(t, a.Total, a.Up+a.Downtime+a.ExcludedTotal())
+		})
+	}
+}
+
 // TestAssessMonthBeyondTime: a month whose instants time.Time cannot count
 // in Unix seconds is an invalid period, reported, never a panic or a
 // figure for a wrapped year.
