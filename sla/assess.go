@@ -457,7 +457,7 @@ type builder struct {
 	// The parts: the first ones in small, kept in the builder (on the
 	// stack) so that a usual month allocates them once at their exact
 	// length; beyond that in parts, which then holds them all.
-	small  [16]compactPart
+	small  [smallMonth]compactPart
 	nsmall int
 	parts  []compactPart
 }
