@@ -23,8 +23,8 @@ type Compiled struct {
 	codes [numCauses + 1]code
 	money money // what assessments keep for their credit amounts
 	// level and below are p.Level and each tier's Below prepared for
-	// judging in integers; scaledOK says every one of them is ok, else
-	// judging falls back to the Policy's own methods.
+	// judging in integers (see prepare); scaledOK says every one of them
+	// is ok, else judging falls back to the Policy's own methods.
 	level    scaled
 	below    []scaled
 	scaledOK bool
@@ -40,6 +40,7 @@ func Compile(p Policy) (*Compiled, error) {
 	if err := c.init(p); err != nil {
 		return nil, err
 	}
+	c.prepare()
 	return c, nil
 }
 
@@ -54,14 +55,20 @@ func (c *Compiled) init(p Policy) error {
 	}
 	c.codes[len(p.ExcludedCauses)] = codeCounted
 	c.money = p.money()
-	c.level = scaledOf(p.Level)
+	return nil
+}
+
+// prepare keeps the policy's level and tiers prepared for judging in
+// integers (judgeInt). Compile does it once; Policy.Assess, which compiles
+// for one call, does not, and judges with the policy's own methods.
+func (c *Compiled) prepare() {
+	c.level = scaledOf(c.p.Level)
 	c.scaledOK = c.level.ok
-	c.below = make([]scaled, len(p.Tiers))
-	for i, t := range p.Tiers {
+	c.below = make([]scaled, len(c.p.Tiers))
+	for i, t := range c.p.Tiers {
 		c.below[i] = scaledOf(t.Below)
 		c.scaledOK = c.scaledOK && c.below[i].ok
 	}
-	return nil
 }
 
 // judgeInt is Policy.judge for amounts that fit 64 bits, total above 0
