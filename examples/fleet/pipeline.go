@@ -132,9 +132,5 @@ func process(src fleetrec.Source, cfg config, stderr io.Writer) (sum *fleetrec.S
 	return sum, readErr, writeErr
 }
 
-// batchSize is the most records a batch holds. Every batch costs a few
-// goroutine hand-offs (reader to worker to collector, and back through
-// the window); at 256 records they cost about a tenth less CPU per month
-// than at 64 with one worker (BENCHMARKS.md), and the window still holds
-// at most 4 × workers × 256 records.
-const batchSize = 256
+// batchSize is the most records a batch holds.
+const batchSize = 64
