@@ -23,11 +23,11 @@ type Compiled struct {
 	codes [numCauses + 1]code
 	money money // what assessments keep for their credit amounts
 	// level and below are p.Level and each tier's Below prepared for
-	// judging in integers (see prepare); scaledOK says every one of them
-	// is ok, else judging falls back to the Policy's own methods.
-	level    scaled
-	below    []scaled
-	scaledOK bool
+	// judging in integers (see prepare); the zero level and a nil below
+	// (a Compiled that Policy.Assess makes for one call) are prepared as
+	// they are needed.
+	level scaled
+	below []scaled
 }
 
 // Compile returns p validated and compiled, or nil and the problems
@@ -60,45 +60,39 @@ func (c *Compiled) init(p Policy) error {
 
 // prepare keeps the policy's level and tiers prepared for judging in
 // integers (judgeInt). Compile does it once; Policy.Assess, which compiles
-// for one call, does not, and judges with the policy's own methods.
+// for one call, does not.
 func (c *Compiled) prepare() {
 	c.level = scaledOf(c.p.Level)
-	c.scaledOK = c.level.ok
 	c.below = make([]scaled, len(c.p.Tiers))
 	for i, t := range c.p.Tiers {
 		c.below[i] = scaledOf(t.Below)
-		c.scaledOK = c.scaledOK && c.below[i].ok
 	}
 }
 
-// judgeInt is Policy.judge for amounts that fit 64 bits, total above 0
-// and down <= total, with the policy's percentages prepared once: the
-// same uptime, tier and level answer as uptimeInt, creditInt and
-// meetsInt.
+// judgeInt returns the uptime percentage, the credit and whether the level
+// is met for down out of total, amounts that fit 64 bits with total above
+// 0 and down <= total: uptimeInt, creditOf's tier and meetsOf's answer, in
+// integers with the percentages prepare prepared, else as Policy's
+// creditWith and meetsInt prepare them, falling back to decimals for a
+// percentage they do not decide.
 func (c *Compiled) judgeInt(total, down uint64) (uptime, credit decimal.Decimal, met bool) {
-	uptime = uptimeInt(total, down)
-	if !c.scaledOK {
-		return uptime, c.p.creditInt(total, down), c.p.meetsInt(total, down)
+	if c.level.ok {
+		met = !c.level.less(total-down, total)
+	} else {
+		met = c.p.meetsInt(total, down)
 	}
-	up := total - down
-	credit = zero
-	// Tiers are strictly decreasing in Below: once one does not match,
-	// none after it does, and the last match has the smallest Below.
-	for i, b := range c.below {
-		if !b.less(up, total) {
-			break
-		}
-		credit = c.p.Tiers[i].Credit
-	}
-	return uptime, credit, !c.level.less(up, total)
+	return uptimeInt(total, down), c.p.creditWith(c.below, total, down), met
 }
 
-// judge is Policy.judge with the policy's percentages prepared once.
+// judge is judgeInt for exact amounts of time or user-time, total above
+// 0 and 0 <= down <= total: in 64-bit integers when both amounts fit, and
+// in decimals (uptimeOf, creditOf, meetsOf) otherwise.
 func (c *Compiled) judge(total, down *big.Int) (uptime, credit decimal.Decimal, met bool) {
 	if total.IsUint64() && down.IsUint64() {
 		return c.judgeInt(total.Uint64(), down.Uint64())
 	}
-	return c.p.judge(total, down)
+	tot, dn := decimal.NewFromBigInt(total, 0), decimal.NewFromBigInt(down, 0)
+	return uptimeOf(tot, dn), c.p.creditOf(tot, dn), c.p.meetsOf(tot, dn)
 }
 
 // Policy returns the compiled policy, as a copy the caller may modify.

@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"math/big"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -69,19 +68,6 @@ func (p Policy) CreditPercent(total, downtime time.Duration) decimal.Decimal {
 	return p.creditInt(uint64(total), uint64(downtime))
 }
 
-// judge returns the uptime percentage, the credit and whether the level is
-// met for down out of total, in nanoseconds or user-nanoseconds, with
-// total above 0 and 0 <= down <= total: uptimeOf, creditOf and meetsOf,
-// in 64-bit integers when both amounts fit and in decimals otherwise.
-func (p Policy) judge(total, down *big.Int) (uptime, credit decimal.Decimal, met bool) {
-	if total.IsUint64() && down.IsUint64() {
-		t, d := total.Uint64(), down.Uint64()
-		return uptimeInt(t, d), p.creditInt(t, d), p.meetsInt(t, d)
-	}
-	tot, dn := decimal.NewFromBigInt(total, 0), decimal.NewFromBigInt(down, 0)
-	return uptimeOf(tot, dn), p.creditOf(tot, dn), p.meetsOf(tot, dn)
-}
-
 // lessScaled reports whether up × 100 < x × total, exactly, and ok false
 // when x is outside what it decides without math/big (see scaledOf).
 func lessScaled(up, total uint64, x decimal.Decimal) (less, ok bool) {
@@ -125,17 +111,30 @@ func (s scaled) less(up, total uint64) bool {
 }
 
 // creditInt is creditOf for amounts that fit 64 bits, total above 0 and
-// down <= total: the same tier, chosen in integers, falling back to
-// creditOf for a Below that lessScaled does not decide.
+// down <= total: the same tier, chosen in integers (creditWith).
 func (p Policy) creditInt(total, down uint64) decimal.Decimal {
+	return p.creditWith(nil, total, down)
+}
+
+// creditWith is creditInt with each tier's Below prepared in below
+// (scaledOf, as Compile keeps them), or prepared here when below is nil.
+// It falls back to creditOf for a Below that scaled does not decide.
+func (p Policy) creditWith(below []scaled, total, down uint64) decimal.Decimal {
 	up := total - down
 	credit := zero
-	for _, t := range p.Tiers {
-		less, ok := lessScaled(up, total, t.Below)
-		if !ok {
+	// Tiers are strictly decreasing in Below, so the last match has the
+	// smallest Below; and once one does not match, none after it does.
+	for i, t := range p.Tiers {
+		var b scaled
+		if below != nil {
+			b = below[i]
+		} else {
+			b = scaledOf(t.Below)
+		}
+		if !b.ok {
 			return p.creditOf(decimal.NewFromUint64(total), decimal.NewFromUint64(down))
 		}
-		if !less {
+		if !b.less(up, total) {
 			break
 		}
 		credit = t.Credit

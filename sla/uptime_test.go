@@ -386,7 +386,8 @@ func oldMeetsOf(p Policy, total, down decimal.Decimal) bool {
 	return total.Sub(down).Mul(hundred).Cmp(p.Level.Mul(total)) >= 0
 }
 
-// checkAgainstOld compares uptimeInt, creditInt, meetsInt and judge with
+// checkAgainstOld compares uptimeInt, creditInt, meetsInt and judge
+// (unprepared and compiled) with
 // the reference for down out of total, bit for bit: the uptime's
 // coefficient and exponent (reflect.DeepEqual, which also tells a nil
 // coefficient from an empty one), the very tier's Credit value, and met.
@@ -403,7 +404,10 @@ func checkAgainstOld(t *testing.T, p Policy, total, down uint64) {
 	require.True(t, reflect.DeepEqual(wantCredit, p.creditInt(total, down)), "credit %s: want %s got %s", what, wantCredit, p.creditInt(total, down))
 	require.Equal(t, wantMet, p.meetsInt(total, down), "met %s", what)
 
-	u, c, m := p.judge(tot, dn)
+	// A Compiled that Policy.Assess makes for one call prepares nothing
+	// (no prepare): it judges with the percentages prepared as needed.
+	unprepared := &Compiled{p: p}
+	u, c, m := unprepared.judge(tot, dn)
 	require.True(t, reflect.DeepEqual(wantUp, u), "judge uptime %s", what)
 	require.True(t, reflect.DeepEqual(wantCredit, c), "judge credit %s", what)
 	require.Equal(t, wantMet, m, "judge met %s", what)
@@ -540,18 +544,20 @@ func TestTierChoiceEdges(t *testing.T) {
 // the decimal path, and checks it still matches the reference.
 func TestJudgeBeyondUint64(t *testing.T) {
 	p := DynamicsCRMOnline()
+	cp, err := Compile(p)
+	require.NoError(t, err)
 	total := new(big.Int).Mul(big.NewInt(1e9), big.NewInt(int64(30*24*time.Hour))) // 1e9 users
 	require.False(t, total.IsUint64())
 	// 1 ns of all users over 43m12s (99.9 % exactly) and 1 user-ns more.
 	at999 := new(big.Int).Mul(big.NewInt(1e9), big.NewInt(int64(43*time.Minute+12*time.Second)))
 	for _, down := range []*big.Int{big.NewInt(0), at999, new(big.Int).Add(at999, big.NewInt(1)), total} {
 		dt, dd := decimal.NewFromBigInt(total, 0), decimal.NewFromBigInt(down, 0)
-		u, c, m := p.judge(total, down)
+		u, c, m := cp.judge(total, down)
 		assert.True(t, reflect.DeepEqual(oldUptimeOf(dt, dd), u), "uptime %s", down)
 		assert.True(t, reflect.DeepEqual(oldCreditOf(p, dt, dd), c), "credit %s", down)
 		assert.Equal(t, oldMeetsOf(p, dt, dd), m, "met %s", down)
 	}
-	u, c, m := p.judge(total, at999)
+	u, c, m := cp.judge(total, at999)
 	assert.True(t, dec("99.9").Equal(u), "exactly 99.9: got %s", u)
 	assert.True(t, c.IsZero(), "no credit at exactly 99.9")
 	assert.True(t, m)
