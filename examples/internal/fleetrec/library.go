@@ -65,9 +65,6 @@ var knownCauses = causeList()
 // knownCauses rather than c itself (so that a record refers to no input
 // buffer), and false when c is not one.
 func knownCause(c string) (string, bool) {
-	if !sla.Cause(c).Known() {
-		return "", false
-	}
 	for _, k := range knownCauses {
 		if k == c {
 			return k, true
